@@ -1,0 +1,68 @@
+/** Error codes that cross the channel boundary, with the Danish text shown to the user. */
+export const errorCodes = [
+  'invalid_input',
+  'unauthenticated',
+  'forbidden',
+  'wrong_password',
+  'not_found',
+  'conflict',
+  'not_setup',
+  'already_setup',
+  'must_change_password',
+  'db_too_new',
+  'db_unavailable',
+  'unsafe_location',
+  'unknown_channel',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const errorMessages: Record<ErrorCode, string> = {
+  invalid_input: 'Nogle felter er ikke udfyldt korrekt.',
+  unauthenticated: 'Du er ikke logget ind. Log ind igen.',
+  forbidden: 'Du har ikke adgang til denne handling.',
+  wrong_password: 'Forkert brugernavn eller adgangskode.',
+  not_found: 'Det findes ikke (længere).',
+  conflict: 'Handlingen kunne ikke gennemføres, fordi data er ændret i mellemtiden.',
+  not_setup: 'Familiespor er ikke sat op endnu.',
+  already_setup: 'Familiespor er allerede sat op.',
+  must_change_password: 'Du skal vælge en ny adgangskode, før du kan fortsætte.',
+  db_too_new: 'Databasen er lavet af en nyere version af Familiespor. Opdatér programmet.',
+  db_unavailable: 'Databasen kan ikke åbnes.',
+  unsafe_location: 'Datamappen ligger på et netværksdrev eller en synkroniseret mappe. Vælg en lokal mappe.',
+  unknown_channel: 'Ukendt handling.',
+  internal: 'Der skete en uventet fejl. Intet er ændret. Prøv igen, eller kontakt administrator.',
+};
+
+export interface FieldIssue {
+  /** Dotted path of the field, '' for the whole input. */
+  path: string;
+  message: string;
+}
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string = errorMessages[code], issues?: FieldIssue[]): { ok: false; error: AppError } {
+  return { ok: false, error: issues ? { code, message, issues } : { code, message } };
+}
+
+/** Thrown inside the backend to end a call with a specific error; turned into a Result at the boundary. */
+export class AppFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = errorMessages[code],
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,52 @@
+import { sql, type Kysely } from 'kysely';
+
+// Frozen in time: this migration imports no app code and takes Kysely<any>.
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('users')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('login_name', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('initials', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('staff','leader','admin')`))
+    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('deactivated_at', 'text')
+    .execute();
+  await sql`create unique index users_login_name on users (login_name collate nocase)`.execute(db);
+
+  await db.schema
+    .createTable('settings')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('secrets')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('access_log')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('user_id', 'integer', (c) => c.references('users.id'))
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('family_id', 'integer')
+    .addColumn('detail', 'text')
+    .execute();
+  await db.schema.createIndex('access_log_at').on('access_log').column('at').execute();
+  await db.schema.createIndex('access_log_user').on('access_log').columns(['user_id', 'at']).execute();
+  await db.schema.createIndex('access_log_family').on('access_log').columns(['family_id', 'at']).execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('access_log').execute();
+  await db.schema.dropTable('secrets').execute();
+  await db.schema.dropTable('settings').execute();
+  await db.schema.dropTable('users').execute();
+}

@@ -1,0 +1,84 @@
+// Lint, and the layer rule (after VS Code's): renderer/ imports only common/; common/ imports only common/ and zod;
+// db/ never imports main/, renderer/ or electron; only the Electron shell and preload import electron.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http', 'http2', 'https',
+  'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'timers', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-output/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'renderer/ runs sandboxed: talk to main through the channel client (api.ts).' }],
+          patterns: [
+            { regex: '^(node:|better-sqlite3|kysely($|/))', message: 'renderer/ must not import Node or database modules.' },
+            { regex: `^(${nodeBuiltins.join('|').replace(/\//g, '\\/')})$`, message: 'renderer/ must not import Node modules.' },
+            { regex: '(^|/)(main|db|preload)(/|$)', message: 'renderer/ may import only common/ (the layer rule).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            // Allowed: zod, and relative paths that stay inside common/.
+            { regex: '^(?!zod($|/)|\\./|\\.\\./(?!\\.\\.)(?!(main|db|renderer|preload|tests)(/|$))).*', message: 'common/ may import only common/ and zod (the layer rule).' },
+            { regex: '(^|/)(main|db|renderer|preload|tests)(/|$)', message: 'common/ may import only common/ and zod (the layer rule).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'db/ is plain Node.' }],
+          patterns: [{ regex: '(^|/)(main|renderer|preload)(/|$)', message: 'db/ may import only common/ and Node (the layer rule).' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron-main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only the thin shell (main/electron-main.ts) imports electron; the backend core runs without it.' }],
+          patterns: [{ regex: '(^|/)(renderer|preload)(/|$)', message: 'main/ must not import renderer/ or preload/.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['db/migrations/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);

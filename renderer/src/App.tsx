@@ -1,0 +1,90 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { call, onEvent, onSessionLost } from './api';
+import { Notice } from './components/Field';
+import { ChangePasswordScreen } from './screens/ChangePassword';
+import { LoginScreen } from './screens/Login';
+import { RecoveryCodeScreen } from './screens/RecoveryCode';
+import { RecoveryScreen } from './screens/Recovery';
+import { SetupScreen } from './screens/Setup';
+import { Shell } from './screens/Shell';
+
+export type LockReason = 'idle' | 'manual' | 'logout' | null;
+
+export function App() {
+  const queryClient = useQueryClient();
+  const status = useQuery({ queryKey: ['status'], queryFn: () => call('app:status', {}), staleTime: Infinity });
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  const [lockReason, setLockReason] = useState<LockReason>(null);
+  const [mode, setMode] = useState<'login' | 'recovery'>('login');
+
+  useEffect(() => {
+    const resetToLogin = () => {
+      setRecoveryCode(null);
+      // Drop every cached answer: nothing from the last session stays in memory.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'status' });
+      void queryClient.invalidateQueries({ queryKey: ['status'] });
+    };
+    const offLocked = onEvent('session:locked', (payload) => {
+      setLockReason(payload.reason);
+      resetToLogin();
+    });
+    const offLost = onSessionLost(() => resetToLogin());
+    return () => {
+      offLocked();
+      offLost();
+    };
+  }, [queryClient]);
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['status'] });
+
+  if (status.isPending) return <div className="center-screen muted">Åbner Familiespor …</div>;
+  if (status.isError)
+    return (
+      <div className="center-screen">
+        <div className="card">
+          <Notice kind="error">Familiespor kunne ikke kontakte sin database. Luk programmet, og åbn det igen.</Notice>
+        </div>
+      </div>
+    );
+
+  const { setupDone, session, institutionName } = status.data;
+  if (!setupDone) {
+    return (
+      <SetupScreen
+        onDone={(code) => {
+          setRecoveryCode(code);
+          void refresh();
+        }}
+      />
+    );
+  }
+  if (!session) {
+    if (mode === 'recovery') {
+      return (
+        <RecoveryScreen
+          onCancel={() => setMode('login')}
+          onDone={(code) => {
+            setRecoveryCode(code);
+            setMode('login');
+            void refresh();
+          }}
+        />
+      );
+    }
+    return (
+      <LoginScreen
+        institutionName={institutionName}
+        lockReason={lockReason}
+        onRecovery={() => setMode('recovery')}
+        onDone={() => {
+          setLockReason(null);
+          void refresh();
+        }}
+      />
+    );
+  }
+  if (recoveryCode) return <RecoveryCodeScreen code={recoveryCode} onConfirmed={() => setRecoveryCode(null)} />;
+  if (session.mustChangePassword) return <ChangePasswordScreen forced user={session} onDone={() => void refresh()} />;
+  return <Shell user={session} institutionName={institutionName ?? ''} />;
+}

@@ -1,0 +1,112 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { call, errorText } from '../api';
+import { Notice } from '../components/Field';
+import { formatDateTime } from '../format';
+
+export const actionLabels: Record<string, string> = {
+  read: 'Læst',
+  search: 'Søgt',
+  create: 'Oprettet',
+  change: 'Ændret',
+  export: 'Eksporteret',
+  print: 'Udskrevet',
+  login: 'Logget ind',
+  login_failed: 'Mislykket login',
+  logout: 'Logget ud',
+  lock: 'Låst',
+  recovery: 'Gendannelse',
+  denied: 'Afvist adgang',
+};
+
+function describe(detail: string | null): string {
+  if (!detail) return '';
+  try {
+    const d = JSON.parse(detail) as Record<string, unknown>;
+    const parts: string[] = [];
+    if (typeof d.what === 'string') parts.push(d.what);
+    if (typeof d.terms === 'string') parts.push(`søgning: "${d.terms}"`);
+    if (typeof d.loginName === 'string') parts.push(`brugernavn: ${d.loginName}`);
+    if (d.reason === 'idle') parts.push('efter inaktivitet');
+    if (typeof d.step === 'string') parts.push(d.step);
+    return parts.join(' · ');
+  } catch {
+    return '';
+  }
+}
+
+export function AccessLogPage() {
+  const [userId, setUserId] = useState<number | undefined>();
+  const [action, setAction] = useState<string | undefined>();
+  const users = useQuery({ queryKey: ['users-for-log'], queryFn: () => call('users:list', {}).catch(() => []) });
+  const log = useInfiniteQuery({
+    queryKey: ['accessLog', userId, action],
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam }) => call('accessLog:list', { userId, action, beforeId: pageParam, limit: 100 }),
+    getNextPageParam: (last) => last.nextBeforeId ?? undefined,
+  });
+  const entries = log.data?.pages.flatMap((p) => p.entries) ?? [];
+  return (
+    <>
+      <h1>Adgangslog</h1>
+      <p className="muted">Hvem har læst, søgt, skrevet og udskrevet hvad – nyeste først.</p>
+      <div className="row no-print">
+        <div className="field">
+          <label htmlFor="log-user">Bruger</label>
+          <select id="log-user" value={userId ?? ''} onChange={(e) => setUserId(e.target.value ? Number(e.target.value) : undefined)}>
+            <option value="">Alle</option>
+            {(users.data ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="log-action">Handling</label>
+          <select id="log-action" value={action ?? ''} onChange={(e) => setAction(e.target.value || undefined)}>
+            <option value="">Alle</option>
+            {Object.entries(actionLabels).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {log.isError && <Notice kind="error">{errorText(log.error)}</Notice>}
+      {log.data && entries.length === 0 && <p className="muted">Ingen hændelser matcher filtrene.</p>}
+      {entries.length > 0 && (
+        <table className="list" data-testid="access-log">
+          <thead>
+            <tr>
+              <th>Tidspunkt</th>
+              <th>Bruger</th>
+              <th>Handling</th>
+              <th>Detaljer</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>{formatDateTime(e.at)}</td>
+                <td>{e.userName ?? '–'}</td>
+                <td>{actionLabels[e.action] ?? e.action}</td>
+                <td>
+                  {describe(e.detail)} <span className="muted small">({e.channel})</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {log.hasNextPage && (
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
+            Vis flere
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

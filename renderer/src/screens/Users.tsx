@@ -1,0 +1,237 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { z } from 'zod';
+import { channels, passwordSchema, type SessionUser, type User } from '../../../common/channels';
+import { passwordProblem } from '../../../common/password';
+import { roleLabels, roles } from '../../../common/roles';
+import { call, errorText } from '../api';
+import { Dialog } from '../components/Dialog';
+import { Field, Notice } from '../components/Field';
+import { formatDate } from '../format';
+import { ctrlEnterSubmits, useZodForm } from '../forms';
+
+const create = channels['users:create'].input.shape;
+
+function RoleSelect({ id, error, ...rest }: React.SelectHTMLAttributes<HTMLSelectElement> & { error?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>Rolle</label>
+      <select id={id} {...rest} aria-invalid={error ? true : undefined}>
+        {roles.map((r) => (
+          <option key={r} value={r}>
+            {roleLabels[r]}
+          </option>
+        ))}
+      </select>
+      {error && <span className="error">{error}</span>}
+    </div>
+  );
+}
+
+export function UsersPage({ me }: { me: SessionUser }) {
+  const queryClient = useQueryClient();
+  const users = useQuery({ queryKey: ['users'], queryFn: () => call('users:list', {}) });
+  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit' | 'reset' | 'activate' | 'deactivate'; user: User } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const done = (text: string) => {
+    setDialog(null);
+    setMessage(text);
+    void queryClient.invalidateQueries({ queryKey: ['users'] });
+  };
+
+  return (
+    <>
+      <h1>Brugere</h1>
+      <p className="muted">Hver medarbejder har sit eget login, så adgangsloggen viser, hvem der har læst og skrevet hvad.</p>
+      {message && <Notice kind="ok">{message}</Notice>}
+      <div className="actions" style={{ marginTop: 0, marginBottom: '1rem' }}>
+        <button type="button" onClick={() => setDialog({ kind: 'create' })}>
+          Opret bruger
+        </button>
+      </div>
+      {users.isError && <Notice kind="error">{errorText(users.error)}</Notice>}
+      {users.data && (
+        <table className="list">
+          <thead>
+            <tr>
+              <th>Navn</th>
+              <th>Initialer</th>
+              <th>Brugernavn</th>
+              <th>Rolle</th>
+              <th>Status</th>
+              <th>
+                <span className="sr-only">Handlinger</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.data.map((u) => (
+              <tr key={u.id} className={u.active ? undefined : 'inactive'}>
+                <td>{u.name}</td>
+                <td>{u.initials}</td>
+                <td>{u.loginName}</td>
+                <td>{roleLabels[u.role]}</td>
+                <td>
+                  {u.active ? (u.mustChangePassword ? <span className="badge warn">Skal skifte adgangskode</span> : 'Aktiv') : `Deaktiveret ${u.deactivatedAt ? formatDate(u.deactivatedAt) : ''}`}
+                </td>
+                <td>
+                  <div className="actions" style={{ marginTop: 0, gap: '.5rem' }}>
+                    <button type="button" className="secondary" onClick={() => setDialog({ kind: 'edit', user: u })} aria-label={`Redigér ${u.name}`}>
+                      Redigér
+                    </button>
+                    {u.active ? (
+                      <>
+                        <button type="button" className="secondary" onClick={() => setDialog({ kind: 'reset', user: u })} aria-label={`Nulstil adgangskode for ${u.name}`}>
+                          Nulstil adgangskode
+                        </button>
+                        {u.id !== me.id && (
+                          <button type="button" className="secondary" onClick={() => setDialog({ kind: 'deactivate', user: u })} aria-label={`Deaktivér ${u.name}`}>
+                            Deaktivér
+                          </button>
+                        )}
+                      </>
+                    ) : (
+                      <button type="button" className="secondary" onClick={() => setDialog({ kind: 'activate', user: u })} aria-label={`Genaktivér ${u.name}`}>
+                        Genaktivér
+                      </button>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {dialog?.kind === 'create' && <CreateUserDialog onClose={() => setDialog(null)} onDone={(u) => done(`${u.name} er oprettet. Giv den midlertidige adgangskode videre personligt.`)} />}
+      {dialog?.kind === 'edit' && <EditUserDialog user={dialog.user} onClose={() => setDialog(null)} onDone={(u) => done(`${u.name} er gemt.`)} />}
+      {(dialog?.kind === 'reset' || dialog?.kind === 'activate') && (
+        <TemporaryPasswordDialog
+          user={dialog.user}
+          kind={dialog.kind}
+          onClose={() => setDialog(null)}
+          onDone={(u) => done(dialog.kind === 'reset' ? `Adgangskoden for ${u.name} er nulstillet.` : `${u.name} er genaktiveret.`)}
+        />
+      )}
+      {dialog?.kind === 'deactivate' && <DeactivateDialog user={dialog.user} onClose={() => setDialog(null)} onDone={(u) => done(`${u.name} er deaktiveret og kan ikke længere logge ind.`)} />}
+    </>
+  );
+}
+
+function temporaryPasswordSchema<T extends z.ZodRawShape>(shape: T, loginName: (v: Record<string, unknown>) => string) {
+  return z.object({ ...shape, temporaryPassword: passwordSchema }).superRefine((v, ctx) => {
+    const values = v as Record<string, unknown>;
+    const problem = passwordProblem(String(values.temporaryPassword ?? ""), loginName(values));
+    if (problem) ctx.addIssue({ code: 'custom', path: ['temporaryPassword'], message: problem });
+  });
+}
+
+function CreateUserDialog({ onClose, onDone }: { onClose: () => void; onDone: (u: User) => void }) {
+  const schema = temporaryPasswordSchema({ name: create.name, initials: create.initials, loginName: create.loginName, role: create.role }, (v) => String(v.loginName ?? ''));
+  const { form, formError, submit } = useZodForm(schema, { name: '', initials: '', loginName: '', role: 'staff', temporaryPassword: '' });
+  const e = form.formState.errors;
+  const onSubmit = submit(async (v) => onDone(await call('users:create', v as never)));
+  return (
+    <Dialog title="Opret bruger" onClose={onClose}>
+      <form onSubmit={onSubmit} onKeyDown={ctrlEnterSubmits} noValidate>
+        {formError && <Notice kind="error">{formError}</Notice>}
+        <div className="row">
+          <Field label="Fulde navn" required autoFocus {...form.register('name')} error={e.name?.message} />
+          <Field label="Initialer" required {...form.register('initials')} error={e.initials?.message} />
+        </div>
+        <Field label="Brugernavn" required spellCheck={false} autoComplete="off" {...form.register('loginName')} error={e.loginName?.message} />
+        <RoleSelect id="create-role" {...form.register('role')} error={e.role?.message} />
+        <Field
+          label="Midlertidig adgangskode"
+          required
+          autoComplete="off"
+          hint="Brugeren skal vælge sin egen adgangskode første gang, de logger ind."
+          {...form.register('temporaryPassword')}
+          error={e.temporaryPassword?.message}
+        />
+        <div className="actions">
+          <button type="submit" disabled={form.formState.isSubmitting}>
+            Opret bruger
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            Annullér
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function EditUserDialog({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: (u: User) => void }) {
+  const shape = channels['users:update'].input.shape;
+  const schema = z.object({ name: shape.name, initials: shape.initials, role: shape.role });
+  const { form, formError, submit } = useZodForm(schema, { name: user.name, initials: user.initials, role: user.role });
+  const e = form.formState.errors;
+  const onSubmit = submit(async (v) => onDone(await call('users:update', { userId: user.id, ...v })));
+  return (
+    <Dialog title={`Redigér ${user.name}`} onClose={onClose}>
+      <form onSubmit={onSubmit} onKeyDown={ctrlEnterSubmits} noValidate>
+        {formError && <Notice kind="error">{formError}</Notice>}
+        <div className="row">
+          <Field label="Fulde navn" required autoFocus {...form.register('name')} error={e.name?.message} />
+          <Field label="Initialer" required {...form.register('initials')} error={e.initials?.message} />
+        </div>
+        <RoleSelect id="edit-role" {...form.register('role')} error={e.role?.message} />
+        <div className="actions">
+          <button type="submit" disabled={form.formState.isSubmitting}>
+            Gem
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            Annullér
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function TemporaryPasswordDialog({ user, kind, onClose, onDone }: { user: User; kind: 'reset' | 'activate'; onClose: () => void; onDone: (u: User) => void }) {
+  const schema = temporaryPasswordSchema({}, () => user.loginName);
+  const { form, formError, submit } = useZodForm(schema, { temporaryPassword: '' });
+  const onSubmit = submit(async (v) => {
+    const input = { userId: user.id, temporaryPassword: v.temporaryPassword as string };
+    onDone(kind === 'reset' ? await call('users:resetPassword', input) : await call('users:activate', input));
+  });
+  return (
+    <Dialog title={kind === 'reset' ? `Nulstil adgangskode for ${user.name}` : `Genaktivér ${user.name}`} onClose={onClose}>
+      <form onSubmit={onSubmit} onKeyDown={ctrlEnterSubmits} noValidate>
+        <p>Den gamle adgangskode holder op med at virke med det samme. {user.name} skal vælge en ny ved næste login.</p>
+        {formError && <Notice kind="error">{formError}</Notice>}
+        <Field label="Midlertidig adgangskode" required autoFocus autoComplete="off" {...form.register('temporaryPassword')} error={form.formState.errors.temporaryPassword?.message} />
+        <div className="actions">
+          <button type="submit" disabled={form.formState.isSubmitting}>
+            {kind === 'reset' ? 'Nulstil' : 'Genaktivér'}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            Annullér
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function DeactivateDialog({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: (u: User) => void }) {
+  const mutation = useMutation({ mutationFn: () => call('users:deactivate', { userId: user.id }), onSuccess: onDone });
+  return (
+    <Dialog title={`Deaktivér ${user.name}?`} onClose={onClose}>
+      <p>
+        {user.name} kan ikke længere logge ind. Alt, hvad {user.name} har skrevet, bliver stående med navn. Du kan genaktivere brugeren senere med en ny midlertidig
+        adgangskode.
+      </p>
+      {mutation.isError && <Notice kind="error">{errorText(mutation.error)}</Notice>}
+      <div className="actions">
+        <button type="button" className="danger" onClick={() => mutation.mutate()} disabled={mutation.isPending} autoFocus>
+          Deaktivér
+        </button>
+        <button type="button" className="secondary" onClick={onClose}>
+          Annullér
+        </button>
+      </div>
+    </Dialog>
+  );
+}

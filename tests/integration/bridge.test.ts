@@ -1,0 +1,66 @@
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge } from '../../main/http-bridge';
+import type { BackendCore } from '../../main/backend';
+import { newBackend, tempDir } from '../helpers';
+
+let backend: BackendCore;
+let bridge: Awaited<ReturnType<typeof startBridge>>;
+let origin: string;
+
+function request(pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = http.request(origin + pathname, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  backend = newBackend();
+  const rendererDir = tempDir();
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Familiespor</title>');
+  bridge = await startBridge({ backend, rendererDir });
+  origin = new URL(bridge.url).origin;
+});
+
+afterAll(async () => {
+  await bridge.close();
+  await backend.close();
+});
+
+describe('loopback HTTP bridge', () => {
+  it('listens on 127.0.0.1 only, with a random token in the URL', () => {
+    expect(new URL(bridge.url).hostname).toBe('127.0.0.1');
+    expect(bridge.token).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('serves the renderer with a Content-Security-Policy', async () => {
+    const res = await request('/');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect((await request('/../../etc/passwd')).status).toBe(404);
+  });
+
+  it('refuses calls without the token, from another origin, or to another host name', async () => {
+    const body = JSON.stringify({ channel: 'app:status', input: {} });
+    expect((await request('/api/invoke', { method: 'POST', body })).status).toBe(403);
+    expect((await request('/api/invoke', { method: 'POST', body, headers: { Authorization: 'Bearer ' + '0'.repeat(64) } })).status).toBe(403);
+    expect((await request('/api/invoke', { method: 'POST', body, headers: { Authorization: `Bearer ${bridge.token}`, Origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await request('/', { headers: { Host: 'evil.example' } })).status).toBe(421);
+  });
+
+  it('forwards calls to the same dispatch as ipcMain', async () => {
+    const res = await request('/api/invoke', { method: 'POST', body: JSON.stringify({ channel: 'app:status', input: {} }), headers: { Authorization: `Bearer ${bridge.token}` } });
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { setupDone: false, institutionName: null, session: null, recovering: false } });
+    const bad = await request('/api/invoke', { method: 'POST', body: JSON.stringify({ channel: 'app:status', input: 'x' }), headers: { Authorization: `Bearer ${bridge.token}` } });
+    expect(JSON.parse(bad.body).error.code).toBe('invalid_input');
+  });
+});

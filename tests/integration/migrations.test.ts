@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { backupTo, createKysely, DatabaseTooNewError, DB_FILE_NAME, migrate, openEncrypted, schemaVersion } from '../../db/database';
+import { migrations, SCHEMA_VERSION } from '../../db/migrations';
+import { ADMIN, attempt, must, setUp, tempDir } from '../helpers';
+
+describe('migrations', () => {
+  it('bring an empty encrypted database to the latest version', async () => {
+    const dir = tempDir();
+    const key = randomBytes(32);
+    const sqlite = openEncrypted(path.join(dir, 'x.db'), key, { create: true });
+    const db = createKysely(sqlite);
+    expect(schemaVersion(sqlite)).toBe(0);
+    await migrate(sqlite, db, key, path.join(dir, 'backups'));
+    expect(schemaVersion(sqlite)).toBe(SCHEMA_VERSION);
+    const applied = sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[];
+    expect(applied.map((r) => r.name)).toEqual(Object.keys(migrations).sort());
+    const tables = (sqlite.prepare("select name from sqlite_master where type='table'").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['users', 'settings', 'secrets', 'access_log']));
+    // Running again is a no-op and takes no backup.
+    await migrate(sqlite, db, key, path.join(dir, 'backups'));
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    await db.destroy();
+  });
+
+  it('migration names are in order and each one has up and down', () => {
+    const names = Object.keys(migrations);
+    expect(names).toEqual([...names].sort());
+    for (const name of names) {
+      expect(name).toMatch(/^\d{4}_[a-z0-9_]+$/);
+      expect(typeof migrations[name]!.up).toBe('function');
+    }
+  });
+
+  it('refuse a database stamped by a newer program, with a clear Danish message at login', async () => {
+    const { backend } = await setUp();
+    backend.unlocked()!.sqlite.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    await must(backend, 'session:logout', {});
+    const result = await attempt(backend, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
+    expect(result.ok ? null : result.error).toEqual({ code: 'db_too_new', message: 'Databasen er lavet af en nyere version af Familiespor. Opdatér programmet.' });
+    expect(backend.unlocked()).toBeNull();
+    await backend.close();
+
+    const key = randomBytes(32);
+    const dir = tempDir();
+    const sqlite = openEncrypted(path.join(dir, 'y.db'), key, { create: true });
+    sqlite.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    await expect(migrate(sqlite, createKysely(sqlite), key, dir)).rejects.toBeInstanceOf(DatabaseTooNewError);
+    sqlite.close();
+  });
+
+  it('a backup is an encrypted, verified copy that opens with the same key', async () => {
+    const { backend } = await setUp();
+    const { sqlite, key } = backend.unlocked()!;
+    const target = path.join(backend.dataDir, 'backups', 'test.db');
+    backupTo(sqlite, key, target);
+    const bytes = fs.readFileSync(target);
+    expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
+    expect(bytes.includes(Buffer.from(ADMIN.name))).toBe(false);
+    const copy = openEncrypted(target, key, { readonly: true });
+    expect((copy.prepare('select name from users').get() as { name: string }).name).toBe(ADMIN.name);
+    copy.close();
+    expect(() => backupTo(sqlite, key, target)).toThrow(/exists/);
+    expect(fs.existsSync(path.join(backend.dataDir, DB_FILE_NAME))).toBe(true);
+    await backend.close();
+  });
+});
