@@ -8,10 +8,14 @@ import { ApiError, errorText } from './api';
  * react-hook-form with a zod schema: validation on blur and on save, the first invalid field focused,
  * and server-side field errors (from the backend's zod issues) shown next to the same fields.
  */
-export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues: DefaultValues<z.input<S>>) {
+export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  defaultValues: DefaultValues<z.input<S>>,
+  options: { validateOnBlur?: boolean } = {},
+) {
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as never,
-    mode: 'onBlur',
+    mode: options.validateOnBlur === false ? 'onSubmit' : 'onBlur',
     reValidateMode: 'onChange',
     shouldFocusError: true,
     defaultValues,

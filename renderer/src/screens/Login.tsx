@@ -17,7 +17,7 @@ const lockMessages: Record<Exclude<LockReason, null>, string> = {
 };
 
 export function LoginScreen(props: { institutionName: string | null; lockReason: LockReason; onDone: () => void; onRecovery: () => void }) {
-  const { form, formError, submit } = useZodForm(schema, { loginName: '', password: '' });
+  const { form, formError, submit } = useZodForm(schema, { loginName: '', password: '' }, { validateOnBlur: false });
   const [showHelp, setShowHelp] = useState(false);
   const e = form.formState.errors;
   const onSubmit = submit(async (v) => {

@@ -75,7 +75,7 @@ export function UsersPage({ me }: { me: SessionUser }) {
                   {u.active ? (u.mustChangePassword ? <span className="badge warn">Skal skifte adgangskode</span> : 'Aktiv') : `Deaktiveret ${u.deactivatedAt ? formatDate(u.deactivatedAt) : ''}`}
                 </td>
                 <td>
-                  <div className="actions" style={{ marginTop: 0, gap: '.5rem' }}>
+                  <div className="row-actions">
                     <button type="button" className="secondary" onClick={() => setDialog({ kind: 'edit', user: u })} aria-label={`Redigér ${u.name}`}>
                       Redigér
                     </button>
