@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: figures, not assertions. Measures through the real backend on real encrypted files.
+ * Prints a table of p50/p99 per operation.
+ */
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_SCRYPT_N } from '../../db/crypto';
+import { ADMIN, must, setUp } from '../helpers';
+
+export interface Row {
+  operation: string;
+  n: number;
+  p50: number;
+  p99: number;
+  note?: string;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export async function measure(operation: string, n: number, fn: (i: number) => Promise<unknown> | unknown, note?: string): Promise<Row> {
+  for (let i = 0; i < Math.min(20, n); i++) await fn(i); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn(i);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { operation, n, p50: percentile(times, 50), p99: percentile(times, 99), note };
+}
+
+export function printTable(title: string, rows: Row[]): void {
+  console.log(`\n${title}`);
+  console.log('| operation | n | p50 ms | p99 ms | note |');
+  console.log('|---|---:|---:|---:|---|');
+  for (const r of rows) console.log(`| ${r.operation} | ${r.n} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} | ${r.note ?? ''} |`);
+}
+
+async function foundation(): Promise<Row[]> {
+  const { backend } = await setUp({ scryptN: DEFAULT_SCRYPT_N });
+  const rows: Row[] = [];
+  rows.push(await measure('channel round trip (settings:get)', 2000, () => must(backend, 'settings:get', {})));
+  rows.push(await measure('access log page (100 rows)', 500, () => must(backend, 'accessLog:list', { limit: 100 })));
+  rows.push(
+    await measure(
+      'login + logout (scrypt N=2^17, unwrap, open, prove key)',
+      10,
+      async () => {
+        await must(backend, 'session:logout', {});
+        await must(backend, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
+      },
+      'deliberately slow: the password KDF',
+    ),
+  );
+  await backend.close();
+  return rows;
+}
+
+async function main(): Promise<void> {
+  printTable('Foundation (encrypted database, chacha20, real backend)', await foundation());
+}
+
+if (process.argv[1] && /bench[\\/]run\.ts$/.test(process.argv[1])) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
