@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import yaml from 'js-yaml';
+import { load } from 'js-yaml';
 
 const root = path.resolve(__dirname, '..', '..');
 
 describe('electron-builder.yml', () => {
   it("is valid against electron-builder's own schema", async () => {
-    const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+    const config = load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
     const { validateConfiguration } = await import('app-builder-lib/out/util/config/config.js');
     await expect(validateConfiguration(config as never, { add: () => undefined } as never)).resolves.toBeUndefined();
     expect(config.npmRebuild).toBe(false);
