@@ -1,4 +1,20 @@
 import { z } from 'zod';
+import {
+  concerns,
+  dateSchema,
+  draftContentSchema,
+  draftSchema,
+  entrySchema,
+  familyDetailSchema,
+  familyFieldsSchema,
+  familySummarySchema,
+  outcomes,
+  personInputSchema,
+  phases,
+  searchHitSchema,
+  teamRoles,
+  userRefSchema,
+} from './family';
 import { passwordProblem } from './password';
 import { roleSchema, type Role } from './roles';
 
@@ -84,6 +100,7 @@ export type AccessLogEntry = z.infer<typeof accessLogEntrySchema>;
 const empty = z.strictObject({});
 const nothing = z.null();
 const userId = z.number({ error: 'Vælg en bruger.' }).int().positive();
+const id = z.number().int().positive();
 const recoveryCodeSchema = z.string().trim().min(20, 'Skriv hele gendannelseskoden.').max(60, 'Gendannelseskoden er for lang.');
 
 export const channels = {
@@ -176,6 +193,104 @@ export const channels = {
       limit: z.number().int().min(1).max(500).default(100),
     }),
     z.object({ entries: z.array(accessLogEntrySchema), nextBeforeId: z.number().int().nullable() }),
+  ),
+  // Families (forløb)
+  'families:list': channel('session', z.strictObject({ includeClosed: z.boolean().default(false) }), z.array(familySummarySchema)),
+  'families:get': channel('session', z.strictObject({ familyId: id }), familyDetailSchema),
+  'families:create': channel(
+    'session',
+    familyFieldsSchema.extend({
+      phase: z.enum(phases).default('intake'),
+      persons: z.array(personInputSchema).min(1, 'Tilføj mindst én person.').max(20),
+    }),
+    familyDetailSchema,
+  ),
+  'families:update': channel('session', familyFieldsSchema.extend({ familyId: id }), familyDetailSchema),
+  'families:changePhase': channel('session', z.strictObject({ familyId: id, phase: z.enum(phases), fromDate: dateSchema }), familyDetailSchema),
+  'families:close': channel(
+    ['leader', 'admin'],
+    z.strictObject({
+      familyId: id,
+      endDate: dateSchema,
+      outcome: z.enum(outcomes, { error: 'Vælg hvordan forløbet sluttede.' }),
+      outcomeNote: z.string().trim().max(2000).optional().transform((v) => (v ? v : null)),
+    }),
+    familyDetailSchema,
+  ),
+  'persons:add': channel('session', personInputSchema.safeExtend({ familyId: id }), familyDetailSchema),
+  'persons:update': channel('session', personInputSchema.safeExtend({ personId: id }), familyDetailSchema),
+  'persons:markBorn': channel(
+    'session',
+    z.strictObject({ personId: id, birthDate: dateSchema, name: z.string().trim().min(1, 'Navn skal udfyldes.').max(120) }),
+    familyDetailSchema,
+  ),
+  'persons:revealCpr': channel('session', z.strictObject({ personId: id }), z.object({ cpr: z.string().nullable(), familyId: z.number().int() })),
+
+  // Indsatsteam
+  'team:add': channel(
+    'session',
+    z
+      .strictObject({
+        familyId: id,
+        userId: id.optional(),
+        name: z.string().trim().max(120).optional(),
+        role: z.enum(teamRoles, { error: 'Vælg en rolle.' }),
+        roleOther: z.string().trim().max(120).optional(),
+        organisation: z.string().trim().max(120).optional(),
+        phone: z.string().trim().max(40).optional(),
+        email: z.union([z.literal(''), z.email('Angiv en gyldig e-mailadresse.')]).optional(),
+      })
+      .refine((v) => v.userId || (v.name && v.name.length > 0), { path: ['name'], message: 'Vælg en medarbejder, eller skriv navnet på en ekstern fagperson.' }),
+    familyDetailSchema,
+  ),
+  'team:remove': channel('session', z.strictObject({ memberId: id }), familyDetailSchema),
+  'team:setCoordinator': channel('session', z.strictObject({ familyId: id, memberId: id }), familyDetailSchema),
+  'users:directory': channel('session', empty, z.array(userRefSchema)),
+
+  // The daily log (dagbog)
+  'log:categories': channel('session', empty, z.array(z.object({ id: z.number().int(), label: z.string() }))),
+  'log:saveDraft': channel('session', draftContentSchema.extend({ draftId: id.optional() }), draftSchema),
+  'log:drafts': channel('session', empty, z.array(draftSchema)),
+  'log:discardDraft': channel('session', z.strictObject({ draftId: id }), nothing),
+  'log:sign': channel('session', draftContentSchema.extend({ draftId: id.optional() }), entrySchema),
+  'log:amend': channel(
+    'session',
+    z.strictObject({
+      observationId: id,
+      reason: z.string().trim().min(1, 'Skriv hvorfor der rettes.').max(500),
+      text: z.string().trim().min(1, 'Skriv rettelsen.').max(20_000),
+    }),
+    entrySchema,
+  ),
+  'log:timeline': channel(
+    'session',
+    z.strictObject({
+      familyId: id,
+      categoryId: id.optional(),
+      personId: id.optional(),
+      authorId: id.optional(),
+      concern: z.enum(concerns).optional(),
+      from: dateSchema.optional(),
+      to: dateSchema.optional(),
+      query: z.string().trim().max(200).optional(),
+      cursor: z.strictObject({ observedAt: z.string(), id }).optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    z.object({ entries: z.array(entrySchema), cursor: z.object({ observedAt: z.string(), id: z.number().int() }).nullable() }),
+  ),
+  'log:search': channel(
+    'session',
+    z.strictObject({ query: z.string().trim().min(1, 'Skriv noget at søge efter.').max(200), familyId: id.optional(), beforeId: id.optional(), limit: z.number().int().min(1).max(100).default(30) }),
+    z.object({ hits: z.array(searchHitSchema), nextBeforeId: z.number().int().nullable() }),
+  ),
+
+  // Concerns and overviews
+  'concerns:pending': channel(['leader', 'admin'], empty, z.array(entrySchema)),
+  'concerns:acknowledge': channel(['leader', 'admin'], z.strictObject({ observationId: id, note: z.string().trim().max(1000).optional() }), nothing),
+  'overview:front': channel(
+    'session',
+    empty,
+    z.object({ families: z.array(familySummarySchema), pendingConcerns: z.number().int().nullable(), myDrafts: z.array(draftSchema) }),
   ),
 } as const satisfies Record<string, ChannelDef>;
 

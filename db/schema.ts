@@ -38,11 +38,140 @@ export interface AccessLogTable {
   detail: string | null;
 }
 
+export type Phase = 'intake' | 'stay' | 'closing';
+export type Outcome = 'own_home' | 'other_intervention' | 'child_placed' | 'other';
+export type PersonKind = 'mother' | 'father' | 'co_mother' | 'step_parent' | 'child' | 'sibling';
+export type Shift = 'day' | 'evening' | 'night';
+export type Concern = 'none' | 'mild' | 'serious';
+
+export interface FamiliesTable {
+  id: Generated<number>;
+  display_name: string;
+  municipality: string | null;
+  caseworker_name: string | null;
+  caseworker_contact: string | null;
+  legal_basis: string;
+  phase: Phase;
+  /** Dates as YYYY-MM-DD. */
+  start_date: string;
+  planned_end_date: string;
+  end_date: string | null;
+  outcome: Outcome | null;
+  outcome_note: string | null;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FamilyPhasesTable {
+  id: Generated<number>;
+  family_id: number;
+  phase: Phase;
+  from_date: string;
+  recorded_by: number;
+  recorded_at: Timestamp;
+}
+
+export interface PersonsTable {
+  id: Generated<number>;
+  family_id: number;
+  kind: PersonKind;
+  name: string;
+  cpr: string | null;
+  birth_date: string | null;
+  due_date: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TeamMembersTable {
+  id: Generated<number>;
+  family_id: number;
+  user_id: number | null;
+  name: string | null;
+  role: string;
+  role_other: string | null;
+  organisation: string | null;
+  phone: string | null;
+  email: string | null;
+  added_at: Timestamp;
+  removed_at: Timestamp | null;
+}
+
+export interface CoordinatorPeriodsTable {
+  id: Generated<number>;
+  family_id: number;
+  team_member_id: number;
+  from_at: Timestamp;
+  to_at: Timestamp | null;
+  set_by: number;
+}
+
+export interface LogCategoriesTable {
+  id: Generated<number>;
+  label: string;
+  sort_order: number;
+  active: ColumnType<number, number | undefined, number>;
+}
+
+export interface ObservationsTable {
+  id: Generated<number>;
+  family_id: number | null;
+  author_id: number;
+  status: 'draft' | 'signed';
+  observed_at: Timestamp;
+  shift: Shift;
+  category_id: number | null;
+  text: string;
+  concern: Concern;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  signed_at: Timestamp | null;
+}
+
+export interface ObservationPersonsTable {
+  observation_id: number;
+  person_id: number;
+}
+
+export interface ObservationAmendmentsTable {
+  id: Generated<number>;
+  observation_id: number;
+  author_id: number;
+  created_at: Timestamp;
+  reason: string;
+  text: string;
+}
+
+export interface ConcernAcknowledgementsTable {
+  observation_id: number;
+  acknowledged_by: number;
+  acknowledged_at: Timestamp;
+  note: string | null;
+}
+
+export interface ObservationSearchTable {
+  rowid: number;
+  body: string;
+  family: string;
+}
+
 export interface Database {
   users: UsersTable;
   settings: SettingsTable;
   secrets: SecretsTable;
   access_log: AccessLogTable;
+  families: FamiliesTable;
+  family_phases: FamilyPhasesTable;
+  persons: PersonsTable;
+  team_members: TeamMembersTable;
+  coordinator_periods: CoordinatorPeriodsTable;
+  log_categories: LogCategoriesTable;
+  observations: ObservationsTable;
+  observation_persons: ObservationPersonsTable;
+  observation_amendments: ObservationAmendmentsTable;
+  concern_acknowledgements: ConcernAcknowledgementsTable;
+  observation_search: ObservationSearchTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

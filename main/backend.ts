@@ -8,6 +8,10 @@ import { unsafeLocationReason } from '../db/location';
 import type { Database } from '../db/schema';
 import type { AuditAction, Handler, HandlerContext, HandlerTable } from './registry';
 import { accessLogHandlers } from './services/access-log';
+import { familyHandlers } from './services/families';
+import { logHandlers } from './services/log';
+import { overviewHandlers } from './services/overview';
+import { teamHandlers } from './services/team';
 import { sessionHandlers } from './services/session';
 import { settingsHandlers, readSettings } from './services/settings';
 import { userHandlers } from './services/users';
@@ -38,6 +42,10 @@ const allHandlers: HandlerTable = {
   ...userHandlers,
   ...settingsHandlers,
   ...accessLogHandlers,
+  ...familyHandlers,
+  ...teamHandlers,
+  ...logHandlers,
+  ...overviewHandlers,
 };
 
 export interface Backend {
@@ -115,13 +123,15 @@ export class BackendCore implements Backend {
     const spec = handler.audit;
     if (handler.write && db) {
       return db.transaction().execute(async (trx) => {
-        const value = await handler.run({ core: this, user, db: trx, now }, input as never);
-        if (typeof spec === 'object') await this.auditCall(trx, channel, spec, input, value, user, now);
+        const ctx: HandlerContext = { core: this, user, db: trx, now };
+        const value = await handler.run(ctx, input as never);
+        if (typeof spec === 'object') await this.auditCall(trx, channel, spec, input, value, user, now, ctx.auditFamilyId);
         return value;
       });
     }
-    const value = await handler.run({ core: this, user, db, now }, input as never);
-    if (typeof spec === 'object' && db) await this.auditCall(db, channel, spec, input, value, user, now);
+    const ctx: HandlerContext = { core: this, user, db, now };
+    const value = await handler.run(ctx, input as never);
+    if (typeof spec === 'object' && db) await this.auditCall(db, channel, spec, input, value, user, now, ctx.auditFamilyId);
     return value;
   }
 
@@ -133,6 +143,7 @@ export class BackendCore implements Backend {
     value: unknown,
     user: SessionUser | null,
     now: Date,
+    contextFamilyId?: number | null,
   ): Promise<void> {
     const detail = spec.detail?.(input as never, value as never);
     await db
@@ -142,7 +153,7 @@ export class BackendCore implements Backend {
         user_id: user?.id ?? null,
         action: spec.action,
         channel,
-        family_id: spec.familyId?.(input as never, value as never) ?? null,
+        family_id: spec.familyId?.(input as never, value as never) ?? contextFamilyId ?? null,
         detail: detail ? JSON.stringify(detail) : null,
       })
       .execute();

@@ -25,6 +25,8 @@ export interface HandlerContext {
   /** The database (a transaction for write handlers); null when nobody is logged in. */
   db: Kysely<Database> | null;
   now: Date;
+  /** A handler may name the family its call concerned when the input does not (for the access log). */
+  auditFamilyId?: number | null;
 }
 
 export interface AuditSpec<C extends ChannelName> {

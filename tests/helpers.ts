@@ -47,8 +47,9 @@ export function tableChecksums(backend: BackendCore): Record<string, string> {
   const tables = sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[];
   const sums: Record<string, string> = {};
   for (const { name } of tables) {
-    const rows = sqlite.prepare(`select * from "${name}" order by rowid`).all();
-    sums[name] = `${rows.length}:${createHash('sha256').update(JSON.stringify(rows)).digest('hex')}`;
+    // Sorted in JS: some tables (FTS shadow tables) have no rowid.
+    const rows = (sqlite.prepare(`select * from "${name}"`).raw(true).all() as unknown[][]).map((r) => JSON.stringify(r, (_k, v) => (Buffer.isBuffer(v) ? v.toString('hex') : v))).sort();
+    sums[name] = `${rows.length}:${createHash('sha256').update(rows.join('\n')).digest('hex')}`;
   }
   return sums;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_foundation';
+import * as m0002 from './0002_families_log';
 
 /**
  * Every migration, in order. A static map (not a folder scan) so the bundled main process carries them.
@@ -7,6 +8,7 @@ import * as m0001 from './0001_foundation';
  */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_families_log': m0002,
 };
 
 export const SCHEMA_VERSION = Object.keys(migrations).length;

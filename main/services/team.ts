@@ -1,0 +1,79 @@
+import { AppFailure } from '../../common/errors';
+import { handlers } from '../registry';
+import { loadFamily, requireOpenFamily } from './families';
+
+export const teamHandlers = handlers({
+  'team:add': {
+    audit: { action: 'change', familyId: (input) => input.familyId, detail: (input) => ({ what: 'indsatsteam tilføjet', role: input.role }) },
+    write: true,
+    async run({ db, now }, input) {
+      await requireOpenFamily(db!, input.familyId);
+      if (input.userId) {
+        const u = await db!.selectFrom('users').select(['id', 'active']).where('id', '=', input.userId).executeTakeFirst();
+        if (!u || u.active !== 1) throw new AppFailure('not_found', 'Medarbejderen findes ikke.');
+        const already = await db!
+          .selectFrom('team_members')
+          .select('id')
+          .where('family_id', '=', input.familyId)
+          .where('user_id', '=', input.userId)
+          .where('removed_at', 'is', null)
+          .executeTakeFirst();
+        if (already) throw new AppFailure('conflict', 'Medarbejderen er allerede i teamet.');
+      }
+      await db!
+        .insertInto('team_members')
+        .values({
+          family_id: input.familyId,
+          user_id: input.userId ?? null,
+          name: input.userId ? null : input.name!,
+          role: input.role,
+          role_other: input.role === 'other' ? input.roleOther || null : null,
+          organisation: input.organisation || null,
+          phone: input.phone || null,
+          email: input.email || null,
+          added_at: now.toISOString(),
+        })
+        .execute();
+      return loadFamily(db!, input.familyId);
+    },
+  },
+
+  'team:remove': {
+    audit: { action: 'change', familyId: (_i, out) => out.id, detail: (input) => ({ what: 'indsatsteam fjernet', memberId: input.memberId }) },
+    write: true,
+    async run({ db, now }, input) {
+      const m = await db!.selectFrom('team_members').select(['family_id', 'removed_at']).where('id', '=', input.memberId).executeTakeFirst();
+      if (!m || m.removed_at) throw new AppFailure('not_found', 'Teammedlemmet findes ikke.');
+      await requireOpenFamily(db!, m.family_id);
+      const coordinator = await db!.selectFrom('coordinator_periods').select('id').where('team_member_id', '=', input.memberId).where('to_at', 'is', null).executeTakeFirst();
+      if (coordinator) throw new AppFailure('conflict', 'Tovholderen kan ikke fjernes. Vælg først en ny tovholder.');
+      await db!.updateTable('team_members').set({ removed_at: now.toISOString() }).where('id', '=', input.memberId).execute();
+      return loadFamily(db!, m.family_id);
+    },
+  },
+
+  'team:setCoordinator': {
+    audit: { action: 'change', familyId: (input) => input.familyId, detail: (input) => ({ what: 'tovholder', memberId: input.memberId }) },
+    write: true,
+    async run({ db, user, now }, input) {
+      await requireOpenFamily(db!, input.familyId);
+      const m = await db!.selectFrom('team_members').select(['family_id', 'removed_at']).where('id', '=', input.memberId).executeTakeFirst();
+      if (!m || m.family_id !== input.familyId || m.removed_at) throw new AppFailure('not_found', 'Teammedlemmet findes ikke i familiens team.');
+      const open = await db!.selectFrom('coordinator_periods').select(['id', 'team_member_id']).where('family_id', '=', input.familyId).where('to_at', 'is', null).executeTakeFirst();
+      if (open?.team_member_id === input.memberId) return loadFamily(db!, input.familyId);
+      const at = now.toISOString();
+      if (open) await db!.updateTable('coordinator_periods').set({ to_at: at }).where('id', '=', open.id).execute();
+      await db!.insertInto('coordinator_periods').values({ family_id: input.familyId, team_member_id: input.memberId, from_at: at, set_by: user!.id }).execute();
+      return loadFamily(db!, input.familyId);
+    },
+  },
+
+  'users:directory': {
+    audit: 'none', // staff names only, for choosing team members and filtering by author
+    async run({ db }) {
+      const rows = await db!.selectFrom('users').select(['id', 'name', 'initials']).where('active', '=', 1).execute();
+      const collator = new Intl.Collator('da');
+      return rows.sort((a, b) => collator.compare(a.name, b.name));
+    },
+  },
+});
