@@ -12,6 +12,9 @@ const SCHEME = 'app';
 const ORIGIN = `${SCHEME}://familiespor`;
 const rendererDir = path.join(__dirname, '..', 'renderer');
 
+// Danish date and time pickers (dd.mm.åååå) whatever the Windows display language.
+app.commandLine.appendSwitch('lang', 'da');
+
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 function dataDirFromArgs(): string {

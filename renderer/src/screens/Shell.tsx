@@ -1,8 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, type ReactNode } from 'react';
-import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, Redirect, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { SessionUser } from '../../../common/channels';
+import type { Draft } from '../../../common/family';
+import { Dialog } from '../components/Dialog';
+import { CreateFamilyPage, FamiliesPage } from './Families';
+import { FamilyPage } from './Family';
+import { HomePage } from './Home';
+import { NewEntryDialog } from './NewEntry';
+import { SearchPage } from './Search';
 import { roleLabels } from '../../../common/roles';
 import { call } from '../api';
 import { Notice } from '../components/Field';
@@ -45,17 +52,42 @@ function NavLink({ href, children }: { href: string; children: ReactNode }) {
   );
 }
 
-export function Shell({ user, institutionName }: { user: SessionUser; institutionName: string }) {
+export function Shell(props: { user: SessionUser; institutionName: string }) {
+  return (
+    <Router hook={useHashLocation}>
+      <ShellInner {...props} />
+    </Router>
+  );
+}
+
+function ShellInner({ user, institutionName }: { user: SessionUser; institutionName: string }) {
   const queryClient = useQueryClient();
   useActivityPing();
+  const [, navigate] = useLocation();
+  const [familyMatch, familyParams] = useRoute<{ id: string; tab?: string }>('/familier/:id/:tab?');
+  const openFamilyId = familyMatch && /^\d+$/.test(familyParams.id) ? Number(familyParams.id) : null;
+  const openFamily = useQuery({ queryKey: ['family', openFamilyId], queryFn: () => call('families:get', { familyId: openFamilyId! }), enabled: openFamilyId !== null });
+  const [entry, setEntry] = useState<{ familyId: number | null; draft?: Draft } | null>(null);
+  const [help, setHelp] = useState(false);
+  const newEntry = () => setEntry({ familyId: openFamily.data && !openFamily.data.endDate ? openFamily.data.id : null });
   const lock = () => void call('session:lock', {}).finally(() => queryClient.invalidateQueries({ queryKey: ['status'] }));
   const logout = () => void call('session:logout', {}).finally(() => queryClient.invalidateQueries({ queryKey: ['status'] }));
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'l') {
+      const key = event.key.toLowerCase();
+      if ((event.ctrlKey || event.metaKey) && key === 'l') {
         event.preventDefault();
         lock();
+      } else if ((event.ctrlKey || event.metaKey) && key === 'n') {
+        event.preventDefault();
+        if (!entry) newEntry();
+      } else if ((event.ctrlKey || event.metaKey) && key === 'k') {
+        event.preventDefault();
+        navigate('/soeg');
+        setTimeout(() => document.getElementById('global-search')?.focus(), 0);
+      } else if (event.key === '?' && !(event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement)) {
+        setHelp(true);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -65,11 +97,19 @@ export function Shell({ user, institutionName }: { user: SessionUser; institutio
   const isLeader = user.role === 'leader' || user.role === 'admin';
   const isAdmin = user.role === 'admin';
   return (
-    <Router hook={useHashLocation}>
+    <>
       <div className="shell">
         <header className="topbar">
           <span className="institution">{institutionName}</span>
+          {openFamily.data && (
+            <span className="family" data-testid="open-family">
+              {openFamily.data.displayName}
+            </span>
+          )}
           <span className="spacer" />
+          <button type="button" className="primary" onClick={newEntry} title="Nyt notat (Ctrl+N)">
+            Nyt notat
+          </button>
           <span className="user" data-testid="current-user">
             {user.name} · {roleLabels[user.role]}
           </span>
@@ -104,13 +144,19 @@ export function Shell({ user, institutionName }: { user: SessionUser; institutio
           {isAdmin && <RecoveryReminder />}
           <Switch>
             <Route path="/">
-              <HomePage user={user} />
+              <HomePage user={user} onOpenDraft={(draft) => setEntry({ familyId: draft.familyId, draft })} />
             </Route>
             <Route path="/familier">
-              <ComingSoon title="Familier" text="Her kommer listen over familier og deres forløb." />
+              <FamiliesPage />
+            </Route>
+            <Route path="/familier/ny">
+              <CreateFamilyPage userId={user.id} />
+            </Route>
+            <Route path="/familier/:id/:tab?">
+              {(params) => <FamilyPage key={params.id} familyId={Number(params.id)} tab={params.tab ?? 'overblik'} user={user} onNewEntry={newEntry} />}
             </Route>
             <Route path="/soeg">
-              <ComingSoon title="Søg" text="Her kommer søgning i dagbøger på tværs af familier." />
+              <SearchPage />
             </Route>
             <Route path="/ledelse/adgangslog">{isLeader ? <AccessLogPage /> : <Redirect to="/" />}</Route>
             <Route path="/admin/brugere">{isAdmin ? <UsersPage me={user} /> : <Redirect to="/" />}</Route>
@@ -125,7 +171,54 @@ export function Shell({ user, institutionName }: { user: SessionUser; institutio
           </Switch>
         </main>
       </div>
-    </Router>
+      {entry && (
+        <NewEntryDialog
+          familyId={entry.familyId}
+          draft={entry.draft}
+          onClose={() => {
+            setEntry(null);
+            void queryClient.invalidateQueries({ queryKey: ['front'] });
+          }}
+          onSigned={(familyId) => {
+            setEntry(null);
+            navigate(`/familier/${familyId}/dagbog`);
+          }}
+        />
+      )}
+      {help && <HelpDialog onClose={() => setHelp(false)} />}
+    </>
+  );
+}
+
+function HelpDialog({ onClose }: { onClose: () => void }) {
+  const keys: Array<[string, string]> = [
+    ['Ctrl+N', 'Nyt notat (i den åbne familie)'],
+    ['Ctrl+Enter', 'Gem eller underskriv formularen'],
+    ['Ctrl+K', 'Søg'],
+    ['Ctrl+L', 'Lås Familiespor'],
+    ['Esc', 'Luk dialog (kladden gemmes)'],
+    ['?', 'Denne oversigt'],
+  ];
+  return (
+    <Dialog title="Tastaturgenveje" onClose={onClose}>
+      <table className="list">
+        <tbody>
+          {keys.map(([k, v]) => (
+            <tr key={k}>
+              <td className="nowrap">
+                <kbd>{k}</kbd>
+              </td>
+              <td>{v}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions">
+        <button type="button" onClick={onClose} autoFocus>
+          Luk
+        </button>
+      </div>
+    </Dialog>
   );
 }
 
@@ -136,35 +229,5 @@ function RecoveryReminder() {
     <Notice kind="warn">
       Gendannelseskoden er ikke bekræftet som gemt. <Link href="/admin/indstillinger">Lav en ny gendannelseskode</Link>, og læg den i pengeskabet.
     </Notice>
-  );
-}
-
-function HomePage({ user }: { user: SessionUser }) {
-  const hour = new Date().getHours();
-  const greeting = hour < 10 ? 'Godmorgen' : hour < 18 ? 'Goddag' : 'Godaften';
-  return (
-    <>
-      <h1>
-        {greeting}, {user.name.split(' ')[0]}
-      </h1>
-      <div className="panel">
-        <p>Familiespor er klar. Familier, dagbog og overblik over bekymringer kommer her på forsiden, når de er bygget.</p>
-        <p className="muted small">
-          Tastatur: <kbd>Ctrl</kbd>+<kbd>L</kbd> låser, <kbd>Ctrl</kbd>+<kbd>Enter</kbd> gemmer en formular.
-        </p>
-      </div>
-    </>
-  );
-}
-
-function ComingSoon({ title, text }: { title: string; text: string }) {
-  return (
-    <>
-      <h1>{title}</h1>
-      <div className="panel">
-        <p>{text}</p>
-        <p className="muted">Denne del af Familiespor er endnu ikke bygget.</p>
-      </div>
-    </>
   );
 }

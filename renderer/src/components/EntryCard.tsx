@@ -1,0 +1,115 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { shiftLabels, type Entry } from '../../../common/family';
+import { ApiError, call, errorText } from '../api';
+import { formatDateTime } from '../format';
+import { Highlight } from './Highlight';
+import { Notice } from './Field';
+
+export function ConcernBadge({ concern }: { concern: Entry['concern'] }) {
+  if (concern === 'none') return null;
+  return <span className={`badge concern-${concern}`}>{concern === 'serious' ? 'Alvorlig bekymring' : 'Let bekymring'}</span>;
+}
+
+/** One signed log entry with its amendments; signed text is never editable, only amended. */
+export function EntryCard({ entry, terms = [], showFamily = false, canAmend = true }: { entry: Entry; terms?: string[]; showFamily?: boolean; canAmend?: boolean }) {
+  const [amending, setAmending] = useState(false);
+  return (
+    <article className="entry" aria-label={`Notat ${formatDateTime(entry.observedAt)}`} data-testid="entry">
+      <header className="entry-head">
+        <strong>{formatDateTime(entry.observedAt).split(' ')[1]}</strong>
+        <span className="muted">{shiftLabels[entry.shift]}</span>
+        {showFamily && <span className="badge">{entry.familyName}</span>}
+        {entry.category && <span className="badge">{entry.category.label}</span>}
+        <ConcernBadge concern={entry.concern} />
+        <span className="spacer" />
+        <span className="muted small" title={`Underskrevet ${formatDateTime(entry.signedAt)}`}>
+          {entry.author.name} ({entry.author.initials})
+        </span>
+      </header>
+      {entry.persons.length > 0 && <div className="muted small">Vedrører: {entry.persons.map((p) => p.name).join(', ')}</div>}
+      <p className="entry-text">
+        <Highlight text={entry.text} terms={terms} />
+      </p>
+      {entry.amendments.map((a) => (
+        <div key={a.id} className="amendment">
+          <div className="small">
+            <strong>Rettelse</strong> af {a.author.name} den {formatDateTime(a.createdAt)} · Begrundelse: {a.reason}
+          </div>
+          <p className="entry-text">
+            <Highlight text={a.text} terms={terms} />
+          </p>
+        </div>
+      ))}
+      {entry.concern === 'serious' && (
+        <div className="small muted">
+          {entry.acknowledgement
+            ? `Kvitteret af ${entry.acknowledgement.by.name} den ${formatDateTime(entry.acknowledgement.at)}${entry.acknowledgement.note ? `: ${entry.acknowledgement.note}` : ''}`
+            : 'Afventer kvittering fra en leder.'}
+        </div>
+      )}
+      {canAmend && !amending && (
+        <button type="button" className="link small no-print" onClick={() => setAmending(true)}>
+          Tilføj rettelse
+        </button>
+      )}
+      {amending && <AmendForm entry={entry} onDone={() => setAmending(false)} />}
+    </article>
+  );
+}
+
+function AmendForm({ entry, onDone }: { entry: Entry; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const [text, setText] = useState('');
+  const mutation = useMutation({
+    mutationFn: () => call('log:amend', { observationId: entry.id, reason, text }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['timeline'] });
+      void queryClient.invalidateQueries({ queryKey: ['family', entry.familyId] });
+      onDone();
+    },
+  });
+  const issues = mutation.error instanceof ApiError ? (mutation.error.error.issues ?? []) : [];
+  const issue = (path: string) => issues.find((i) => i.path === path)?.message;
+  return (
+    <form
+      className="amend-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        mutation.mutate();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          mutation.mutate();
+        }
+        if (e.key === 'Escape') onDone();
+      }}
+    >
+      <p className="small muted">Det underskrevne notat ændres ikke. Rettelsen vises under det med dit navn, tidspunkt og begrundelse.</p>
+      {mutation.isError && !issues.length && <Notice kind="error">{errorText(mutation.error)}</Notice>}
+      <div className="field">
+        <label htmlFor={`reason-${entry.id}`}>Begrundelse</label>
+        <input id={`reason-${entry.id}`} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus aria-invalid={issue('reason') ? true : undefined} />
+        {issue('reason') && <span className="error">{issue('reason')}</span>}
+      </div>
+      <div className="field">
+        <label htmlFor={`amend-${entry.id}`}>Rettelse</label>
+        <textarea id={`amend-${entry.id}`} rows={3} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={issue('text') ? true : undefined} />
+        {issue('text') && <span className="error">{issue('text')}</span>}
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={mutation.isPending}>
+          Gem rettelse
+        </button>
+        <button type="button" className="secondary" onClick={onDone}>
+          Annullér
+        </button>
+        <span className="muted small">
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> gemmer
+        </span>
+      </div>
+    </form>
+  );
+}

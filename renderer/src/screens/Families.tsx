@@ -1,0 +1,212 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
+import { Link, useLocation } from 'wouter';
+import { z } from 'zod';
+import { channels } from '../../../common/channels';
+import { DEFAULT_LEGAL_BASIS, personKindLabels, personKinds, phaseLabels, phases, type FamilySummary } from '../../../common/family';
+import { call, errorText } from '../api';
+import { Field, Notice } from '../components/Field';
+import { formatDate, formatDateTime } from '../format';
+import { ctrlEnterSubmits, useZodForm } from '../forms';
+
+export function FamilyTable({ families }: { families: FamilySummary[] }) {
+  return (
+    <table className="list" data-testid="families">
+      <thead>
+        <tr>
+          <th>Familie</th>
+          <th>Fase</th>
+          <th>Dage i anbringelse</th>
+          <th>Planlagt slut</th>
+          <th>Tovholder</th>
+          <th>Seneste notat</th>
+          <th>Alvorlige bekymringer</th>
+        </tr>
+      </thead>
+      <tbody>
+        {families.map((f) => (
+          <tr key={f.id} className={f.endDate ? 'inactive' : undefined}>
+            <td>
+              <Link href={`/familier/${f.id}`}>{f.displayName}</Link>
+            </td>
+            <td>{f.endDate ? `Afsluttet ${formatDate(f.endDate)}` : phaseLabels[f.phase]}</td>
+            <td>{f.daysInPlacement ?? '–'}</td>
+            <td className="nowrap">{formatDate(f.plannedEndDate)}</td>
+            <td>{f.coordinatorName ?? '–'}</td>
+            <td className="nowrap">{f.lastEntryAt ? formatDateTime(f.lastEntryAt) : 'Ingen endnu'}</td>
+            <td>{f.openSeriousConcerns > 0 ? <span className="badge concern-serious">{f.openSeriousConcerns} åben</span> : '–'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function FamiliesPage() {
+  const [includeClosed, setIncludeClosed] = useState(false);
+  const families = useQuery({ queryKey: ['families', includeClosed], queryFn: () => call('families:list', { includeClosed }) });
+  return (
+    <>
+      <h1>Familier</h1>
+      <div className="actions" style={{ marginTop: 0, marginBottom: '1rem' }}>
+        <Link href="/familier/ny" className="button">
+          Ny familie
+        </Link>
+        <label className="check-inline">
+          <input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} /> Vis afsluttede forløb
+        </label>
+      </div>
+      {families.isError && <Notice kind="error">{errorText(families.error)}</Notice>}
+      {families.data && families.data.length === 0 && <p className="muted">Der er ingen aktive familier. Opret den første med «Ny familie».</p>}
+      {families.data && families.data.length > 0 && <FamilyTable families={families.data} />}
+    </>
+  );
+}
+
+const input = channels['families:create'].input;
+const personForm = z.object({
+  kind: z.enum(personKinds),
+  name: z.string(),
+  cpr: z.string(),
+  birthDate: z.string(),
+  dueDate: z.string(),
+});
+// The form keeps text fields as strings; the channel schema (shared with the backend) does the real validation.
+const createSchema = z
+  .object({
+    displayName: z.string(),
+    municipality: z.string(),
+    caseworkerName: z.string(),
+    caseworkerContact: z.string(),
+    legalBasis: z.string(),
+    phase: z.enum(phases),
+    startDate: z.string(),
+    plannedEndDate: z.string(),
+    persons: z.array(personForm),
+  })
+  .superRefine((v, ctx) => {
+    const parsed = input.safeParse(v);
+    if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path as (string | number)[], message: issue.message });
+  })
+  .transform((v) => input.parse(v));
+
+const today = () => new Date().toISOString().slice(0, 10);
+export function CreateFamilyPage({ userId }: { userId: number }) {
+  // Per user: after an idle lock, only the same person gets the half-filled form back.
+  const DRAFT_KEY = `familiespor:ny-familie:${userId}`;
+  const [, navigate] = useLocation();
+  const queryClient = useQueryClient();
+  const saved = (() => {
+    try {
+      return JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? 'null') as z.input<typeof createSchema> | null;
+    } catch {
+      return null;
+    }
+  })();
+  const { form, formError, submit } = useZodForm(
+    createSchema,
+    saved ?? {
+      displayName: '',
+      municipality: '',
+      caseworkerName: '',
+      caseworkerContact: '',
+      legalBasis: DEFAULT_LEGAL_BASIS,
+      phase: 'intake',
+      startDate: today(),
+      plannedEndDate: '',
+      persons: [{ kind: 'mother', name: '', cpr: '', birthDate: '', dueDate: '' }],
+    },
+  );
+  const persons = useFieldArray({ control: form.control, name: 'persons' });
+  const e = form.formState.errors;
+  // Keep what was typed if the window closes or the screen locks before saving (no CPR numbers are kept).
+  form.watch((values) => sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ ...values, persons: (values.persons ?? []).map((p) => ({ ...p, cpr: '' })) })));
+  const onSubmit = submit(async (values) => {
+    const family = await call('families:create', values);
+    sessionStorage.removeItem(DRAFT_KEY);
+    void queryClient.invalidateQueries({ queryKey: ['families'] });
+    void queryClient.invalidateQueries({ queryKey: ['front'] });
+    navigate(`/familier/${family.id}`);
+  });
+  const pe = (i: number) => e.persons?.[i];
+  return (
+    <>
+      <h1>Ny familie</h1>
+      <form className="panel" onSubmit={onSubmit} onKeyDown={ctrlEnterSubmits} noValidate>
+        {formError && <Notice kind="error">{formError}</Notice>}
+        <div className="row">
+          <Field label="Familiens navn" required autoFocus hint="Det navn, familien vises med, fx «Familien Hansen»." {...form.register('displayName')} error={e.displayName?.message} />
+          <div className="field">
+            <label htmlFor="create-phase">Fase</label>
+            <select id="create-phase" {...form.register('phase')}>
+              {phases.map((p) => (
+                <option key={p} value={p}>
+                  {phaseLabels[p]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="row">
+          <Field label="Startdato" type="date" required {...form.register('startDate')} error={e.startDate?.message} />
+          <Field label="Planlagt slutdato" type="date" hint="Tom: startdato + 6 måneder." {...form.register('plannedEndDate')} error={e.plannedEndDate?.message} />
+        </div>
+        <div className="row">
+          <Field label="Henvisende kommune" {...form.register('municipality')} error={e.municipality?.message} />
+          <Field label="Sagsbehandler" {...form.register('caseworkerName')} error={e.caseworkerName?.message} />
+          <Field label="Sagsbehandlers kontakt" hint="Telefon eller e-mail" {...form.register('caseworkerContact')} error={e.caseworkerContact?.message} />
+        </div>
+        <Field label="Lovgrundlag" required {...form.register('legalBasis')} error={e.legalBasis?.message} />
+
+        <h2>Personer</h2>
+        {e.persons?.message && <Notice kind="error">{e.persons.message}</Notice>}
+        {persons.fields.map((field, i) => {
+          const kind = form.watch(`persons.${i}.kind`);
+          return (
+            <fieldset key={field.id} className="person-row">
+              <legend>Person {i + 1}</legend>
+              <div className="row">
+                <div className="field">
+                  <label htmlFor={`p-kind-${i}`}>Hvem</label>
+                  <select id={`p-kind-${i}`} {...form.register(`persons.${i}.kind`)}>
+                    {personKinds.map((k) => (
+                      <option key={k} value={k}>
+                        {personKindLabels[k]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <Field label="Navn" required id={`p-name-${i}`} {...form.register(`persons.${i}.name`)} error={pe(i)?.name?.message} />
+                <Field label="CPR-nummer" id={`p-cpr-${i}`} hint="Valgfrit" autoComplete="off" {...form.register(`persons.${i}.cpr`)} error={pe(i)?.cpr?.message} />
+              </div>
+              <div className="row">
+                <Field label="Fødselsdato" type="date" id={`p-birth-${i}`} {...form.register(`persons.${i}.birthDate`)} error={pe(i)?.birthDate?.message} />
+                {kind === 'child' && <Field label="Terminsdato (ufødt barn)" type="date" id={`p-due-${i}`} {...form.register(`persons.${i}.dueDate`)} error={pe(i)?.dueDate?.message} />}
+              </div>
+              {persons.fields.length > 1 && (
+                <button type="button" className="link" onClick={() => persons.remove(i)}>
+                  Fjern person {i + 1}
+                </button>
+              )}
+            </fieldset>
+          );
+        })}
+        <button type="button" className="secondary" onClick={() => persons.append({ kind: 'child', name: '', cpr: '', birthDate: '', dueDate: '' })}>
+          Tilføj person
+        </button>
+        <div className="actions">
+          <button type="submit" disabled={form.formState.isSubmitting}>
+            Opret familie
+          </button>
+          <Link href="/familier" className="button secondary" onClick={() => sessionStorage.removeItem(DRAFT_KEY)}>
+            Annullér
+          </Link>
+          <span className="muted small">
+            <kbd>Ctrl</kbd>+<kbd>Enter</kbd> gemmer
+          </span>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { concernLabels, concerns, type Concern, type Entry, type FamilyDetail } from '../../../common/family';
+import { searchTerms } from '../../../common/search';
+import { call, errorText } from '../api';
+import { EntryCard } from '../components/EntryCard';
+import { Notice } from '../components/Field';
+import { formatDayHeading } from '../format';
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+/** Groups entries by local calendar day, newest first (the order they arrive in). */
+export function groupByDay(entries: Entry[]): Array<{ day: string; entries: Entry[] }> {
+  const groups: Array<{ day: string; entries: Entry[] }> = [];
+  for (const e of entries) {
+    const d = new Date(e.observedAt);
+    const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const last = groups[groups.length - 1];
+    if (last?.day === day) last.entries.push(e);
+    else groups.push({ day, entries: [e] });
+  }
+  return groups;
+}
+
+export function Timeline({ family, onNewEntry }: { family: FamilyDetail; onNewEntry: () => void }) {
+  const [query, setQuery] = useState('');
+  const [categoryId, setCategoryId] = useState<number | undefined>();
+  const [personId, setPersonId] = useState<number | undefined>();
+  const [authorId, setAuthorId] = useState<number | undefined>();
+  const [concern, setConcern] = useState<Concern | undefined>();
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const debouncedQuery = useDebounced(query.trim(), 250);
+  const categories = useQuery({ queryKey: ['categories'], queryFn: () => call('log:categories', {}), staleTime: Infinity });
+  const users = useQuery({ queryKey: ['directory'], queryFn: () => call('users:directory', {}) });
+  const filters = { familyId: family.id, categoryId, personId, authorId, concern, from: from || undefined, to: to || undefined, query: debouncedQuery || undefined };
+  const timeline = useInfiniteQuery({
+    queryKey: ['timeline', filters],
+    initialPageParam: undefined as { observedAt: string; id: number } | undefined,
+    queryFn: ({ pageParam }) => call('log:timeline', { ...filters, cursor: pageParam, limit: 50 }),
+    getNextPageParam: (last) => last.cursor ?? undefined,
+  });
+  const entries = timeline.data?.pages.flatMap((p) => p.entries) ?? [];
+  const terms = debouncedQuery ? searchTerms(debouncedQuery) : [];
+  const sentinel = useRef<HTMLDivElement>(null);
+
+  // Loads the next page when the end of the list scrolls into view (years of entries, 50 at a time).
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el) return;
+    const observer = new IntersectionObserver((items) => {
+      if (items.some((i) => i.isIntersecting) && timeline.hasNextPage && !timeline.isFetchingNextPage) void timeline.fetchNextPage();
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [timeline]);
+
+  const anyFilter = Boolean(categoryId || personId || authorId || concern || from || to || debouncedQuery);
+  const closed = family.endDate !== null;
+  return (
+    <section aria-label="Dagbog">
+      <div className="filters no-print">
+        <div className="field" style={{ flex: '2 1 16rem' }}>
+          <label htmlFor="timeline-search">Søg i dagbogen</label>
+          <input id="timeline-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Fx søvn, amning, netværk" />
+        </div>
+        <div className="field">
+          <label htmlFor="f-category">Kategori</label>
+          <select id="f-category" value={categoryId ?? ''} onChange={(e) => setCategoryId(e.target.value ? Number(e.target.value) : undefined)}>
+            <option value="">Alle</option>
+            {(categories.data ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-person">Person</label>
+          <select id="f-person" value={personId ?? ''} onChange={(e) => setPersonId(e.target.value ? Number(e.target.value) : undefined)}>
+            <option value="">Alle</option>
+            {family.persons.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-author">Skrevet af</label>
+          <select id="f-author" value={authorId ?? ''} onChange={(e) => setAuthorId(e.target.value ? Number(e.target.value) : undefined)}>
+            <option value="">Alle</option>
+            {(users.data ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-concern">Bekymring</label>
+          <select id="f-concern" value={concern ?? ''} onChange={(e) => setConcern((e.target.value || undefined) as Concern | undefined)}>
+            <option value="">Alle</option>
+            {concerns.map((c) => (
+              <option key={c} value={c}>
+                {concernLabels[c]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-from">Fra dato</label>
+          <input id="f-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-to">Til dato</label>
+          <input id="f-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </div>
+      </div>
+      {!closed && (
+        <div className="actions no-print" style={{ marginTop: 0 }}>
+          <button type="button" onClick={onNewEntry} title="Nyt notat (Ctrl+N)">
+            Nyt notat
+          </button>
+          <span className="muted small">
+            <kbd>Ctrl</kbd>+<kbd>N</kbd>
+          </span>
+        </div>
+      )}
+      {timeline.isError && <Notice kind="error">{errorText(timeline.error)}</Notice>}
+      {timeline.data && entries.length === 0 && (
+        <p className="muted" style={{ marginTop: '1rem' }}>
+          {anyFilter ? 'Ingen notater matcher. Prøv at fjerne et filter.' : 'Der er ingen notater endnu. Skriv det første med Ctrl+N.'}
+        </p>
+      )}
+      <div data-testid="timeline">
+        {groupByDay(entries).map((g) => (
+          <div key={g.day}>
+            <h3 className="day-heading">{formatDayHeading(g.entries[0]!.observedAt)}</h3>
+            {g.entries.map((e) => (
+              <EntryCard key={e.id} entry={e} terms={terms} canAmend={!closed} />
+            ))}
+          </div>
+        ))}
+      </div>
+      <div ref={sentinel} />
+      {timeline.hasNextPage && (
+        <div className="actions">
+          <button type="button" className="secondary" disabled={timeline.isFetchingNextPage} onClick={() => void timeline.fetchNextPage()}>
+            {timeline.isFetchingNextPage ? 'Henter …' : 'Vis ældre notater'}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
