@@ -17,6 +17,8 @@ export default defineConfig({
     timezoneId: 'Europe/Copenhagen',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Danish date pickers (dd.mm.åååå), as the Electron shell sets with --lang=da.
+      env: { ...process.env, LANG: 'da_DK.UTF-8', LANGUAGE: 'da' } as Record<string, string>,
       args: ['--lang=da-DK', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },

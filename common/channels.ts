@@ -93,6 +93,7 @@ export const accessLogEntrySchema = z.object({
   action: z.string(),
   channel: z.string(),
   familyId: z.number().int().nullable(),
+  familyName: z.string().nullable(),
   detail: z.string().nullable(),
 });
 export type AccessLogEntry = z.infer<typeof accessLogEntrySchema>;

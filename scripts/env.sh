@@ -15,12 +15,13 @@ echo "Node $(node -v)"
 export ELECTRON_SKIP_BINARY_DOWNLOAD="${ELECTRON_SKIP_BINARY_DOWNLOAD:-1}"
 
 ensure_chromium() {
-  if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  # Debian's Chromium for the browser tests, with its language packs (Danish date pickers: dd.mm.åååå).
+  if [ -z "${CHROMIUM_PATH:-}" ] && { ! command -v chromium >/dev/null 2>&1 || ! dpkg -s chromium-l10n >/dev/null 2>&1; }; then
     echo "Installerer Chromium (Debian) til browsertestene …"
     local sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-l10n >/dev/null
   fi
 }
 

@@ -7,6 +7,7 @@ export const accessLogHandlers = handlers({
       let query = db!
         .selectFrom('access_log')
         .leftJoin('users', 'users.id', 'access_log.user_id')
+        .leftJoin('families', 'families.id', 'access_log.family_id')
         .select([
           'access_log.id',
           'access_log.at',
@@ -15,6 +16,7 @@ export const accessLogHandlers = handlers({
           'access_log.action',
           'access_log.channel',
           'access_log.family_id',
+          'families.display_name as family_name',
           'access_log.detail',
         ])
         .orderBy('access_log.id', 'desc')
@@ -34,6 +36,7 @@ export const accessLogHandlers = handlers({
           action: r.action,
           channel: r.channel,
           familyId: r.family_id,
+          familyName: r.family_name,
           detail: r.detail,
         })),
         nextBeforeId: rows.length > input.limit ? page[page.length - 1]!.id : null,

@@ -83,6 +83,7 @@ export function AccessLogPage() {
               <th>Tidspunkt</th>
               <th>Bruger</th>
               <th>Handling</th>
+              <th>Familie</th>
               <th>Detaljer</th>
             </tr>
           </thead>
@@ -92,6 +93,7 @@ export function AccessLogPage() {
                 <td>{formatDateTime(e.at)}</td>
                 <td>{e.userName ?? '–'}</td>
                 <td>{actionLabels[e.action] ?? e.action}</td>
+                <td>{e.familyName ?? '–'}</td>
                 <td>
                   {describe(e.detail)} <span className="muted small">({e.channel})</span>
                 </td>
