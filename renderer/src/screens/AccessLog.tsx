@@ -2,6 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call, errorText } from '../api';
 import { Notice } from '../components/Field';
+import { IdFilter, SelectField } from '../components/SelectField';
 import { formatDateTime } from '../format';
 
 export const actionLabels: Record<string, string> = {
@@ -51,28 +52,15 @@ export function AccessLogPage() {
       <h1>Adgangslog</h1>
       <p className="muted">Hvem har læst, søgt, skrevet og udskrevet hvad – nyeste først.</p>
       <div className="row no-print">
-        <div className="field">
-          <label htmlFor="log-user">Bruger</label>
-          <select id="log-user" value={userId ?? ''} onChange={(e) => setUserId(e.target.value ? Number(e.target.value) : undefined)}>
-            <option value="">Alle</option>
-            {(users.data ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="log-action">Handling</label>
-          <select id="log-action" value={action ?? ''} onChange={(e) => setAction(e.target.value || undefined)}>
-            <option value="">Alle</option>
-            {Object.entries(actionLabels).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
+        <IdFilter label="Bruger" id="log-user" value={userId} onChange={setUserId} options={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+        <SelectField
+          label="Handling"
+          id="log-action"
+          placeholder="Alle"
+          options={Object.entries(actionLabels).map(([value, label]) => ({ value, label }))}
+          value={action ?? ''}
+          onChange={(e) => setAction(e.target.value || undefined)}
+        />
       </div>
       {log.isError && <Notice kind="error">{errorText(log.error)}</Notice>}
       {log.data && entries.length === 0 && <p className="muted">Ingen hændelser matcher filtrene.</p>}

@@ -7,6 +7,7 @@ import { channels } from '../../../common/channels';
 import { DEFAULT_LEGAL_BASIS, personKindLabels, personKinds, phaseLabels, phases, type FamilySummary } from '../../../common/family';
 import { call, errorText } from '../api';
 import { Field, Notice } from '../components/Field';
+import { labelOptions, SelectField } from '../components/SelectField';
 import { formatDate, formatDateTime } from '../format';
 import { ctrlEnterSubmits, useZodForm } from '../forms';
 
@@ -137,16 +138,7 @@ export function CreateFamilyPage({ userId }: { userId: number }) {
         {formError && <Notice kind="error">{formError}</Notice>}
         <div className="row">
           <Field label="Familiens navn" required autoFocus hint="Det navn, familien vises med, fx «Familien Hansen»." {...form.register('displayName')} error={e.displayName?.message} />
-          <div className="field">
-            <label htmlFor="create-phase">Fase</label>
-            <select id="create-phase" {...form.register('phase')}>
-              {phases.map((p) => (
-                <option key={p} value={p}>
-                  {phaseLabels[p]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField label="Fase" id="create-phase" options={labelOptions(phases, phaseLabels)} {...form.register('phase')} />
         </div>
         <div className="row">
           <Field label="Startdato" type="date" required {...form.register('startDate')} error={e.startDate?.message} />
@@ -167,16 +159,7 @@ export function CreateFamilyPage({ userId }: { userId: number }) {
             <fieldset key={field.id} className="person-row">
               <legend>Person {i + 1}</legend>
               <div className="row">
-                <div className="field">
-                  <label htmlFor={`p-kind-${i}`}>Hvem</label>
-                  <select id={`p-kind-${i}`} {...form.register(`persons.${i}.kind`)}>
-                    {personKinds.map((k) => (
-                      <option key={k} value={k}>
-                        {personKindLabels[k]}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField label="Hvem" id={`p-kind-${i}`} options={labelOptions(personKinds, personKindLabels)} {...form.register(`persons.${i}.kind`)} />
                 <Field label="Navn" required id={`p-name-${i}`} {...form.register(`persons.${i}.name`)} error={pe(i)?.name?.message} />
                 <Field label="CPR-nummer" id={`p-cpr-${i}`} hint="Valgfrit" autoComplete="off" {...form.register(`persons.${i}.cpr`)} error={pe(i)?.cpr?.message} />
               </div>

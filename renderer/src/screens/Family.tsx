@@ -21,6 +21,7 @@ import { ApiError, call, errorText } from '../api';
 import { Dialog } from '../components/Dialog';
 import { EntryCard } from '../components/EntryCard';
 import { Field, Notice } from '../components/Field';
+import { labelOptions, SelectField } from '../components/SelectField';
 import { formatDate, formatDateTime } from '../format';
 import { ctrlEnterSubmits, useZodForm } from '../forms';
 import { Timeline } from './Timeline';
@@ -270,16 +271,7 @@ function PhaseDialog({ family, onClose }: { family: FamilyDetail; onClose: () =>
   const { form, formError, submit } = useZodForm(z.object({ phase: z.enum(phases), fromDate: channels['families:changePhase'].input.shape.fromDate }), { phase: next, fromDate: today() });
   return (
     <DialogForm title="Skift fase" onClose={onClose} error={formError} submitLabel="Gem faseskift" onSubmit={submit(async (v) => saved(await call('families:changePhase', { familyId: family.id, phase: v.phase as Phase, fromDate: v.fromDate })))}>
-      <div className="field">
-        <label htmlFor="phase-select">Ny fase</label>
-        <select id="phase-select" {...form.register('phase')} autoFocus>
-          {phases.map((p) => (
-            <option key={p} value={p}>
-              {phaseLabels[p]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField label="Ny fase" id="phase-select" options={labelOptions(phases, phaseLabels)} autoFocus {...form.register('phase')} />
       <Field label="Fra dato" type="date" required {...form.register('fromDate')} error={form.formState.errors.fromDate?.message} />
     </DialogForm>
   );
@@ -304,18 +296,7 @@ function CloseDialog({ family, onClose }: { family: FamilyDetail; onClose: () =>
     >
       <p>Familien forsvinder fra listen over aktive familier. Alt kan stadig læses, men der kan ikke skrives mere.</p>
       <Field label="Slutdato" type="date" required {...form.register('endDate')} error={e.endDate?.message} />
-      <div className="field">
-        <label htmlFor="outcome">Hvordan sluttede forløbet?</label>
-        <select id="outcome" {...form.register('outcome')} aria-invalid={e.outcome ? true : undefined}>
-          <option value="">Vælg …</option>
-          {outcomes.map((o) => (
-            <option key={o} value={o}>
-              {outcomeLabels[o]}
-            </option>
-          ))}
-        </select>
-        {e.outcome && <span className="error">{e.outcome.message}</span>}
-      </div>
+      <SelectField label="Hvordan sluttede forløbet?" id="outcome" placeholder="Vælg …" options={labelOptions(outcomes, outcomeLabels)} {...form.register('outcome')} error={e.outcome?.message} />
       <Field label="Bemærkning" {...form.register('outcomeNote')} />
     </DialogForm>
   );
@@ -374,16 +355,7 @@ function PersonDialog({ family, onClose }: { family: FamilyDetail; onClose: () =
   });
   return (
     <DialogForm title="Tilføj person" onClose={onClose} error={formError} submitLabel="Tilføj" onSubmit={onSubmit}>
-      <div className="field">
-        <label htmlFor="person-kind">Hvem</label>
-        <select id="person-kind" {...form.register('kind')} autoFocus>
-          {personKinds.map((k) => (
-            <option key={k} value={k}>
-              {personKindLabels[k]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField label="Hvem" id="person-kind" options={labelOptions(personKinds, personKindLabels)} autoFocus {...form.register('kind')} />
       <Field label="Navn" required {...form.register('name')} error={e.name?.message} />
       <Field label="CPR-nummer" hint="Valgfrit" autoComplete="off" {...form.register('cpr')} error={e.cpr?.message} />
       <div className="row">
@@ -503,30 +475,11 @@ function TeamTab({ family: f }: { family: FamilyDetail }) {
           </div>
           <div className="row">
             {kind === 'internal' ? (
-              <div className="field">
-                <label htmlFor="team-user">Medarbejder</label>
-                <select id="team-user" value={userId} onChange={(e) => setUserId(e.target.value)}>
-                  <option value="">Vælg …</option>
-                  {(users.data ?? []).map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField label="Medarbejder" id="team-user" placeholder="Vælg …" options={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))} value={userId} onChange={(e) => setUserId(e.target.value)} />
             ) : (
               <Field label="Navn" value={name} onChange={(e) => setName(e.target.value)} />
             )}
-            <div className="field">
-              <label htmlFor="team-role">Rolle</label>
-              <select id="team-role" value={role} onChange={(e) => setRole(e.target.value as (typeof teamRoles)[number])}>
-                {teamRoles.map((r) => (
-                  <option key={r} value={r}>
-                    {teamRoleLabels[r]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField label="Rolle" id="team-role" options={labelOptions(teamRoles, teamRoleLabels)} value={role} onChange={(e) => setRole(e.target.value as (typeof teamRoles)[number])} />
             {role === 'other' && <Field label="Hvilken rolle" value={roleOther} onChange={(e) => setRoleOther(e.target.value)} />}
           </div>
           {kind === 'external' && (

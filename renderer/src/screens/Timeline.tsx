@@ -5,6 +5,7 @@ import { searchTerms } from '../../../common/search';
 import { call, errorText } from '../api';
 import { EntryCard } from '../components/EntryCard';
 import { Notice } from '../components/Field';
+import { IdFilter, labelOptions, SelectField } from '../components/SelectField';
 import { formatDayHeading } from '../format';
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -71,50 +72,17 @@ export function Timeline({ family, onNewEntry }: { family: FamilyDetail; onNewEn
           <label htmlFor="timeline-search">Søg i dagbogen</label>
           <input id="timeline-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Fx søvn, amning, netværk" />
         </div>
-        <div className="field">
-          <label htmlFor="f-category">Kategori</label>
-          <select id="f-category" value={categoryId ?? ''} onChange={(e) => setCategoryId(e.target.value ? Number(e.target.value) : undefined)}>
-            <option value="">Alle</option>
-            {(categories.data ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-person">Person</label>
-          <select id="f-person" value={personId ?? ''} onChange={(e) => setPersonId(e.target.value ? Number(e.target.value) : undefined)}>
-            <option value="">Alle</option>
-            {family.persons.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-author">Skrevet af</label>
-          <select id="f-author" value={authorId ?? ''} onChange={(e) => setAuthorId(e.target.value ? Number(e.target.value) : undefined)}>
-            <option value="">Alle</option>
-            {(users.data ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-concern">Bekymring</label>
-          <select id="f-concern" value={concern ?? ''} onChange={(e) => setConcern((e.target.value || undefined) as Concern | undefined)}>
-            <option value="">Alle</option>
-            {concerns.map((c) => (
-              <option key={c} value={c}>
-                {concernLabels[c]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <IdFilter label="Kategori" id="f-category" value={categoryId} onChange={setCategoryId} options={(categories.data ?? []).map((c) => ({ value: c.id, label: c.label }))} />
+        <IdFilter label="Person" id="f-person" value={personId} onChange={setPersonId} options={family.persons.map((p) => ({ value: p.id, label: p.name }))} />
+        <IdFilter label="Skrevet af" id="f-author" value={authorId} onChange={setAuthorId} options={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+        <SelectField
+          label="Bekymring"
+          id="f-concern"
+          placeholder="Alle"
+          options={labelOptions(concerns, concernLabels)}
+          value={concern ?? ''}
+          onChange={(e) => setConcern((e.target.value || undefined) as Concern | undefined)}
+        />
         <div className="field">
           <label htmlFor="f-from">Fra dato</label>
           <input id="f-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />

@@ -7,25 +7,14 @@ import { roleLabels, roles } from '../../../common/roles';
 import { call, errorText } from '../api';
 import { Dialog } from '../components/Dialog';
 import { Field, Notice } from '../components/Field';
+import { labelOptions, SelectField } from '../components/SelectField';
 import { formatDate } from '../format';
 import { ctrlEnterSubmits, useZodForm } from '../forms';
 
 const create = channels['users:create'].input.shape;
 
-function RoleSelect({ id, error, ...rest }: React.SelectHTMLAttributes<HTMLSelectElement> & { error?: string }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>Rolle</label>
-      <select id={id} {...rest} aria-invalid={error ? true : undefined}>
-        {roles.map((r) => (
-          <option key={r} value={r}>
-            {roleLabels[r]}
-          </option>
-        ))}
-      </select>
-      {error && <span className="error">{error}</span>}
-    </div>
-  );
+function RoleSelect(props: React.SelectHTMLAttributes<HTMLSelectElement> & { error?: string; ref?: React.Ref<HTMLSelectElement> }) {
+  return <SelectField label="Rolle" options={labelOptions(roles, roleLabels)} {...props} />;
 }
 
 export function UsersPage({ me }: { me: SessionUser }) {
