@@ -250,6 +250,14 @@ export const channels = {
 
   // The daily log (dagbog)
   'log:categories': channel('session', empty, z.array(z.object({ id: z.number().int(), label: z.string() }))),
+  'categories:list': channel(['admin'], empty, z.array(z.object({ id: z.number().int(), label: z.string(), active: z.boolean(), inUse: z.number().int() }))),
+  'categories:create': channel(['admin'], z.strictObject({ label: z.string().trim().min(1, 'Skriv kategoriens navn.').max(80, 'Højst 80 tegn.') }), nothing),
+  'categories:update': channel(
+    ['admin'],
+    z.strictObject({ categoryId: id, label: z.string().trim().min(1, 'Skriv kategoriens navn.').max(80, 'Højst 80 tegn.'), active: z.boolean() }),
+    nothing,
+  ),
+  'categories:move': channel(['admin'], z.strictObject({ categoryId: id, direction: z.enum(['up', 'down']) }), nothing),
   'log:saveDraft': channel('session', draftContentSchema.extend({ draftId: id.optional() }), draftSchema),
   'log:drafts': channel('session', empty, z.array(draftSchema)),
   'log:discardDraft': channel('session', z.strictObject({ draftId: id }), nothing),

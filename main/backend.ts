@@ -8,6 +8,7 @@ import { unsafeLocationReason } from '../db/location';
 import type { Database } from '../db/schema';
 import type { AuditAction, Handler, HandlerContext, HandlerTable } from './registry';
 import { accessLogHandlers } from './services/access-log';
+import { categoryHandlers } from './services/categories';
 import { familyHandlers } from './services/families';
 import { logHandlers } from './services/log';
 import { overviewHandlers } from './services/overview';
@@ -45,6 +46,7 @@ const allHandlers: HandlerTable = {
   ...familyHandlers,
   ...teamHandlers,
   ...logHandlers,
+  ...categoryHandlers,
   ...overviewHandlers,
 };
 

@@ -102,6 +102,11 @@ test('first-run setup, recovery code, login, users and forced password change', 
     await expect(log).toContainText('Låst');
     await expect(log).toContainText('Oprettet');
     await shot(page, '11-adgangslog');
+    await page.getByRole('link', { name: 'Indstillinger' }).click();
+    await page.getByLabel('Ny kategori').fill('Sundhed');
+    await page.getByRole('button', { name: 'Tilføj kategori' }).click();
+    await expect(page.getByTestId('categories')).toContainText('Sundhed');
+    await shot(page, '14-indstillinger');
   } finally {
     await server.stop();
   }

@@ -233,3 +233,27 @@ describe('the daily log', () => {
     await backend.close();
   });
 });
+
+describe('log categories', () => {
+  it('an administrator adds, renames, orders and retires categories; old entries keep theirs', async () => {
+    const { backend, family, categories } = await withFamily();
+    const signed = await must(backend, 'log:sign', entry(family.id, categories[6]!.id, 'Praktisk notat.'));
+    await must(backend, 'categories:create', { label: 'Sundhed' });
+    const dup = await attempt(backend, 'categories:create', { label: 'sundhed' });
+    expect(dup.ok ? null : dup.error.message).toBe('Kategorien findes allerede.');
+    let list = await must(backend, 'categories:list', {});
+    const sundhed = list.find((c) => c.label === 'Sundhed')!;
+    await must(backend, 'categories:move', { categoryId: sundhed.id, direction: 'up' });
+    await must(backend, 'categories:update', { categoryId: categories[6]!.id, label: 'Praktisk', active: false });
+    list = await must(backend, 'categories:list', {});
+    expect(list.map((c) => c.label).slice(-2)).toEqual(['Sundhed', 'Praktisk']);
+    expect(list.find((c) => c.label === 'Praktisk')).toMatchObject({ active: false, inUse: 1 });
+    const forNewEntries = (await must(backend, 'log:categories', {})).map((c) => c.label);
+    expect(forNewEntries).not.toContain('Praktisk');
+    expect(forNewEntries[forNewEntries.length - 1]).toBe('Sundhed');
+    const [kept] = (await must(backend, 'log:timeline', { familyId: family.id })).entries;
+    expect(kept!.id).toBe(signed.id);
+    expect(kept!.category!.label).toBe('Praktisk');
+    await backend.close();
+  });
+});

@@ -6,6 +6,7 @@ import { call, errorText } from '../api';
 import { Dialog } from '../components/Dialog';
 import { Field, Notice } from '../components/Field';
 import { ctrlEnterSubmits, useZodForm } from '../forms';
+import { CategoriesPanel } from './Categories';
 import { RecoveryCodeScreen } from './RecoveryCode';
 
 const shape = channels['settings:update'].input.shape;
@@ -18,6 +19,7 @@ export function SettingsPage() {
       <h1>Indstillinger</h1>
       {settings.isError && <Notice kind="error">{errorText(settings.error)}</Notice>}
       {settings.data && <SettingsForm settings={settings.data} />}
+      <CategoriesPanel />
       <RecoveryPanel />
     </>
   );

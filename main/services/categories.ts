@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import { AppFailure } from '../../common/errors';
+import { handlers } from '../registry';
+
+// The institution's list of log categories. Renaming keeps old entries on the same category; deactivating hides it
+// from new entries only (signed entries keep theirs).
+export const categoryHandlers = handlers({
+  'categories:list': {
+    audit: 'none', // institution settings, no family data
+    async run({ db }) {
+      const rows = await db!
+        .selectFrom('log_categories as c')
+        .select((eb) => [
+          'c.id',
+          'c.label',
+          'c.active',
+          eb.selectFrom('observations as o').select((e) => e.fn.countAll<number>().as('n')).whereRef('o.category_id', '=', 'c.id').as('in_use'),
+        ])
+        .orderBy('c.sort_order')
+        .execute();
+      return rows.map((r) => ({ id: r.id, label: r.label, active: r.active === 1, inUse: Number(r.in_use ?? 0) }));
+    },
+  },
+
+  'categories:create': {
+    audit: { action: 'change', detail: (input) => ({ what: 'kategori oprettet', label: input.label }) },
+    write: true,
+    async run({ db }, input) {
+      const clash = await db!.selectFrom('log_categories').select('id').where(sql<boolean>`label = ${input.label} collate nocase`).executeTakeFirst();
+      if (clash) throw new AppFailure('conflict', 'Kategorien findes allerede.', [{ path: 'label', message: 'Kategorien findes allerede.' }]);
+      const max = await db!.selectFrom('log_categories').select((e) => e.fn.max('sort_order').as('m')).executeTakeFirst();
+      await db!.insertInto('log_categories').values({ label: input.label, sort_order: Number(max?.m ?? 0) + 10 }).execute();
+      return null;
+    },
+  },
+
+  'categories:update': {
+    audit: { action: 'change', detail: (input) => ({ what: 'kategori ændret', categoryId: input.categoryId, active: input.active }) },
+    write: true,
+    async run({ db }, input) {
+      const result = await db!.updateTable('log_categories').set({ label: input.label, active: input.active ? 1 : 0 }).where('id', '=', input.categoryId).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw new AppFailure('not_found', 'Kategorien findes ikke.');
+      return null;
+    },
+  },
+
+  'categories:move': {
+    audit: { action: 'change', detail: (input) => ({ what: 'kategori flyttet', categoryId: input.categoryId }) },
+    write: true,
+    async run({ db }, input) {
+      const all = await db!.selectFrom('log_categories').select(['id', 'sort_order']).orderBy('sort_order').execute();
+      const i = all.findIndex((c) => c.id === input.categoryId);
+      if (i < 0) throw new AppFailure('not_found', 'Kategorien findes ikke.');
+      const j = input.direction === 'up' ? i - 1 : i + 1;
+      if (j < 0 || j >= all.length) return null;
+      await db!.updateTable('log_categories').set({ sort_order: all[j]!.sort_order }).where('id', '=', all[i]!.id).execute();
+      await db!.updateTable('log_categories').set({ sort_order: all[i]!.sort_order }).where('id', '=', all[j]!.id).execute();
+      return null;
+    },
+  },
+});
