@@ -1,21 +1,26 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
-/** A modal built on the native <dialog>: focus stays inside, Esc closes, focus returns to the opener. */
-export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+/**
+ * A modal built on the native <dialog>: focus stays inside, Esc calls onClose, focus returns to the opener.
+ * `initialFocusId` names the field where typing starts (showModal() would otherwise focus the first field).
+ */
+export function Dialog({ title, onClose, children, wide, initialFocusId }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; initialFocusId?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
     const opener = document.activeElement as HTMLElement | null;
     dialog?.showModal();
+    if (initialFocusId) document.getElementById(initialFocusId)?.focus();
     return () => {
       dialog?.close();
       opener?.focus?.();
     };
+    // Opened once per mount; initialFocusId is read at opening only.
   }, []);
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog wide' : 'dialog'}
       aria-labelledby="dialog-title"
       onCancel={(event) => {
         event.preventDefault();

@@ -3,6 +3,7 @@ import { format } from 'date-fns';
 import { useEffect, useRef, useState } from 'react';
 import { concernLabels, concerns, shiftAt, shiftLabels, shifts, type Concern, type Draft, type Shift } from '../../../common/family';
 import { ApiError, call, errorText } from '../api';
+import { Dialog } from '../components/Dialog';
 import { Notice } from '../components/Field';
 import { formatDateTime } from '../format';
 
@@ -38,7 +39,6 @@ function toInput(c: Content) {
  */
 export function NewEntryDialog({ familyId, draft, onClose, onSigned }: { familyId: number | null; draft?: Draft; onClose: () => void; onSigned: (familyId: number) => void }) {
   const queryClient = useQueryClient();
-  const ref = useRef<HTMLDialogElement>(null);
   const [content, setContent] = useState<Content>(() => (draft ? fromDraft(draft) : freshContent(familyId)));
   const [draftId, setDraftId] = useState<number | undefined>(draft?.id);
   const [savedAt, setSavedAt] = useState<string | null>(draft?.updatedAt ?? null);
@@ -55,18 +55,6 @@ export function NewEntryDialog({ familyId, draft, onClose, onSigned }: { familyI
   const families = useQuery({ queryKey: ['families', false], queryFn: () => call('families:list', { includeClosed: false }) });
   const categories = useQuery({ queryKey: ['categories'], queryFn: () => call('log:categories', {}), staleTime: Infinity });
   const family = useQuery({ queryKey: ['family', content.familyId], queryFn: () => call('families:get', { familyId: content.familyId! }), enabled: content.familyId !== null });
-
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement as HTMLElement | null;
-    dialog?.showModal();
-    // showModal() focuses the first field; start where the typing starts instead.
-    document.getElementById(latest.current.familyId === null ? 'entry-familyId' : draft ? 'entry-text' : 'entry-categoryId')?.focus();
-    return () => {
-      dialog?.close();
-      opener?.focus?.();
-    };
-  }, []);
 
   async function saveDraft(): Promise<void> {
     if (saving.current) await saving.current.catch(() => undefined);
@@ -151,19 +139,12 @@ export function NewEntryDialog({ familyId, draft, onClose, onSigned }: { familyI
 
   const persons = content.familyId && family.data ? family.data.persons : [];
   return (
-    <dialog
-      ref={ref}
-      className="dialog wide"
-      aria-labelledby="new-entry-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        if (confirming) setConfirming(false);
-        else void close();
-      }}
+    <Dialog
+      title={draft ? 'Kladde til notat' : 'Nyt notat'}
+      wide
+      initialFocusId={content.familyId === null ? 'entry-familyId' : draft ? 'entry-text' : 'entry-categoryId'}
+      onClose={() => (confirming ? setConfirming(false) : void close())}
     >
-      <h2 id="new-entry-title" style={{ marginTop: 0 }}>
-        {draft ? 'Kladde til notat' : 'Nyt notat'}
-      </h2>
       {error && <Notice kind="error">{error}</Notice>}
       {confirming ? (
         <div>
@@ -300,6 +281,6 @@ export function NewEntryDialog({ familyId, draft, onClose, onSigned }: { familyI
           </p>
         </form>
       )}
-    </dialog>
+    </Dialog>
   );
 }
