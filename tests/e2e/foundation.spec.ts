@@ -113,7 +113,7 @@ test('first-run setup, recovery code, login, users and forced password change', 
 });
 
 test('idle lock returns to the login screen', async ({ page }) => {
-  const server = await startServer({ FAMILIESPOR_IDLE_LOCK_MS: '2500' });
+  const server = await startServer({ FAMILIESPOR_IDLE_LOCK_MS: '4000' });
   try {
     const code = await setUpInstitution(page, server.url);
     await confirmCode(page, code);
