@@ -17,6 +17,12 @@ export function App() {
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const [lockReason, setLockReason] = useState<LockReason>(null);
   const [mode, setMode] = useState<'login' | 'recovery'>('login');
+  // After a lock, the same person usually comes back: their login name is filled in, the cursor waits in the password.
+  const [lastLogin, setLastLogin] = useState<string | null>(null);
+  const currentLogin = status.data?.session?.loginName ?? null;
+  useEffect(() => {
+    if (currentLogin) setLastLogin(currentLogin);
+  }, [currentLogin]);
 
   useEffect(() => {
     const resetToLogin = () => {
@@ -76,6 +82,7 @@ export function App() {
       <LoginScreen
         institutionName={institutionName}
         lockReason={lockReason}
+        lastLogin={lockReason === 'idle' || lockReason === 'manual' ? lastLogin : null}
         onRecovery={() => setMode('recovery')}
         onDone={() => {
           setLockReason(null);

@@ -121,6 +121,9 @@ test('idle lock returns to the login screen', async ({ page }) => {
     await expect(page.getByText('Familiespor blev låst, fordi der ikke var aktivitet')).toBeVisible({ timeout: 15_000 });
     await expect(page.getByTestId('current-user')).toHaveCount(0);
     await shot(page, '12-laast-efter-inaktivitet');
+    // The same person usually comes back: login name filled in, cursor in the password field.
+    await expect(field(page, 'Brugernavn')).toHaveValue(ADMIN.login);
+    await expect(field(page, 'Adgangskode')).toBeFocused();
     await login(page, ADMIN.login, ADMIN.password);
     await expect(page.getByTestId('current-user')).toBeVisible();
   } finally {

@@ -16,8 +16,8 @@ const lockMessages: Record<Exclude<LockReason, null>, string> = {
   logout: 'Du er logget ud.',
 };
 
-export function LoginScreen(props: { institutionName: string | null; lockReason: LockReason; onDone: () => void; onRecovery: () => void }) {
-  const { form, formError, submit } = useZodForm(schema, { loginName: '', password: '' }, { validateOnBlur: false });
+export function LoginScreen(props: { institutionName: string | null; lockReason: LockReason; lastLogin?: string | null; onDone: () => void; onRecovery: () => void }) {
+  const { form, formError, submit } = useZodForm(schema, { loginName: props.lastLogin ?? '', password: '' }, { validateOnBlur: false });
   const [showHelp, setShowHelp] = useState(false);
   const e = form.formState.errors;
   const onSubmit = submit(async (v) => {
@@ -39,8 +39,8 @@ export function LoginScreen(props: { institutionName: string | null; lockReason:
         {props.lockReason && !formError && <Notice kind="info">{lockMessages[props.lockReason]}</Notice>}
         {formError && <Notice kind="error">{formError}</Notice>}
         <form onSubmit={onSubmit} noValidate>
-          <Field label="Brugernavn" autoFocus autoComplete="username" spellCheck={false} {...form.register('loginName')} error={e.loginName?.message} />
-          <Field label="Adgangskode" type="password" autoComplete="current-password" {...form.register('password')} error={e.password?.message} />
+          <Field label="Brugernavn" autoFocus={!props.lastLogin} autoComplete="username" spellCheck={false} {...form.register('loginName')} error={e.loginName?.message} />
+          <Field label="Adgangskode" type="password" autoFocus={Boolean(props.lastLogin)} autoComplete="current-password" {...form.register('password')} error={e.password?.message} />
           <div className="actions">
             <button type="submit" disabled={form.formState.isSubmitting}>
               {form.formState.isSubmitting ? 'Logger ind …' : 'Log ind'}
