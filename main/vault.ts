@@ -199,6 +199,12 @@ export class Vault {
 /** Closes the database and overwrites the key bytes. */
 export function close(unlocked: Unlocked): void {
   try {
+    // Keeps the query planner's statistics fresh (SQLite's advice: run before closing a connection).
+    try {
+      if (!unlocked.sqlite.readonly) unlocked.sqlite.pragma('optimize');
+    } catch {
+      // statistics are an optimisation only
+    }
     unlocked.sqlite.close();
   } finally {
     unlocked.key.fill(0);

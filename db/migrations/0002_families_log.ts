@@ -118,8 +118,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('observation_persons')
     .addColumn('observation_id', 'integer', (c) => c.notNull().references('observations.id'))
     .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id'))
-    .addPrimaryKeyConstraint('observation_persons_pk', ['person_id', 'observation_id'])
+    .addPrimaryKeyConstraint('observation_persons_pk', ['observation_id', 'person_id'])
     .execute();
+  // The person filter on the timeline: entries concerning one person.
+  await db.schema.createIndex('observation_persons_person').on('observation_persons').columns(['person_id', 'observation_id']).execute();
 
   await db.schema
     .createTable('observation_amendments')

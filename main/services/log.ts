@@ -36,8 +36,11 @@ export async function loadDrafts(db: Kysely<Database>, authorId: number, draftId
   }));
 }
 
-/** Inserts or updates the author's own draft; a signed entry or someone else's draft is refused. */
-async function upsertDraft(db: Kysely<Database>, authorId: number, draftId: number | undefined, content: DraftContent, now: Date): Promise<number> {
+/**
+ * Inserts or updates the author's own draft, or signs it in the same statement (`sign`); a signed entry or
+ * someone else's draft is refused.
+ */
+async function upsertDraft(db: Kysely<Database>, authorId: number, draftId: number | undefined, content: DraftContent, now: Date, sign = false): Promise<number> {
   const at = now.toISOString();
   if (content.familyId) await requireOpenFamily(db, content.familyId);
   if (content.personIds.length && content.familyId) {
@@ -55,19 +58,21 @@ async function upsertDraft(db: Kysely<Database>, authorId: number, draftId: numb
     text: content.text.normalize('NFC'),
     concern: content.concern,
     updated_at: at,
+    ...(sign ? { status: 'signed' as const, signed_at: at } : {}),
   };
   let id: number;
   if (draftId) {
     const existing = await db.selectFrom('observations').select(['author_id', 'status']).where('id', '=', draftId).executeTakeFirst();
     if (!existing || existing.author_id !== authorId) throw new AppFailure('not_found', 'Kladden findes ikke.');
     if (existing.status !== 'draft') throw new AppFailure('conflict', 'Notatet er underskrevet og kan ikke ændres. Tilføj en rettelse i stedet.');
-    await db.updateTable('observations').set(values).where('id', '=', draftId).execute();
+    // Persons first: once the row is signed, its person links are immutable too.
     await db.deleteFrom('observation_persons').where('observation_id', '=', draftId).execute();
+    await db.updateTable('observations').set(values).where('id', '=', draftId).execute();
     id = draftId;
   } else {
     const row = await db
       .insertInto('observations')
-      .values({ ...values, author_id: authorId, status: 'draft', created_at: at })
+      .values({ status: 'draft', ...values, author_id: authorId, created_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
     id = row.id;
@@ -78,6 +83,12 @@ async function upsertDraft(db: Kysely<Database>, authorId: number, draftId: numb
   return id;
 }
 
+/** Indexes a just-signed entry (no amendments yet, never indexed before: drafts are not searchable). */
+async function indexNewEntry(db: Kysely<Database>, observationId: number, familyId: number, text: string): Promise<void> {
+  await sql`insert into observation_search (rowid, body, family) values (${observationId}, ${foldForSearch(text)}, ${`f${familyId}`})`.execute(db);
+}
+
+/** Re-indexes an entry with all its amendments. */
 async function indexEntry(db: Kysely<Database>, observationId: number): Promise<void> {
   const o = await db.selectFrom('observations').select(['text', 'family_id']).where('id', '=', observationId).executeTakeFirstOrThrow();
   const amendments = await db.selectFrom('observation_amendments').select(['reason', 'text']).where('observation_id', '=', observationId).orderBy('id').execute();
@@ -135,9 +146,8 @@ export const logHandlers = handlers({
       if (!content.text.trim()) issues.push({ path: 'text', message: 'Skriv notatet.' });
       if (new Date(content.observedAt).getTime() > now.getTime() + 5 * 60_000) issues.push({ path: 'observedAt', message: 'Tidspunktet ligger i fremtiden.' });
       if (issues.length) throw new AppFailure('invalid_input', 'Nogle felter er ikke udfyldt korrekt.', issues);
-      const id = await upsertDraft(db!, user!.id, draftId, content, now);
-      await db!.updateTable('observations').set({ status: 'signed', signed_at: now.toISOString(), updated_at: now.toISOString() }).where('id', '=', id).execute();
-      await indexEntry(db!, id);
+      const id = await upsertDraft(db!, user!.id, draftId, content, now, true);
+      await indexNewEntry(db!, id, content.familyId!, content.text.normalize('NFC'));
       return (await loadEntries(db!, [id]))[0]!;
     },
   },

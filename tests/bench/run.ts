@@ -58,7 +58,16 @@ async function foundation(): Promise<Row[]> {
 }
 
 async function main(): Promise<void> {
-  printTable('Foundation (encrypted database, chacha20, real backend)', await foundation());
+  printTable('Foundation (encrypted database, real backend)', await foundation());
+  const { logBenchmark } = await import('./log-bench');
+  console.log('\nDaily log at 10 years of data (≈400 families, ≈1,000,000 entries) …');
+  const { rows, ratios, facts } = await logBenchmark();
+  for (const f of facts) console.log(`- ${f}`);
+  printTable('Through the real backend (dispatch: validation, handler, access log, output check), encrypted', rows);
+  console.log('\nSame handler queries: encrypted vs plain copy (p50 ms)');
+  console.log('| operation | encrypted | plain | ratio |');
+  console.log('|---|---:|---:|---:|');
+  for (const r of ratios) console.log(`| ${r.operation} | ${r.encrypted.toFixed(3)} | ${r.plain.toFixed(3)} | ${r.ratio.toFixed(2)} |`);
 }
 
 if (process.argv[1] && /bench[\\/]run\.ts$/.test(process.argv[1])) {

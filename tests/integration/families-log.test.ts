@@ -257,3 +257,18 @@ describe('log categories', () => {
     await backend.close();
   });
 });
+
+describe('signing a saved draft', () => {
+  it('signs the draft row itself, with its persons, and indexes it', async () => {
+    const { backend, family, categories } = await withFamily();
+    const mother = family.persons[0]!.id;
+    const draft = await must(backend, 'log:saveDraft', entry(family.id, categories[0]!.id, 'Første udkast', { personIds: [mother] }));
+    const signed = await must(backend, 'log:sign', { ...entry(family.id, categories[0]!.id, 'Endelig tekst om amning', { personIds: [mother] }), draftId: draft.id });
+    expect(signed.id).toBe(draft.id);
+    expect(signed.persons.map((p) => p.id)).toEqual([mother]);
+    expect(await must(backend, 'log:drafts', {})).toEqual([]);
+    expect((await must(backend, 'log:search', { query: 'amning' })).hits.map((h) => h.id)).toEqual([draft.id]);
+    expect((await must(backend, 'log:search', { query: 'udkast' })).hits).toEqual([]);
+    await backend.close();
+  });
+});
