@@ -47,6 +47,8 @@ export function openEncrypted(file: string, key: Buffer, options: { create?: boo
     sqlite.pragma('temp_store = MEMORY');
     // 64 MiB of decrypted pages: keeps hot pages from being decrypted again on every read.
     sqlite.pragma('cache_size = -65536');
+    // Checkpoints run when the app is idle (BackendCore.maintain); this is only the safety net for long bursts.
+    if (!options.readonly) sqlite.pragma('wal_autocheckpoint = 20000');
     return sqlite;
   } catch (err) {
     sqlite.close();

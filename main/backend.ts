@@ -27,6 +27,8 @@ export interface BackendOptions {
   idleLockMsOverride?: number;
   /** How often the idle timer looks (ms). */
   idleCheckMs?: number;
+  /** How often idle-time maintenance (WAL checkpoint) may run (ms). */
+  maintenanceMs?: number;
   log?: (message: string) => void;
 }
 
@@ -70,12 +72,27 @@ export class BackendCore implements Backend {
   /** A recovery code shown but not yet confirmed by typing part of it back; memory only. */
   pendingRecoveryCode: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private lastCallAt = 0;
+  private maintenanceTimer: NodeJS.Timeout;
 
   constructor(readonly options: BackendOptions) {
     useDanishZodMessages();
     this.vault = new Vault(options.dataDir, options.scryptN);
     this.idleTimer = setInterval(() => void this.checkIdle(), options.idleCheckMs ?? 1000);
     this.idleTimer.unref();
+    this.maintenanceTimer = setInterval(() => void this.maintain(), options.maintenanceMs ?? 5000);
+    this.maintenanceTimer.unref();
+  }
+
+  /**
+   * Moves the WAL into the database file while nobody is waiting (no call for a second), so checkpoints do not land
+   * on a staff member's save. PASSIVE never blocks on readers; the autocheckpoint is only a safety net.
+   */
+  private async maintain(): Promise<void> {
+    if (this.state.kind === 'closed' || Date.now() - this.lastCallAt < 1000) return;
+    await (this.queue = this.queue.then(() => {
+      if (this.state.kind !== 'closed') this.state.unlocked.sqlite.pragma('wal_checkpoint(PASSIVE)');
+    })).catch(() => undefined);
   }
 
   get dataDir(): string {
@@ -94,6 +111,7 @@ export class BackendCore implements Backend {
   }
 
   private async dispatchNow(channel: string, rawInput: unknown): Promise<Result<unknown>> {
+    this.lastCallAt = Date.now();
     if (!isChannelName(channel)) return fail('unknown_channel');
     const def = channels[channel];
     const handler = allHandlers[channel] as Handler<ChannelName>;
@@ -268,6 +286,7 @@ export class BackendCore implements Backend {
 
   async close(): Promise<void> {
     clearInterval(this.idleTimer);
+    clearInterval(this.maintenanceTimer);
     await this.queue.catch(() => undefined);
     if (this.state.kind === 'user') await this.endSession('logout');
     this.endState();

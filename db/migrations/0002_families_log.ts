@@ -158,7 +158,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Full-text search over signed entries (text and amendments), folded for Danish in the application:
   // lower case, accents removed except å (a Danish letter), so "søvn" finds "Søvnen" and "ÆBLE" finds "æblegrød".
   // `family` holds a token per family so a family's search is one index lookup.
-  await sql`create virtual table observation_search using fts5(body, family, tokenize = "unicode61 remove_diacritics 0", prefix = '2 3 4')`.execute(db);
+  // detail=column: column filters work, phrase/NEAR queries are not needed (every search term is a single-token prefix),
+  // and the index is about half the size of detail=full, which makes each signing cheaper.
+  await sql`create virtual table observation_search using fts5(body, family, tokenize = "unicode61 remove_diacritics 0", prefix = '2 3', detail = column)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

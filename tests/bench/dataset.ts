@@ -13,7 +13,7 @@ import { SCHEMA_VERSION } from '../../db/migrations';
 import type { BackendCore } from '../../main/backend';
 import { ADMIN, must, newBackend } from '../helpers';
 
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** mulberry32: small, fast, seeded. */
 export function prng(seed: number): () => number {

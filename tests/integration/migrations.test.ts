@@ -70,3 +70,17 @@ describe('migrations', () => {
     await backend.close();
   });
 });
+
+describe('idle-time maintenance', () => {
+  it('checkpoints the WAL into the database file once nobody has called for a second', async () => {
+    const { backend } = await setUp({ maintenanceMs: 100 });
+    await must(backend, 'users:create', { name: 'Ny Bruger', initials: 'NB', loginName: 'nybruger', role: 'staff', temporaryPassword: 'midlertidig 123' });
+    const sqlite = backend.unlocked()!.sqlite;
+    // [busy, frames in the WAL, frames checkpointed]: a no-op checkpoint reports what is still waiting.
+    const waiting = () => (sqlite.pragma('wal_checkpoint(NOOP)' as string) as Array<{ log: number; checkpointed: number }>)[0]!;
+    expect(waiting().log - waiting().checkpointed).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(waiting().log - waiting().checkpointed).toBe(0);
+    await backend.close();
+  });
+});
