@@ -219,7 +219,12 @@ export const channels = {
     familyDetailSchema,
   ),
   'persons:add': channel('session', personInputSchema.safeExtend({ familyId: id }), familyDetailSchema),
-  'persons:update': channel('session', personInputSchema.safeExtend({ personId: id }), familyDetailSchema),
+  'persons:update': channel(
+    'session',
+    // keepCpr: the CPR number is never sent to the screen in full, so an edit that leaves the field empty keeps it.
+    personInputSchema.safeExtend({ personId: id, keepCpr: z.boolean().default(false) }),
+    familyDetailSchema,
+  ),
   'persons:markBorn': channel(
     'session',
     z.strictObject({ personId: id, birthDate: dateSchema, name: z.string().trim().min(1, 'Navn skal udfyldes.').max(120) }),

@@ -85,14 +85,18 @@ export class BackendCore implements Backend {
   }
 
   /**
-   * Moves the WAL into the database file while nobody is waiting (no call for a second), so checkpoints do not land
-   * on a staff member's save. PASSIVE never blocks on readers; the autocheckpoint is only a safety net.
+   * Work that would otherwise land on a staff member's save, done while nobody is waiting (no call for a second):
+   * a bounded step of full-text index merging, then moving the WAL into the database file (PASSIVE never blocks
+   * readers; the autocheckpoint is only a safety net).
    */
   private async maintain(): Promise<void> {
     if (this.state.kind === 'closed' || Date.now() - this.lastCallAt < 1000) return;
     await (this.queue = this.queue.then(() => {
-      if (this.state.kind !== 'closed') this.state.unlocked.sqlite.pragma('wal_checkpoint(PASSIVE)');
-    })).catch(() => undefined);
+      if (this.state.kind === 'closed') return;
+      const { sqlite } = this.state.unlocked;
+      sqlite.prepare("insert into observation_search (observation_search, rank) values ('merge', 500)").run();
+      sqlite.pragma('wal_checkpoint(PASSIVE)');
+    })).catch((err: unknown) => this.log(`Maintenance failed: ${String(err)}`));
   }
 
   get dataDir(): string {

@@ -161,6 +161,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // detail=column: column filters work, phrase/NEAR queries are not needed (every search term is a single-token prefix),
   // and the index is about half the size of detail=full, which makes each signing cheaper.
   await sql`create virtual table observation_search using fts5(body, family, tokenize = "unicode61 remove_diacritics 0", prefix = '2 3', detail = column)`.execute(db);
+  // No index merging while a staff member waits for a save: merges run in idle time (BackendCore.maintain).
+  // FTS5's crisis merge (at 16 segments on one level) still bounds the segment count during long bursts.
+  await sql`insert into observation_search (observation_search, rank) values ('automerge', 0)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -328,7 +328,14 @@ export const familyHandlers = handlers({
       await requireOpenFamily(db!, familyId);
       await db!
         .updateTable('persons')
-        .set({ kind: input.kind, name: input.name, cpr: input.cpr, birth_date: input.birthDate, due_date: input.dueDate, updated_at: now.toISOString() })
+        .set({
+          kind: input.kind,
+          name: input.name,
+          ...(input.keepCpr && !input.cpr ? {} : { cpr: input.cpr }),
+          birth_date: input.birthDate,
+          due_date: input.dueDate,
+          updated_at: now.toISOString(),
+        })
         .where('id', '=', input.personId)
         .execute();
       return loadFamily(db!, familyId);

@@ -272,3 +272,17 @@ describe('signing a saved draft', () => {
     await backend.close();
   });
 });
+
+describe('editing a person', () => {
+  it('keeps the CPR number when the field is left empty, and removes it only when asked', async () => {
+    const { backend, family } = await withFamily();
+    const mother = family.persons[0]!;
+    let updated = await must(backend, 'persons:update', { personId: mother.id, kind: 'mother', name: 'Maja S. Sørensen', keepCpr: true });
+    expect(updated.persons[0]).toMatchObject({ name: 'Maja S. Sørensen', cprMasked: '010203-••••' });
+    updated = await must(backend, 'persons:update', { personId: mother.id, kind: 'mother', name: 'Maja S. Sørensen', cpr: '0405061234', keepCpr: true });
+    expect(updated.persons[0]!.cprMasked).toBe('040506-••••');
+    updated = await must(backend, 'persons:update', { personId: mother.id, kind: 'mother', name: 'Maja S. Sørensen', keepCpr: false });
+    expect(updated.persons[0]!.cprMasked).toBeNull();
+    await backend.close();
+  });
+});

@@ -83,7 +83,7 @@ function useFamilyMutation<I>(familyId: number, fn: (input: I) => Promise<Family
 }
 
 function Overview({ family: f, user }: { family: FamilyDetail; user: SessionUser }) {
-  const [dialog, setDialog] = useState<null | 'phase' | 'close' | 'edit' | 'person' | { born: Person }>(null);
+  const [dialog, setDialog] = useState<null | 'phase' | 'close' | 'edit' | 'person' | { born: Person } | { editPerson: Person }>(null);
   const closed = f.endDate !== null;
   const isLeader = user.role !== 'staff';
   const currentIndex = phases.indexOf(f.phase);
@@ -153,7 +153,7 @@ function Overview({ family: f, user }: { family: FamilyDetail; user: SessionUser
           <h2 style={{ marginTop: 0 }}>Personer</h2>
           <ul className="plain">
             {f.persons.map((p) => (
-              <PersonLine key={p.id} person={p} onBorn={closed ? undefined : () => setDialog({ born: p })} />
+              <PersonLine key={p.id} person={p} onBorn={closed ? undefined : () => setDialog({ born: p })} onEdit={closed ? undefined : () => setDialog({ editPerson: p })} />
             ))}
           </ul>
           {!closed && (
@@ -196,12 +196,13 @@ function Overview({ family: f, user }: { family: FamilyDetail; user: SessionUser
       {dialog === 'close' && <CloseDialog family={f} onClose={() => setDialog(null)} />}
       {dialog === 'edit' && <EditFamilyDialog family={f} onClose={() => setDialog(null)} />}
       {dialog === 'person' && <PersonDialog family={f} onClose={() => setDialog(null)} />}
-      {dialog && typeof dialog === 'object' && <BornDialog family={f} person={dialog.born} onClose={() => setDialog(null)} />}
+      {dialog && typeof dialog === 'object' && 'born' in dialog && <BornDialog family={f} person={dialog.born} onClose={() => setDialog(null)} />}
+      {dialog && typeof dialog === 'object' && 'editPerson' in dialog && <PersonDialog family={f} person={dialog.editPerson} onClose={() => setDialog(null)} />}
     </>
   );
 }
 
-function PersonLine({ person: p, onBorn }: { person: Person; onBorn?: () => void }) {
+function PersonLine({ person: p, onBorn, onEdit }: { person: Person; onBorn?: () => void; onEdit?: () => void }) {
   const [cpr, setCpr] = useState<string | null>(null);
   const unborn = p.kind === 'child' && !p.birthDate;
   return (
@@ -222,6 +223,14 @@ function PersonLine({ person: p, onBorn }: { person: Person; onBorn?: () => void
               Skjul
             </button>
           )}
+        </>
+      )}
+      {onEdit && (
+        <>
+          {' '}
+          <button type="button" className="link small" onClick={onEdit} aria-label={`Redigér ${p.name}`}>
+            Redigér
+          </button>
         </>
       )}
       {unborn && onBorn && (
@@ -340,24 +349,48 @@ function EditFamilyDialog({ family: f, onClose }: { family: FamilyDetail; onClos
   );
 }
 
-function PersonDialog({ family, onClose }: { family: FamilyDetail; onClose: () => void }) {
+function PersonDialog({ family, person, onClose }: { family: FamilyDetail; person?: Person; onClose: () => void }) {
   const saved = useSaved(family, onClose);
-  const schema = z.object({ kind: z.enum(personKinds), name: z.string(), cpr: z.string(), birthDate: z.string(), dueDate: z.string() });
-  const { form, formError, setFormError } = useZodForm(schema, { kind: 'child', name: '', cpr: '', birthDate: '', dueDate: '' });
+  const schema = z.object({ kind: z.enum(personKinds), name: z.string(), cpr: z.string(), removeCpr: z.boolean(), birthDate: z.string(), dueDate: z.string() });
+  const { form, formError, setFormError } = useZodForm(schema, {
+    kind: person?.kind ?? 'child',
+    name: person?.name ?? '',
+    cpr: '',
+    removeCpr: false,
+    birthDate: person?.birthDate ?? '',
+    dueDate: person?.dueDate ?? '',
+  });
   const e = form.formState.errors;
-  const onSubmit = form.handleSubmit(async (v) => {
+  const onSubmit = form.handleSubmit(async ({ removeCpr, ...v }) => {
     try {
-      saved(await call('persons:add', { familyId: family.id, ...v }));
+      saved(
+        person
+          ? await call('persons:update', { personId: person.id, ...v, keepCpr: !removeCpr })
+          : await call('persons:add', { familyId: family.id, ...v }),
+      );
     } catch (err) {
       if (err instanceof ApiError && err.error.issues) for (const i of err.error.issues) form.setError(i.path as keyof typeof v, { message: i.message });
       else setFormError(errorText(err));
     }
   });
   return (
-    <DialogForm title="Tilføj person" onClose={onClose} error={formError} submitLabel="Tilføj" onSubmit={onSubmit}>
+    <DialogForm title={person ? `Redigér ${person.name}` : 'Tilføj person'} onClose={onClose} error={formError} submitLabel={person ? 'Gem' : 'Tilføj'} onSubmit={onSubmit}>
       <SelectField label="Hvem" id="person-kind" options={labelOptions(personKinds, personKindLabels)} autoFocus {...form.register('kind')} />
       <Field label="Navn" required {...form.register('name')} error={e.name?.message} />
-      <Field label="CPR-nummer" hint="Valgfrit" autoComplete="off" {...form.register('cpr')} error={e.cpr?.message} />
+      <Field
+        label="CPR-nummer"
+        hint={person?.cprMasked ? `Gemt: ${person.cprMasked}. Lad feltet stå tomt for at beholde det.` : 'Valgfrit'}
+        autoComplete="off"
+        {...form.register('cpr')}
+        error={e.cpr?.message}
+      />
+      {person?.cprMasked && (
+        <div className="field">
+          <label className="check">
+            <input type="checkbox" {...form.register('removeCpr')} /> Fjern CPR-nummeret
+          </label>
+        </div>
+      )}
       <div className="row">
         <Field label="Fødselsdato" type="date" {...form.register('birthDate')} error={e.birthDate?.message} />
         <Field label="Terminsdato (ufødt barn)" type="date" {...form.register('dueDate')} error={e.dueDate?.message} />
