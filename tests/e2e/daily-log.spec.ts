@@ -89,6 +89,12 @@ test('staff run a family day from the keyboard; a leader acknowledges a serious 
     await expect(page.getByText('010203-••••')).toBeVisible();
     await expect(page.getByText('1234')).toHaveCount(0);
     await shot(page, '21-familie-overblik');
+    // Edit a person: the CPR number stays unless it is replaced or removed.
+    await page.getByRole('button', { name: 'Redigér Maja Sørensen' }).click();
+    await page.getByRole('dialog').getByLabel(/^Navn/).fill('Maja K. Sørensen');
+    await page.getByRole('dialog').getByRole('button', { name: 'Gem' }).click();
+    await expect(page.getByText('Maja K. Sørensen')).toBeVisible();
+    await expect(page.getByText('010203-••••')).toBeVisible();
 
     await page.getByRole('link', { name: 'Dagbog', exact: true }).click();
     await expect(page.getByText('Der er ingen notater endnu.')).toBeVisible();
