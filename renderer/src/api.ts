@@ -85,3 +85,13 @@ export function errorText(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return errorMessages.internal;
 }
+
+/** Work that must finish before the session ends (an open draft's last keystrokes), registered by open forms. */
+const beforeLock = new Set<() => Promise<void>>();
+export function onBeforeLock(flush: () => Promise<void>): () => void {
+  beforeLock.add(flush);
+  return () => beforeLock.delete(flush);
+}
+export async function flushBeforeLock(): Promise<void> {
+  await Promise.all([...beforeLock].map((f) => f().catch(() => undefined)));
+}

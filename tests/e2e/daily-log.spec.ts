@@ -149,6 +149,16 @@ test('staff run a family day from the keyboard; a leader acknowledges a serious 
     await again.getByRole('button', { name: 'Kassér kladde' }).click();
     await expect(again.getByText('Dine kladder')).toHaveCount(0);
 
+    // Locking straight after typing (before the autosave) keeps the last keystrokes too.
+    await again.keyboard.press('Control+n');
+    await again.locator('#entry-familyId').selectOption({ label: 'Familien Sørensen' });
+    await again.locator('#entry-text').fill('Skrevet lige før låsning');
+    await again.keyboard.press('Control+l');
+    await expect(again.getByText('Familiespor er låst.')).toBeVisible();
+    await field(again, 'Adgangskode').fill('bos egen kode 42');
+    await again.getByRole('button', { name: 'Log ind' }).click();
+    await expect(again.getByRole('button', { name: /Skrevet lige før låsning/ })).toBeVisible();
+
     // The leader sees the serious concern and acknowledges it.
     await again.getByRole('button', { name: 'Log ud' }).click();
     await firstLogin(again, 'lene', 'midlertidig kode 2', 'ledelsens kode 77');

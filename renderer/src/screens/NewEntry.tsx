@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { format } from 'date-fns';
 import { useEffect, useRef, useState } from 'react';
 import { concernLabels, concerns, shiftAt, shiftLabels, shifts, type Concern, type Draft, type Shift } from '../../../common/family';
-import { ApiError, call, errorText } from '../api';
+import { ApiError, call, errorText, onBeforeLock } from '../api';
 import { Dialog } from '../components/Dialog';
 import { Notice } from '../components/Field';
 import { formatDateTime } from '../format';
@@ -83,11 +83,15 @@ export function NewEntryDialog({ familyId, draft, onClose, onSigned }: { familyI
     return () => clearTimeout(timer);
   }, [content, dirty]);
 
-  // Closing the window mid-sentence: the last keystrokes are saved too.
+  // Closing the window or locking mid-sentence: the last keystrokes are saved too.
   useEffect(() => {
     const beforeUnload = () => void saveDraft();
     window.addEventListener('beforeunload', beforeUnload);
-    return () => window.removeEventListener('beforeunload', beforeUnload);
+    const off = onBeforeLock(saveDraft);
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      off();
+    };
   }, []);
 
   const update = (patch: Partial<Content>) => {

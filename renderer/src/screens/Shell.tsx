@@ -11,7 +11,7 @@ import { HomePage } from './Home';
 import { NewEntryDialog } from './NewEntry';
 import { SearchPage } from './Search';
 import { roleLabels } from '../../../common/roles';
-import { call } from '../api';
+import { call, flushBeforeLock } from '../api';
 import { Notice } from '../components/Field';
 import { AccessLogPage } from './AccessLog';
 import { AccountPage } from './ChangePassword';
@@ -70,8 +70,9 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
   const [entry, setEntry] = useState<{ familyId: number | null; draft?: Draft } | null>(null);
   const [help, setHelp] = useState(false);
   const newEntry = () => setEntry({ familyId: openFamily.data && !openFamily.data.endDate ? openFamily.data.id : null });
-  const lock = () => void call('session:lock', {}).finally(() => queryClient.invalidateQueries({ queryKey: ['status'] }));
-  const logout = () => void call('session:logout', {}).finally(() => queryClient.invalidateQueries({ queryKey: ['status'] }));
+  // An open draft saves its last keystrokes before the database closes.
+  const lock = () => void flushBeforeLock().then(() => call('session:lock', {})).finally(() => queryClient.invalidateQueries({ queryKey: ['status'] }));
+  const logout = () => void flushBeforeLock().then(() => call('session:logout', {})).finally(() => queryClient.invalidateQueries({ queryKey: ['status'] }));
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
