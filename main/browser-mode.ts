@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { defaultDataDir } from '../db/location';
 import { createBackend } from './backend';
 import { startBridge } from './http-bridge';
 
@@ -15,7 +16,9 @@ function arg(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const dataDir =
-    arg('data-dir') ?? process.env.FAMILIESPOR_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'familiespor-browser-'));
+    arg('data-dir') ??
+    process.env.FAMILIESPOR_DATA_DIR ??
+    (process.argv.includes('--persistent') ? defaultDataDir() : fs.mkdtempSync(path.join(os.tmpdir(), 'familiespor-browser-')));
   const idle = Number(process.env.FAMILIESPOR_IDLE_LOCK_MS ?? '');
   const scryptN = Number(process.env.FAMILIESPOR_SCRYPT_N ?? '');
   const backend = createBackend({

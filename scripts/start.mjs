@@ -18,14 +18,16 @@ function electronBinary() {
 let binary = electronBinary();
 if (!binary && fs.existsSync(path.join(electronDir, 'install.js')) && !process.env.FAMILIESPOR_BROWSER) {
   console.log('Henter Electron …');
-  spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'inherit', timeout: 180_000 });
+  spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'ignore', timeout: 180_000 });
   binary = electronBinary();
+  if (!binary) console.log('Electron kunne ikke hentes.');
 }
 
 const args = process.argv.slice(2);
 const [command, commandArgs] = binary
   ? [binary, ['.', ...args]]
-  : [process.execPath, ['dist/main/browser-mode.js', ...args]];
+  : // The app's own data folder, so what is written is there next time too (dev:browser uses a temp folder).
+    [process.execPath, ['dist/main/browser-mode.js', '--persistent', ...args]];
 if (!binary) console.log('Electron kan ikke starte på denne maskine. Starter browsertilstand i stedet.');
 const child = spawn(command, commandArgs, { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));
