@@ -45,8 +45,9 @@ export function openEncrypted(file: string, key: Buffer, options: { create?: boo
     sqlite.pragma('foreign_keys = ON');
     // Temporary tables and sort spills stay in memory, never as plaintext temp files.
     sqlite.pragma('temp_store = MEMORY');
-    // 64 MiB of decrypted pages: keeps hot pages from being decrypted again on every read.
-    sqlite.pragma('cache_size = -65536');
+    // 256 MiB of decrypted pages (an upper bound, used as needed): hot pages of a years-old database stay decrypted
+    // instead of being decrypted again on every read.
+    sqlite.pragma('cache_size = -262144');
     // Checkpoints run when the app is idle (BackendCore.maintain); this is only the safety net for long bursts.
     if (!options.readonly) sqlite.pragma('wal_autocheckpoint = 20000');
     return sqlite;

@@ -13,7 +13,7 @@ import { SCHEMA_VERSION } from '../../db/migrations';
 import type { BackendCore } from '../../main/backend';
 import { ADMIN, must, newBackend } from '../helpers';
 
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 /** mulberry32: small, fast, seeded. */
 export function prng(seed: number): () => number {
