@@ -6,7 +6,8 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [
   'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http', 'http2', 'https',
-  'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'timers', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
+  'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'querystring', 'readline', 'stream', 'string_decoder', 'timers', 'tls', 'url', 'util',
+  'v8', 'vm', 'worker_threads', 'zlib',
 ];
 
 export default tseslint.config(
@@ -29,6 +30,7 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'renderer/ runs sandboxed: talk to main through the channel client (api.ts).' }],
           patterns: [
+            { regex: '^electron/', message: 'renderer/ runs sandboxed: talk to main through the channel client (api.ts).' },
             { regex: '^(node:|better-sqlite3|kysely($|/))', message: 'renderer/ must not import Node or database modules.' },
             { regex: `^(${nodeBuiltins.join('|').replace(/\//g, '\\/')})$`, message: 'renderer/ must not import Node modules.' },
             { regex: '(^|/)(main|db|preload)(/|$)', message: 'renderer/ may import only common/ (the layer rule).' },

@@ -95,13 +95,18 @@ const optionalText = (max: number, label: string) =>
     .nullable()
     .optional();
 
+/** An optional field: empty text means "not given" (null); anything else must pass `schema` with its own message. */
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable()).optional().transform((v) => v ?? null);
+}
+
 export const personInputSchema = z
   .strictObject({
     kind: z.enum(personKinds, { error: 'Vælg hvem personen er.' }),
     name: z.string().trim().min(1, 'Navn skal udfyldes.').max(120, 'Navn må højst have 120 tegn.'),
-    cpr: z.union([z.literal(''), cprSchema]).nullable().optional().transform((v) => (v ? v : null)),
-    birthDate: z.union([z.literal(''), dateSchema]).nullable().optional().transform((v) => (v ? v : null)),
-    dueDate: z.union([z.literal(''), dateSchema]).nullable().optional().transform((v) => (v ? v : null)),
+    cpr: optional(cprSchema),
+    birthDate: optional(dateSchema),
+    dueDate: optional(dateSchema),
   })
   .superRefine((p, ctx) => {
     if (p.kind === 'child' && !p.birthDate && !p.dueDate) {
@@ -117,7 +122,7 @@ export const familyFieldsSchema = z.strictObject({
   caseworkerContact: optionalText(200, 'Kontakt'),
   legalBasis: z.string().trim().min(1, 'Lovgrundlag skal udfyldes.').max(300).default(DEFAULT_LEGAL_BASIS),
   startDate: dateSchema,
-  plannedEndDate: z.union([z.literal(''), dateSchema]).nullable().optional().transform((v) => (v ? v : null)),
+  plannedEndDate: optional(dateSchema),
 });
 
 export const personSchema = z.object({

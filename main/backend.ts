@@ -270,6 +270,11 @@ export class BackendCore implements Backend {
   }
 
   private async checkIdle(): Promise<void> {
+    // An abandoned recovery (code typed, no new password chosen) must not keep the database open.
+    if (this.state.kind === 'recovering' && Date.now() - this.lastCallAt > (this.options.idleLockMsOverride ?? 5 * 60_000)) {
+      await (this.queue = this.queue.then(() => this.endSession('idle')));
+      return;
+    }
     if (this.state.kind !== 'user') return;
     if (Date.now() - this.lastActivity < this.state.idleLockMs) return;
     await (this.queue = this.queue.then(() => (this.state.kind === 'user' && Date.now() - this.lastActivity >= this.state.idleLockMs ? this.endSession('idle') : undefined)));

@@ -136,7 +136,13 @@ if (!app.requestSingleInstanceLock()) {
     buildMenu();
     createWindow();
   });
-  app.on('window-all-closed', () => {
-    void backend?.close().finally(() => app.quit());
+  // Every way out (window closed, Afslut, Ctrl+Q) ends the session properly: logout row, checkpoint, key zeroed.
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing || !backend) return;
+    event.preventDefault();
+    closing = true;
+    void backend.close().finally(() => app.quit());
   });
+  app.on('window-all-closed', () => app.quit());
 }

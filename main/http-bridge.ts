@@ -33,8 +33,9 @@ export async function startBridge(options: BridgeOptions): Promise<{ url: string
   const sseClients = new Set<http.ServerResponse>();
   let origin = '';
 
-  const authorised = (req: http.IncomingMessage, url: URL): boolean => {
-    const given = req.headers.authorization?.replace(/^Bearer /, '') ?? url.searchParams.get('token') ?? '';
+  /** The header carries the token; only the event stream (EventSource cannot set headers) takes it from the query. */
+  const authorised = (req: http.IncomingMessage, url: URL, allowQuery = false): boolean => {
+    const given = req.headers.authorization?.replace(/^Bearer /, '') ?? (allowQuery ? url.searchParams.get('token') : null) ?? '';
     const buf = Buffer.from(given);
     return buf.length === tokenBuffer.length && timingSafeEqual(buf, tokenBuffer);
   };
@@ -70,6 +71,10 @@ export async function startBridge(options: BridgeOptions): Promise<{ url: string
           res.writeHead(400).end();
           return;
         }
+        if (typeof body !== 'object' || body === null) {
+          res.writeHead(400).end();
+          return;
+        }
         void options.backend.dispatch(String(body.channel), body.input).then((result) => {
           res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
           res.end(JSON.stringify(result));
@@ -79,7 +84,7 @@ export async function startBridge(options: BridgeOptions): Promise<{ url: string
     }
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      if (!authorised(req, url)) {
+      if (!authorised(req, url, true)) {
         res.writeHead(403).end();
         return;
       }
@@ -94,7 +99,13 @@ export async function startBridge(options: BridgeOptions): Promise<{ url: string
       res.writeHead(405).end();
       return;
     }
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    let rel: string;
+    try {
+      rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     const file = path.resolve(options.rendererDir, rel);
     if (!file.startsWith(path.resolve(options.rendererDir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end();

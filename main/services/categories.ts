@@ -38,8 +38,17 @@ export const categoryHandlers = handlers({
     audit: { action: 'change', detail: (input) => ({ what: 'kategori ændret', categoryId: input.categoryId, active: input.active }) },
     write: true,
     async run({ db }, input) {
-      const result = await db!.updateTable('log_categories').set({ label: input.label, active: input.active ? 1 : 0 }).where('id', '=', input.categoryId).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw new AppFailure('not_found', 'Kategorien findes ikke.');
+      const current = await db!.selectFrom('log_categories').select('label').where('id', '=', input.categoryId).executeTakeFirst();
+      if (!current) throw new AppFailure('not_found', 'Kategorien findes ikke.');
+      if (current.label !== input.label) {
+        // Signed entries must read as they were written: a category in use keeps its name.
+        const used = await db!.selectFrom('observations').select('id').where('category_id', '=', input.categoryId).where('status', '=', 'signed').limit(1).executeTakeFirst();
+        if (used) {
+          const message = 'Kategorien er brugt i underskrevne notater og kan ikke omdøbes. Tag den ud af brug, og opret en ny.';
+          throw new AppFailure('conflict', message, [{ path: 'label', message }]);
+        }
+      }
+      await db!.updateTable('log_categories').set({ label: input.label, active: input.active ? 1 : 0 }).where('id', '=', input.categoryId).execute();
       return null;
     },
   },

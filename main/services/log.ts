@@ -214,7 +214,12 @@ export const logHandlers = handlers({
   },
 
   'log:search': {
-    audit: { action: 'search', familyId: (input) => input.familyId, detail: (input) => ({ terms: input.query }) },
+    audit: {
+      action: 'search',
+      familyId: (input) => input.familyId,
+      // Across families: which families' notes the hits showed.
+      detail: (input, out) => ({ terms: input.query, ...(input.familyId ? {} : { familyIds: [...new Set(out.hits.map((h) => h.familyId))] }) }),
+    },
     async run({ db }, input) {
       const terms = searchTerms(input.query);
       if (terms.length === 0) return { hits: [], nextBeforeId: null };

@@ -18,7 +18,7 @@ export const overviewHandlers = handlers({
   },
 
   'concerns:pending': {
-    audit: { action: 'read', detail: () => ({ what: 'bekymringer til kvittering' }) },
+    audit: { action: 'read', detail: (_i, out) => ({ what: 'bekymringer til kvittering', familyIds: [...new Set(out.map((e) => e.familyId))] }) },
     async run({ db }) {
       return loadEntries(db!, await pendingConcernIds(db!));
     },

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { AppFailure } from '../../common/errors';
 import { passwordProblem } from '../../common/password';
 import { handlers } from '../registry';
@@ -22,11 +21,9 @@ export const userHandlers = handlers({
     audit: { action: 'create', detail: (_input, user) => ({ what: 'bruger', userId: user.id, role: user.role }) },
     write: true,
     async run({ core, db, now }, input) {
-      const clash = await db!
-        .selectFrom('users')
-        .select('id')
-        .where(sql<boolean>`login_name = ${input.loginName} collate nocase`)
-        .executeTakeFirst();
+      // Compared with Danish case folding (SQLite's NOCASE folds only A–Z), as the key file's lookup does.
+      const wanted = input.loginName.toLocaleLowerCase('da');
+      const clash = (await db!.selectFrom('users').select('login_name').execute()).some((u) => u.login_name.toLocaleLowerCase('da') === wanted);
       if (clash) {
         const message = 'Brugernavnet er allerede i brug.';
         throw new AppFailure('conflict', message, [{ path: 'loginName', message }]);

@@ -69,7 +69,10 @@ export function App() {
     if (mode === 'recovery') {
       return (
         <RecoveryScreen
-          onCancel={() => setMode('login')}
+          onCancel={() => {
+            // Ends a started recovery: the database closes again.
+            void call('session:logout', {}).finally(() => setMode('login'));
+          }}
           onDone={(code) => {
             setRecoveryCode(code);
             setMode('login');

@@ -35,6 +35,8 @@ function httpBridge(): Bridge {
     async invoke(channel, input) {
       const response = await fetch('./api/invoke', {
         method: 'POST',
+        // keepalive: a draft saved while the tab closes still reaches the backend.
+        keepalive: true,
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify({ channel, input }),
       });

@@ -153,4 +153,24 @@ describe('login, passwords and slots', () => {
     expect(fs.readFileSync(path.join(orphan.dataDir, DB_FILE_NAME), 'utf8')).toBe('not really a database');
     await orphan.close();
   });
+
+  it('login names that differ only in Danish letter case are the same login', async () => {
+    const { backend } = await setUp();
+    await must(backend, 'users:create', { name: 'Åse', initials: 'ÅS', loginName: 'Åse', role: 'staff', temporaryPassword: 'midlertidig 123' });
+    const clash = await attempt(backend, 'users:create', { name: 'åse to', initials: 'ÅT', loginName: 'åse', role: 'staff', temporaryPassword: 'midlertidig 456' });
+    expect(clash.ok ? null : clash.error.message).toBe('Brugernavnet er allerede i brug.');
+    await backend.close();
+  });
+
+  it('an abandoned recovery closes the database again', async () => {
+    const { backend, recoveryCode } = await setUp({ idleLockMsOverride: 150, idleCheckMs: 25 });
+    await must(backend, 'session:logout', {});
+    await must(backend, 'recovery:start', { recoveryCode });
+    const key = backend.unlocked()!.key;
+    await new Promise((r) => setTimeout(r, 400));
+    expect(backend.unlocked()).toBeNull();
+    expect(key.every((b) => b === 0)).toBe(true);
+    expect((await attempt(backend, 'recovery:complete', { userId: 1, newPassword: 'helt ny kode 123' })).ok).toBe(false);
+    await backend.close();
+  });
 });

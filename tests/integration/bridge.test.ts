@@ -12,7 +12,9 @@ let origin: string;
 
 function request(pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request(origin + pathname, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+    // Host, port and the raw path: no client-side URL normalisation, so traversal attempts reach the server as sent.
+    const { hostname, port } = new URL(origin);
+    const req = http.request({ host: hostname, port, path: pathname, method: options.method ?? 'GET', headers: options.headers }, (res) => {
       let body = '';
       res.on('data', (c) => (body += c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -46,7 +48,12 @@ describe('loopback HTTP bridge', () => {
     const res = await request('/');
     expect(res.status).toBe(200);
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-    expect((await request('/../../etc/passwd')).status).toBe(404);
+    // Raw paths (node's URL parser would normalise "/../..").
+    expect((await request('/..%2f..%2fetc%2fpasswd')).status).toBe(404);
+    expect((await request('/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
+    // A malformed escape is refused, and the bridge keeps running.
+    expect((await request('/%E0%A4%A')).status).toBe(400);
+    expect((await request('/')).status).toBe(200);
   });
 
   it('refuses calls without the token, from another origin, or to another host name', async () => {
@@ -55,6 +62,9 @@ describe('loopback HTTP bridge', () => {
     expect((await request('/api/invoke', { method: 'POST', body, headers: { Authorization: 'Bearer ' + '0'.repeat(64) } })).status).toBe(403);
     expect((await request('/api/invoke', { method: 'POST', body, headers: { Authorization: `Bearer ${bridge.token}`, Origin: 'http://evil.example' } })).status).toBe(403);
     expect((await request('/', { headers: { Host: 'evil.example' } })).status).toBe(421);
+    // The token in the query is only for the event stream.
+    expect((await request(`/api/invoke?token=${bridge.token}`, { method: 'POST', body })).status).toBe(403);
+    expect((await request('/api/invoke', { method: 'POST', body: 'null', headers: { Authorization: `Bearer ${bridge.token}` } })).status).toBe(400);
   });
 
   it('forwards calls to the same dispatch as ipcMain', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../db/database';
 import { KEYFILE_NAME } from '../../db/keyfile';
 import { EVENTS_FILE_NAME } from '../../main/vault';
+import { foldForSearch } from '../../common/search';
 import { ADMIN, attempt, must, setUp } from '../helpers';
 
 function containsBytes(haystack: Buffer, needle: string): boolean {
@@ -17,9 +18,28 @@ describe('encryption at rest', () => {
     const secretLogin = 'zebulonk';
     const secretPassword = 'hemmelig æblegrød 42';
     await must(backend, 'users:create', { name: secretName, initials: 'ZK', loginName: secretLogin, role: 'staff', temporaryPassword: secretPassword });
+    const family = await must(backend, 'families:create', {
+      displayName: 'Familien Hemmeligsen',
+      startDate: '2026-09-01',
+      persons: [{ kind: 'mother', name: 'Mona Hemmeligsen', cpr: '0102031234' }],
+    });
+    const [category] = await must(backend, 'log:categories', {});
+    const note = await must(backend, 'log:sign', {
+      familyId: family.id,
+      observedAt: new Date().toISOString(),
+      shift: 'day',
+      categoryId: category!.id,
+      personIds: [],
+      text: 'Mor sang vuggeviser for den lille hele aftenen',
+      concern: 'none',
+    });
+    await must(backend, 'log:amend', { observationId: note.id, reason: 'Tilføjelse', text: 'Barnet faldt i søvn klokken otte' });
     const key = Buffer.from(backend.unlocked()!.key);
     const dir = backend.dataDir;
-    const secrets = [secretName, secretLogin, secretPassword, ADMIN.name, ADMIN.password, 'Familiehuset', key.toString('hex'), key.toString('base64')];
+    const secrets = [
+      secretName, secretLogin, secretPassword, ADMIN.name, ADMIN.password, 'Familiehuset', key.toString('hex'), key.toString('base64'),
+      'Familien Hemmeligsen', 'Mona Hemmeligsen', '0102031234', '010203-1234', 'vuggeviser', 'klokken otte', foldForSearch('vuggeviser'),
+    ];
     const scan = (names: string[]) => {
       for (const name of names) {
         const file = path.join(dir, name);

@@ -56,6 +56,8 @@ describe('families', () => {
       expect(messages).toContain('Angiv fødselsdato, eller terminsdato hvis barnet ikke er født.');
       expect(messages).toContain('CPR-nummerets første seks cifre skal være en dato.');
     }
+    const format = await attempt(backend, 'families:create', { displayName: 'X', startDate: '2026-09-01', persons: [{ kind: 'mother', name: 'Eva', cpr: '12345' }] });
+    expect(format.ok ? null : format.error.issues!.map((i) => i.message)).toEqual(['CPR-nummeret skal have formen ddmmåå-xxxx.']);
     expect(await must(backend, 'families:list', {})).toEqual([]);
     await backend.close();
   });
@@ -227,7 +229,8 @@ describe('the daily log', () => {
     expect(has('log:sign', 'create')).toBe(true);
     expect(has('log:timeline', 'read')).toBe(true);
     const search = (await must(backend, 'accessLog:list', { action: 'search' })).entries[0]!;
-    expect(JSON.parse(search.detail!)).toEqual({ terms: 'rolig dag' });
+    // Across families: the terms, and which families' notes the hits showed.
+    expect(JSON.parse(search.detail!)).toEqual({ terms: 'rolig dag', familyIds: [family.id] });
     // Note text never goes into the access log.
     expect(log.every((e) => !(e.detail ?? '').includes('Rolig dag.'))).toBe(true);
     await backend.close();
@@ -235,7 +238,7 @@ describe('the daily log', () => {
 });
 
 describe('log categories', () => {
-  it('an administrator adds, renames, orders and retires categories; old entries keep theirs', async () => {
+  it('an administrator adds, orders and retires categories; a category in use keeps its name, and old entries theirs', async () => {
     const { backend, family, categories } = await withFamily();
     const signed = await must(backend, 'log:sign', entry(family.id, categories[6]!.id, 'Praktisk notat.'));
     await must(backend, 'categories:create', { label: 'Sundhed' });
@@ -244,16 +247,19 @@ describe('log categories', () => {
     let list = await must(backend, 'categories:list', {});
     const sundhed = list.find((c) => c.label === 'Sundhed')!;
     await must(backend, 'categories:move', { categoryId: sundhed.id, direction: 'up' });
-    await must(backend, 'categories:update', { categoryId: categories[6]!.id, label: 'Praktisk', active: false });
+    const rename = await attempt(backend, 'categories:update', { categoryId: categories[6]!.id, label: 'Praktisk', active: true });
+    expect(rename.ok ? null : rename.error.code).toBe('conflict');
+    await must(backend, 'categories:update', { categoryId: sundhed.id, label: 'Sundhed og trivsel', active: true });
+    await must(backend, 'categories:update', { categoryId: categories[6]!.id, label: 'Praktisk/andet', active: false });
     list = await must(backend, 'categories:list', {});
-    expect(list.map((c) => c.label).slice(-2)).toEqual(['Sundhed', 'Praktisk']);
-    expect(list.find((c) => c.label === 'Praktisk')).toMatchObject({ active: false, inUse: 1 });
+    expect(list.map((c) => c.label).slice(-2)).toEqual(['Sundhed og trivsel', 'Praktisk/andet']);
+    expect(list.find((c) => c.label === 'Praktisk/andet')).toMatchObject({ active: false, inUse: 1 });
     const forNewEntries = (await must(backend, 'log:categories', {})).map((c) => c.label);
-    expect(forNewEntries).not.toContain('Praktisk');
-    expect(forNewEntries[forNewEntries.length - 1]).toBe('Sundhed');
+    expect(forNewEntries).not.toContain('Praktisk/andet');
+    expect(forNewEntries[forNewEntries.length - 1]).toBe('Sundhed og trivsel');
     const [kept] = (await must(backend, 'log:timeline', { familyId: family.id })).entries;
     expect(kept!.id).toBe(signed.id);
-    expect(kept!.category!.label).toBe('Praktisk');
+    expect(kept!.category!.label).toBe('Praktisk/andet');
     await backend.close();
   });
 });

@@ -34,6 +34,7 @@ describe('migrations', () => {
     for (const name of names) {
       expect(name).toMatch(/^\d{4}_[a-z0-9_]+$/);
       expect(typeof migrations[name]!.up).toBe('function');
+      expect(typeof migrations[name]!.down).toBe('function');
     }
   });
 

@@ -15,6 +15,8 @@ describe('the layer rule is enforced by lint', () => {
     ["import { createBackend } from '../../main/backend';", 'main'],
     ["import { openEncrypted } from '../../db/database';", 'db'],
     ["import { ipcRenderer } from 'electron';", 'electron'],
+    ["import { ipcRenderer } from 'electron/renderer';", 'electron/renderer'],
+    ["import qs from 'querystring';", 'querystring'],
     ["import fs from 'node:fs';", 'node:'],
     ["import fs from 'fs';", 'fs'],
     ["import path from 'path';", 'path'],

@@ -39,7 +39,7 @@ function describe(detail: string | null): string {
 export function AccessLogPage() {
   const [userId, setUserId] = useState<number | undefined>();
   const [action, setAction] = useState<string | undefined>();
-  const users = useQuery({ queryKey: ['users-for-log'], queryFn: () => call('users:list', {}).catch(() => []) });
+  const users = useQuery({ queryKey: ['directory'], queryFn: () => call('users:directory', {}) });
   const log = useInfiniteQuery({
     queryKey: ['accessLog', userId, action],
     initialPageParam: undefined as number | undefined,

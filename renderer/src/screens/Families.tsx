@@ -1,5 +1,6 @@
+import { format } from 'date-fns';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { Link, useLocation } from 'wouter';
 import { z } from 'zod';
@@ -92,19 +93,18 @@ const createSchema = z
   })
   .transform((v) => input.parse(v));
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in local (Danish) time, as yyyy-MM-dd. */
+const today = () => format(new Date(), 'yyyy-MM-dd');
+/**
+ * Half-filled "Ny familie" forms, per user, in memory only: they survive an idle lock (the screen is rebuilt), never
+ * reach the disk (sessionStorage would end up in the browser profile, outside the encrypted database).
+ */
+const unsavedFamilyForms = new Map<number, unknown>();
+
 export function CreateFamilyPage({ userId }: { userId: number }) {
-  // Per user: after an idle lock, only the same person gets the half-filled form back.
-  const DRAFT_KEY = `familiespor:ny-familie:${userId}`;
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
-  const saved = (() => {
-    try {
-      return JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? 'null') as z.input<typeof createSchema> | null;
-    } catch {
-      return null;
-    }
-  })();
+  const saved = (unsavedFamilyForms.get(userId) ?? null) as z.input<typeof createSchema> | null;
   const { form, formError, submit } = useZodForm(
     createSchema,
     saved ?? {
@@ -121,11 +121,14 @@ export function CreateFamilyPage({ userId }: { userId: number }) {
   );
   const persons = useFieldArray({ control: form.control, name: 'persons' });
   const e = form.formState.errors;
-  // Keep what was typed if the window closes or the screen locks before saving (no CPR numbers are kept).
-  form.watch((values) => sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ ...values, persons: (values.persons ?? []).map((p) => ({ ...p, cpr: '' })) })));
+  // Keep what was typed if the screen locks before saving (no CPR numbers are kept).
+  useEffect(() => {
+    const subscription = form.watch((values) => unsavedFamilyForms.set(userId, { ...values, persons: (values.persons ?? []).map((p) => ({ ...p, cpr: '' })) }));
+    return () => subscription.unsubscribe();
+  }, [form, userId]);
   const onSubmit = submit(async (values) => {
     const family = await call('families:create', values);
-    sessionStorage.removeItem(DRAFT_KEY);
+    unsavedFamilyForms.delete(userId);
     void queryClient.invalidateQueries({ queryKey: ['families'] });
     void queryClient.invalidateQueries({ queryKey: ['front'] });
     navigate(`/familier/${family.id}`);
@@ -182,7 +185,7 @@ export function CreateFamilyPage({ userId }: { userId: number }) {
           <button type="submit" disabled={form.formState.isSubmitting}>
             Opret familie
           </button>
-          <Link href="/familier" className="button secondary" onClick={() => sessionStorage.removeItem(DRAFT_KEY)}>
+          <Link href="/familier" className="button secondary" onClick={() => unsavedFamilyForms.delete(userId)}>
             Annullér
           </Link>
           <span className="muted small">

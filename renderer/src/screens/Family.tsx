@@ -1,3 +1,4 @@
+import { format } from 'date-fns';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
@@ -272,7 +273,8 @@ function useSaved(family: FamilyDetail, onClose: () => void) {
   };
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in local (Danish) time, as yyyy-MM-dd. */
+const today = () => format(new Date(), 'yyyy-MM-dd');
 
 function PhaseDialog({ family, onClose }: { family: FamilyDetail; onClose: () => void }) {
   const saved = useSaved(family, onClose);

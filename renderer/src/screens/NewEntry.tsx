@@ -28,6 +28,7 @@ function fromDraft(d: Draft): Content {
   return { familyId: d.familyId, observedAt: toLocalInput(new Date(d.observedAt)), shift: d.shift, categoryId: d.categoryId, personIds: d.personIds, text: d.text, concern: d.concern };
 }
 
+/** For drafts an unreadable time is kept as now; signing refuses it first (requestSign). */
 function toInput(c: Content) {
   const at = new Date(c.observedAt);
   return { ...c, observedAt: Number.isNaN(at.getTime()) ? new Date().toISOString() : at.toISOString() };
@@ -56,10 +57,11 @@ export function NewEntryDialog({ familyId, draft, onClose, onSigned }: { familyI
   const categories = useQuery({ queryKey: ['categories'], queryFn: () => call('log:categories', {}), staleTime: Infinity });
   const family = useQuery({ queryKey: ['family', content.familyId], queryFn: () => call('families:get', { familyId: content.familyId! }), enabled: content.familyId !== null });
 
-  async function saveDraft(): Promise<void> {
+  /** Saves the draft; true when what is on screen now is saved. */
+  async function saveDraft(): Promise<boolean> {
     if (saving.current) await saving.current.catch(() => undefined);
     const c = latest.current;
-    if (!c.text.trim() && idRef.current === undefined) return; // nothing worth keeping yet
+    if (!c.text.trim() && idRef.current === undefined) return true; // nothing worth keeping yet
     const run = call('log:saveDraft', { ...toInput(c), draftId: idRef.current });
     saving.current = run;
     try {
@@ -67,10 +69,13 @@ export function NewEntryDialog({ familyId, draft, onClose, onSigned }: { familyI
       idRef.current = saved.id;
       setDraftId(saved.id);
       setSavedAt(saved.updatedAt);
-      setDirty(false);
+      // Typing during the save leaves the newer text marked unsaved, so the next autosave still runs.
+      if (latest.current === c) setDirty(false);
       void queryClient.invalidateQueries({ queryKey: ['drafts'] });
+      return true;
     } catch (err) {
       setError(`Kladden kunne ikke gemmes: ${errorText(err)}`);
+      return false;
     } finally {
       saving.current = null;
     }
@@ -87,7 +92,9 @@ export function NewEntryDialog({ familyId, draft, onClose, onSigned }: { familyI
   useEffect(() => {
     const beforeUnload = () => void saveDraft();
     window.addEventListener('beforeunload', beforeUnload);
-    const off = onBeforeLock(saveDraft);
+    const off = onBeforeLock(async () => {
+      await saveDraft();
+    });
     return () => {
       window.removeEventListener('beforeunload', beforeUnload);
       off();
@@ -100,9 +107,9 @@ export function NewEntryDialog({ familyId, draft, onClose, onSigned }: { familyI
     setError(null);
   };
 
+  /** Closes only when the text is safe: a failed save keeps the dialog open with the message. */
   async function close() {
-    await saveDraft();
-    onClose();
+    if (await saveDraft()) onClose();
   }
 
   function requestSign() {
@@ -110,6 +117,7 @@ export function NewEntryDialog({ familyId, draft, onClose, onSigned }: { familyI
     if (!content.familyId) problems.familyId = 'Vælg familien.';
     if (!content.categoryId) problems.categoryId = 'Vælg en kategori.';
     if (!content.text.trim()) problems.text = 'Skriv notatet.';
+    if (Number.isNaN(new Date(content.observedAt).getTime())) problems.observedAt = 'Angiv dato og klokkeslæt.';
     setIssues(problems);
     if (Object.keys(problems).length) {
       document.getElementById(`entry-${Object.keys(problems)[0]}`)?.focus();
