@@ -40,7 +40,8 @@ function httpBridge(): Bridge {
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify({ channel, input }),
       });
-      if (!response.ok) return { ok: false, error: { code: 'unauthenticated', message: 'Forbindelsen til Familiespor er afbrudt. Genstart programmet.' } };
+      // Not 'unauthenticated': a refused token is not a lost session, and must not trigger a reload loop.
+      if (!response.ok) return { ok: false, error: { code: 'forbidden', message: 'Forbindelsen til Familiespor er afbrudt. Genstart programmet.' } };
       return (await response.json()) as Result<unknown>;
     },
     onEvent(listener) {

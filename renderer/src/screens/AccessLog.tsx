@@ -83,7 +83,7 @@ export function AccessLogPage() {
                 <td>{actionLabels[e.action] ?? e.action}</td>
                 <td>{e.familyName ?? '–'}</td>
                 <td>
-                  {describe(e.detail)} <span className="muted small">({e.channel})</span>
+                  {describe(e.detail)}
                 </td>
               </tr>
             ))}
