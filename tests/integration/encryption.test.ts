@@ -1,11 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DB_FILE_NAME } from '../../db/database';
+import { CIPHER, DB_FILE_NAME, openEncrypted, WrongKeyError } from '../../db/database';
 import { KEYFILE_NAME } from '../../db/keyfile';
 import { EVENTS_FILE_NAME } from '../../main/vault';
 import { foldForSearch } from '../../common/search';
-import { ADMIN, attempt, must, setUp } from '../helpers';
+import { ADMIN, attempt, must, setUp, tempDir } from '../helpers';
 
 function containsBytes(haystack: Buffer, needle: string): boolean {
   return haystack.includes(Buffer.from(needle, 'utf8')) || haystack.includes(Buffer.from(needle, 'utf16le'));
@@ -74,5 +75,26 @@ describe('encryption at rest', () => {
     if (!locked.ok) expect(locked.error.code).toBe('unauthenticated');
     await backend.close();
   });
-});
 
+  it('makes new files with AEGIS-256 and still opens files made with the earlier cipher (ChaCha20-Poly1305)', () => {
+    const key = randomBytes(32);
+    const earlier = path.join(tempDir(), DB_FILE_NAME);
+    const made = openEncrypted(earlier, key, { create: true, cipher: 'chacha20' });
+    made.exec("create table t (x); insert into t values ('fra før')");
+    made.close();
+    const reopened = openEncrypted(earlier, key);
+    expect(reopened.prepare('select x from t').pluck().get()).toBe('fra før');
+    reopened.close();
+    expect(() => openEncrypted(earlier, randomBytes(32))).toThrow(WrongKeyError);
+
+    expect(CIPHER).toBe('aegis');
+    const fresh = path.join(tempDir(), DB_FILE_NAME);
+    const created = openEncrypted(fresh, key, { create: true });
+    created.exec('create table t (x)');
+    created.close();
+    expect(fs.statSync(fresh).size).toBeGreaterThan(0);
+    expect(fs.readFileSync(fresh).includes(Buffer.from('SQLite format'))).toBe(false);
+    expect(() => openEncrypted(fresh, key, { cipher: 'chacha20' })).toThrow(WrongKeyError);
+    openEncrypted(fresh, key).close();
+  });
+});
