@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import type { Entry } from '../../common/family';
+import type { Observation } from '../../common/journal';
 import type { Database } from '../../db/schema';
 
 /** Loads signed entries with everything shown beside them (persons, amendments, acknowledgement), in the order of `ids`. */
-export async function loadEntries(db: Kysely<Database>, ids: number[]): Promise<Entry[]> {
+export async function loadObservations(db: Kysely<Database>, ids: number[]): Promise<Observation[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('observations as o')
@@ -48,7 +48,7 @@ export async function loadEntries(db: Kysely<Database>, ids: number[]): Promise<
     .where('m.observation_id', 'in', ids)
     .orderBy('m.id')
     .execute();
-  const byId = new Map<number, Entry>();
+  const byId = new Map<number, Observation>();
   for (const r of rows) {
     byId.set(r.id, {
       id: r.id,
@@ -79,7 +79,7 @@ export async function loadEntries(db: Kysely<Database>, ids: number[]): Promise<
       text: m.text,
     });
   }
-  return ids.map((id) => byId.get(id)).filter((e): e is Entry => e !== undefined);
+  return ids.map((id) => byId.get(id)).filter((e): e is Observation => e !== undefined);
 }
 
 /** Signed serious concerns that no leader has acknowledged yet. */

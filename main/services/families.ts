@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import { AppFailure } from '../../common/errors';
-import { maskCpr, type FamilyDetail, type FamilySummary, type Phase } from '../../common/family';
+import { maskCpr, type FamilyDetail, type FamilySummary, type Phase } from '../../common/families';
 import type { Database } from '../../db/schema';
 import { handlers } from '../registry';
-import { loadEntries, pendingConcernIds } from './entries';
+import { loadObservations, pendingConcernIds } from './entries';
 
 const DAY = 86_400_000;
 
@@ -81,7 +81,7 @@ export async function familySummaries(db: Kysely<Database>, options: { includeCl
       plannedEndDate: r.planned_end_date,
       endDate: r.end_date,
       daysInPlacement: r.stay_from ? Math.max(0, daysBetween(r.stay_from, r.end_date ?? today)) : null,
-      lastEntryAt: (r.last_entry_at as string | null) ?? null,
+      lastObservationAt: (r.last_entry_at as string | null) ?? null,
       openSeriousConcerns: Number(r.open_serious ?? 0),
       coordinatorName: (r.coordinator_name as string | null) ?? null,
     }))
@@ -155,8 +155,8 @@ export async function loadFamily(db: Kysely<Database>, familyId: number): Promis
       isCoordinator: t.coordinator_period !== null,
     })),
     coordinatorHistory: history.map((h) => ({ memberId: h.team_member_id, name: h.user_name ?? h.name ?? '', fromAt: h.from_at, toAt: h.to_at, setBy: h.set_by })),
-    openConcerns: await loadEntries(db, await pendingConcernIds(db, familyId)),
-    latestEntries: await loadEntries(db, latestIds),
+    openConcerns: await loadObservations(db, await pendingConcernIds(db, familyId)),
+    latestObservations: await loadObservations(db, latestIds),
   };
 }
 

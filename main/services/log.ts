@@ -1,12 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import { AppFailure, type FieldIssue } from '../../common/errors';
-import type { draftContentSchema, Draft } from '../../common/family';
+import type { draftContentSchema, Draft } from '../../common/journal';
 import { foldForSearch, ftsQuery, searchTerms } from '../../common/search';
 import type { Database } from '../../db/schema';
 import { handlers } from '../registry';
 import { requireOpenFamily } from './families';
-import { loadEntries } from './entries';
+import { loadObservations } from './entries';
 
 type DraftContent = z.output<typeof draftContentSchema>;
 
@@ -98,14 +98,14 @@ async function indexEntry(db: Kysely<Database>, observationId: number): Promise<
 }
 
 export const logHandlers = handlers({
-  'log:categories': {
+  'journal:categories': {
     audit: 'none', // the institution's category list
     async run({ db }) {
       return db!.selectFrom('log_categories').select(['id', 'label']).where('active', '=', 1).orderBy('sort_order').execute();
     },
   },
 
-  'log:saveDraft': {
+  'journal:saveDraft': {
     audit: { action: 'change', familyId: (input) => input.familyId, detail: (_i, out) => ({ what: 'kladde gemt', draftId: out.id }) },
     write: true,
     async run({ db, user, now }, input) {
@@ -115,14 +115,14 @@ export const logHandlers = handlers({
     },
   },
 
-  'log:drafts': {
+  'journal:drafts': {
     audit: { action: 'read', detail: () => ({ what: 'egne kladder' }) },
     async run({ db, user }) {
       return loadDrafts(db!, user!.id);
     },
   },
 
-  'log:discardDraft': {
+  'journal:discardDraft': {
     audit: { action: 'change', detail: (input) => ({ what: 'kladde kasseret', draftId: input.draftId }) },
     write: true,
     async run({ db, user }, input) {
@@ -135,7 +135,7 @@ export const logHandlers = handlers({
     },
   },
 
-  'log:sign': {
+  'journal:sign': {
     audit: { action: 'create', familyId: (_i, out) => out.familyId, detail: (_i, out) => ({ what: 'notat underskrevet', observationId: out.id }) },
     write: true,
     async run({ db, user, now }, input) {
@@ -148,11 +148,11 @@ export const logHandlers = handlers({
       if (issues.length) throw new AppFailure('invalid_input', 'Nogle felter er ikke udfyldt korrekt.', issues);
       const id = await upsertDraft(db!, user!.id, draftId, content, now, true);
       await indexNewEntry(db!, id, content.familyId!, content.text.normalize('NFC'));
-      return (await loadEntries(db!, [id]))[0]!;
+      return (await loadObservations(db!, [id]))[0]!;
     },
   },
 
-  'log:amend': {
+  'journal:amend': {
     audit: { action: 'change', familyId: (_i, out) => out.familyId, detail: (input) => ({ what: 'rettelse tilføjet', observationId: input.observationId }) },
     write: true,
     async run({ db, user, now }, input) {
@@ -164,11 +164,11 @@ export const logHandlers = handlers({
         .values({ observation_id: input.observationId, author_id: user!.id, created_at: now.toISOString(), reason: input.reason.normalize('NFC'), text: input.text.normalize('NFC') })
         .execute();
       await indexEntry(db!, input.observationId);
-      return (await loadEntries(db!, [input.observationId]))[0]!;
+      return (await loadObservations(db!, [input.observationId]))[0]!;
     },
   },
 
-  'log:timeline': {
+  'journal:timeline': {
     audit: {
       action: 'read',
       familyId: (input) => input.familyId,
@@ -207,13 +207,13 @@ export const logHandlers = handlers({
       const page = rows.slice(0, input.limit);
       const last = page[page.length - 1];
       return {
-        entries: await loadEntries(db!, page.map((r) => r.id)),
+        observations: await loadObservations(db!, page.map((r) => r.id)),
         cursor: rows.length > input.limit && last ? { observedAt: last.observed_at, id: last.id } : null,
       };
     },
   },
 
-  'log:search': {
+  'journal:search': {
     audit: {
       action: 'search',
       familyId: (input) => input.familyId,
@@ -228,7 +228,7 @@ export const logHandlers = handlers({
         ${input.beforeId ? sql`and rowid < ${input.beforeId}` : sql``} order by rowid desc limit ${input.limit + 1}`.execute(db!);
       const ids = rows.rows.map((r) => r.rowid);
       const page = ids.slice(0, input.limit);
-      const entries = await loadEntries(db!, page);
+      const entries = await loadObservations(db!, page);
       return { hits: entries.map((e) => ({ ...e, terms })), nextBeforeId: ids.length > input.limit ? page[page.length - 1]! : null };
     },
   },

@@ -1,5 +1,5 @@
 import { handlers } from '../registry';
-import { loadEntries, pendingConcernIds } from './entries';
+import { loadObservations, pendingConcernIds } from './entries';
 import { familySummaries } from './families';
 import { loadDrafts } from './log';
 import { AppFailure } from '../../common/errors';
@@ -20,7 +20,7 @@ export const overviewHandlers = handlers({
   'concerns:pending': {
     audit: { action: 'read', detail: (_i, out) => ({ what: 'bekymringer til kvittering', familyIds: [...new Set(out.map((e) => e.familyId))] }) },
     async run({ db }) {
-      return loadEntries(db!, await pendingConcernIds(db!));
+      return loadObservations(db!, await pendingConcernIds(db!));
     },
   },
 

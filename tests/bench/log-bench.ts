@@ -268,11 +268,11 @@ export async function logBenchmark(log: (m: string) => void = console.log): Prom
   facts.push(`largest parts: ${pages.map((p) => `${p.name} ${(p.bytes / 2 ** 20).toFixed(0)} MiB`).join(', ')}`);
 
   const ops: Op[] = [
-    { name: 'timeline page (50), no filter', channel: 'log:timeline', input: () => ({ familyId: family.id }), variants: 1, n: 300 },
-    { name: 'timeline page, category filter', channel: 'log:timeline', input: (i) => ({ familyId: family.id, categoryId: (i % 7) + 1 }), variants: 7, n: 300 },
-    { name: 'timeline page, person filter', channel: 'log:timeline', input: () => ({ familyId: family.id, personId: person.id }), variants: 1, n: 300 },
-    { name: 'timeline page, text search', channel: 'log:timeline', input: (i) => ({ familyId: family.id, query: searches[i % searches.length] }), variants: searches.length, n: 300 },
-    { name: 'search across all families (30 hits)', channel: 'log:search', input: (i) => ({ query: searches[i % searches.length] }), variants: searches.length, n: 200 },
+    { name: 'timeline page (50), no filter', channel: 'journal:timeline', input: () => ({ familyId: family.id }), variants: 1, n: 300 },
+    { name: 'timeline page, category filter', channel: 'journal:timeline', input: (i) => ({ familyId: family.id, categoryId: (i % 7) + 1 }), variants: 7, n: 300 },
+    { name: 'timeline page, person filter', channel: 'journal:timeline', input: () => ({ familyId: family.id, personId: person.id }), variants: 1, n: 300 },
+    { name: 'timeline page, text search', channel: 'journal:timeline', input: (i) => ({ familyId: family.id, query: searches[i % searches.length] }), variants: searches.length, n: 300 },
+    { name: 'search across all families (30 hits)', channel: 'journal:search', input: (i) => ({ query: searches[i % searches.length] }), variants: searches.length, n: 200 },
     { name: 'family overview', channel: 'families:get', input: () => ({ familyId: family.id }), variants: 1, n: 200 },
     { name: 'institution front page', channel: 'overview:front', input: () => ({}), variants: 1, n: 100 },
   ];
@@ -297,7 +297,7 @@ export async function logBenchmark(log: (m: string) => void = console.log): Prom
   }
   let capturedId = 0;
   const signStatements = await capture(probe, async (db) => {
-    const entry = (await db.transaction().execute((trx) => runHandler(trx, 'log:sign', signInput(0)))) as { id: number };
+    const entry = (await db.transaction().execute((trx) => runHandler(trx, 'journal:sign', signInput(0)))) as { id: number };
     capturedId = entry.id;
   });
   facts.push(`statements per operation: ${ops.map((op) => `${op.name} ${captured.get(op.name)![0]!.length}`).join(', ')}, save ${signStatements.length}`);
@@ -352,7 +352,7 @@ export async function logBenchmark(log: (m: string) => void = console.log): Prom
   await must(backend, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
   const rows: Row[] = [];
   for (const op of ops) rows.push(await measure(op.name, op.n, (i) => must(backend, op.channel, op.input(i) as never)));
-  rows.unshift(await measure('save one entry (log:sign)', 300, (i) => must(backend, 'log:sign', signInput(1000 + i))));
+  rows.unshift(await measure('save one entry (log:sign)', 300, (i) => must(backend, 'journal:sign', signInput(1000 + i))));
   await backend.close();
   key.fill(0);
   // The working copies are made afresh by every run; the cached data set and its derived copies stay.

@@ -24,8 +24,8 @@ describe('encryption at rest', () => {
       startDate: '2026-09-01',
       persons: [{ kind: 'mother', name: 'Mona Hemmeligsen', cpr: '0102031234' }],
     });
-    const [category] = await must(backend, 'log:categories', {});
-    const note = await must(backend, 'log:sign', {
+    const [category] = await must(backend, 'journal:categories', {});
+    const note = await must(backend, 'journal:sign', {
       familyId: family.id,
       observedAt: new Date().toISOString(),
       shift: 'day',
@@ -34,7 +34,7 @@ describe('encryption at rest', () => {
       text: 'Mor sang vuggeviser for den lille hele aftenen',
       concern: 'none',
     });
-    await must(backend, 'log:amend', { observationId: note.id, reason: 'Tilføjelse', text: 'Barnet faldt i søvn klokken otte' });
+    await must(backend, 'journal:amend', { observationId: note.id, reason: 'Tilføjelse', text: 'Barnet faldt i søvn klokken otte' });
     const key = Buffer.from(backend.unlocked()!.key);
     const dir = backend.dataDir;
     const secrets = [

@@ -16,7 +16,7 @@ async function withFamily() {
       { kind: 'child', name: 'Ufødt barn', dueDate: '2026-12-24' },
     ],
   });
-  const categories = await must(ctx.backend, 'log:categories', {});
+  const categories = await must(ctx.backend, 'journal:categories', {});
   return { ...ctx, family, categories };
 }
 
@@ -105,59 +105,59 @@ describe('families', () => {
 describe('the daily log', () => {
   it('signed entries can be neither edited nor deleted through any channel, nor in SQL; amendments are appended', async () => {
     const { backend, family, categories } = await withFamily();
-    const signed = await must(backend, 'log:sign', entry(family.id, categories[0]!.id, 'Mor trøstede barnet roligt.'));
+    const signed = await must(backend, 'journal:sign', entry(family.id, categories[0]!.id, 'Mor trøstede barnet roligt.'));
     expect(signed.author.name).toBe(ADMIN.name);
     const tries = [
-      await attempt(backend, 'log:saveDraft', { ...entry(family.id, categories[0]!.id, 'ændret'), draftId: signed.id }),
-      await attempt(backend, 'log:sign', { ...entry(family.id, categories[0]!.id, 'ændret'), draftId: signed.id }),
-      await attempt(backend, 'log:discardDraft', { draftId: signed.id }),
+      await attempt(backend, 'journal:saveDraft', { ...entry(family.id, categories[0]!.id, 'ændret'), draftId: signed.id }),
+      await attempt(backend, 'journal:sign', { ...entry(family.id, categories[0]!.id, 'ændret'), draftId: signed.id }),
+      await attempt(backend, 'journal:discardDraft', { draftId: signed.id }),
     ];
     for (const t of tries) expect(t.ok).toBe(false);
     const sqlite = backend.unlocked()!.sqlite;
     expect(() => sqlite.prepare("update observations set text = 'x' where id = ?").run(signed.id)).toThrow(/immutable/);
     expect(() => sqlite.prepare('delete from observations where id = ?').run(signed.id)).toThrow(/immutable/);
 
-    const amended = await must(backend, 'log:amend', { observationId: signed.id, reason: 'Forkert tidspunkt', text: 'Det var om aftenen.' });
-    await must(backend, 'log:amend', { observationId: signed.id, reason: 'Tilføjelse', text: 'Far var til stede.' });
-    const timeline = await must(backend, 'log:timeline', { familyId: family.id });
-    expect(timeline.entries[0]!.text).toBe('Mor trøstede barnet roligt.');
-    expect(timeline.entries[0]!.amendments.map((a) => a.reason)).toEqual(['Forkert tidspunkt', 'Tilføjelse']);
+    const amended = await must(backend, 'journal:amend', { observationId: signed.id, reason: 'Forkert tidspunkt', text: 'Det var om aftenen.' });
+    await must(backend, 'journal:amend', { observationId: signed.id, reason: 'Tilføjelse', text: 'Far var til stede.' });
+    const timeline = await must(backend, 'journal:timeline', { familyId: family.id });
+    expect(timeline.observations[0]!.text).toBe('Mor trøstede barnet roligt.');
+    expect(timeline.observations[0]!.amendments.map((a) => a.reason)).toEqual(['Forkert tidspunkt', 'Tilføjelse']);
     expect(amended.amendments[0]!.author.name).toBe(ADMIN.name);
     expect(() => sqlite.prepare("update observation_amendments set text = 'x'").run()).toThrow(/append-only/);
     // Amendment text is searchable too.
-    expect((await must(backend, 'log:search', { query: 'aftenen' })).hits.map((h) => h.id)).toEqual([signed.id]);
+    expect((await must(backend, 'journal:search', { query: 'aftenen' })).hits.map((h) => h.id)).toEqual([signed.id]);
     await backend.close();
   });
 
   it('drafts survive a backend restart and stay private to their author', async () => {
     const { backend, family, categories } = await withFamily();
-    const draft = await must(backend, 'log:saveDraft', entry(family.id, categories[1]!.id, 'Halvt skrevet notat om natten'));
+    const draft = await must(backend, 'journal:saveDraft', entry(family.id, categories[1]!.id, 'Halvt skrevet notat om natten'));
     await must(backend, 'users:create', { name: 'Bo', initials: 'BO', loginName: 'bo', role: 'staff', temporaryPassword: 'midlertidig 123' });
     await backend.close();
 
     const again = createBackend({ dataDir: backend.dataDir, scryptN: TEST_SCRYPT_N, log: () => undefined });
     await must(again, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
-    const drafts = await must(again, 'log:drafts', {});
+    const drafts = await must(again, 'journal:drafts', {});
     expect(drafts.map((d) => [d.id, d.text])).toEqual([[draft.id, 'Halvt skrevet notat om natten']]);
-    expect((await must(again, 'log:timeline', { familyId: family.id })).entries).toEqual([]);
-    expect((await must(again, 'log:search', { query: 'notat' })).hits).toEqual([]);
+    expect((await must(again, 'journal:timeline', { familyId: family.id })).observations).toEqual([]);
+    expect((await must(again, 'journal:search', { query: 'notat' })).hits).toEqual([]);
 
     await must(again, 'session:logout', {});
     await must(again, 'session:login', { loginName: 'bo', password: 'midlertidig 123' });
     await must(again, 'session:changePassword', { currentPassword: 'midlertidig 123', newPassword: 'bos egen kode 1' });
-    expect(await must(again, 'log:drafts', {})).toEqual([]);
-    expect((await attempt(again, 'log:discardDraft', { draftId: draft.id })).ok).toBe(false);
-    expect((await attempt(again, 'log:sign', { ...entry(family.id, categories[1]!.id, 'kapret'), draftId: draft.id })).ok).toBe(false);
+    expect(await must(again, 'journal:drafts', {})).toEqual([]);
+    expect((await attempt(again, 'journal:discardDraft', { draftId: draft.id })).ok).toBe(false);
+    expect((await attempt(again, 'journal:sign', { ...entry(family.id, categories[1]!.id, 'kapret'), draftId: draft.id })).ok).toBe(false);
     await again.close();
   });
 
   it('search is case-insensitive across æøå, matches word prefixes, and ignores accents but not å', async () => {
     const { backend, family, categories } = await withFamily();
     const c = categories[0]!.id;
-    const a = await must(backend, 'log:sign', entry(family.id, c, 'Søvnen var urolig i nat.'));
-    const b = await must(backend, 'log:sign', entry(family.id, c, 'Barnet spiste æblegrød med god appetit.'));
-    const d = await must(backend, 'log:sign', entry(family.id, c, 'Mor drak kaffe på café Ålegården.'));
-    const ids = async (query: string) => (await must(backend, 'log:search', { query })).hits.map((h) => h.id);
+    const a = await must(backend, 'journal:sign', entry(family.id, c, 'Søvnen var urolig i nat.'));
+    const b = await must(backend, 'journal:sign', entry(family.id, c, 'Barnet spiste æblegrød med god appetit.'));
+    const d = await must(backend, 'journal:sign', entry(family.id, c, 'Mor drak kaffe på café Ålegården.'));
+    const ids = async (query: string) => (await must(backend, 'journal:search', { query })).hits.map((h) => h.id);
     expect(await ids('søvn')).toEqual([a.id]);
     expect(await ids('SØVN')).toEqual([a.id]);
     expect(await ids('ÆBLE')).toEqual([b.id]);
@@ -169,8 +169,8 @@ describe('the daily log', () => {
     expect(await ids('nat')).toEqual([a.id]);
     // Timeline search stays inside the family.
     const other = await must(backend, 'families:create', { displayName: 'Anden familie', startDate: '2026-09-01', persons: [{ kind: 'mother', name: 'Eva' }] });
-    await must(backend, 'log:sign', entry(other.id, c, 'Søvnen var fin.'));
-    expect((await must(backend, 'log:timeline', { familyId: family.id, query: 'søvn' })).entries.map((e) => e.id)).toEqual([a.id]);
+    await must(backend, 'journal:sign', entry(other.id, c, 'Søvnen var fin.'));
+    expect((await must(backend, 'journal:timeline', { familyId: family.id, query: 'søvn' })).observations.map((e) => e.id)).toEqual([a.id]);
     expect((await ids('søvn')).length).toBe(2);
 
     const log = await must(backend, 'accessLog:list', { action: 'search' });
@@ -184,24 +184,24 @@ describe('the daily log', () => {
     for (let i = 0; i < 7; i++) {
       await must(
         backend,
-        'log:sign',
+        'journal:sign',
         entry(family.id, categories[i % 2]!.id, `Notat ${i}`, { observedAt: new Date(Date.UTC(2026, 10, 1 + i, 10)).toISOString(), personIds: i % 3 === 0 ? [mother] : [], concern: i === 5 ? 'mild' : 'none' }),
       );
     }
-    const first = await must(backend, 'log:timeline', { familyId: family.id, limit: 3 });
-    expect(first.entries.map((e) => e.text)).toEqual(['Notat 6', 'Notat 5', 'Notat 4']);
-    const second = await must(backend, 'log:timeline', { familyId: family.id, limit: 3, cursor: first.cursor! });
-    expect(second.entries.map((e) => e.text)).toEqual(['Notat 3', 'Notat 2', 'Notat 1']);
-    expect((await must(backend, 'log:timeline', { familyId: family.id, personId: mother })).entries.map((e) => e.text)).toEqual(['Notat 6', 'Notat 3', 'Notat 0']);
-    expect((await must(backend, 'log:timeline', { familyId: family.id, categoryId: categories[1]!.id })).entries).toHaveLength(3);
-    expect((await must(backend, 'log:timeline', { familyId: family.id, concern: 'mild' })).entries.map((e) => e.text)).toEqual(['Notat 5']);
-    expect((await must(backend, 'log:timeline', { familyId: family.id, from: '2026-11-03', to: '2026-11-04' })).entries.map((e) => e.text)).toEqual(['Notat 3', 'Notat 2']);
+    const first = await must(backend, 'journal:timeline', { familyId: family.id, limit: 3 });
+    expect(first.observations.map((e) => e.text)).toEqual(['Notat 6', 'Notat 5', 'Notat 4']);
+    const second = await must(backend, 'journal:timeline', { familyId: family.id, limit: 3, cursor: first.cursor! });
+    expect(second.observations.map((e) => e.text)).toEqual(['Notat 3', 'Notat 2', 'Notat 1']);
+    expect((await must(backend, 'journal:timeline', { familyId: family.id, personId: mother })).observations.map((e) => e.text)).toEqual(['Notat 6', 'Notat 3', 'Notat 0']);
+    expect((await must(backend, 'journal:timeline', { familyId: family.id, categoryId: categories[1]!.id })).observations).toHaveLength(3);
+    expect((await must(backend, 'journal:timeline', { familyId: family.id, concern: 'mild' })).observations.map((e) => e.text)).toEqual(['Notat 5']);
+    expect((await must(backend, 'journal:timeline', { familyId: family.id, from: '2026-11-03', to: '2026-11-04' })).observations.map((e) => e.text)).toEqual(['Notat 3', 'Notat 2']);
     await backend.close();
   });
 
   it('a serious concern waits on the leader overview until a leader acknowledges it', async () => {
     const { backend, family, categories } = await withFamily();
-    const serious = await must(backend, 'log:sign', entry(family.id, categories[5]!.id, 'Far var påvirket ved aftensmaden.', { concern: 'serious' }));
+    const serious = await must(backend, 'journal:sign', entry(family.id, categories[5]!.id, 'Far var påvirket ved aftensmaden.', { concern: 'serious' }));
     let front = await must(backend, 'overview:front', {});
     expect(front.pendingConcerns).toBe(1);
     expect(front.families[0]!.openSeriousConcerns).toBe(1);
@@ -210,7 +210,7 @@ describe('the daily log', () => {
     front = await must(backend, 'overview:front', {});
     expect(front.pendingConcerns).toBe(0);
     expect(front.families[0]!.openSeriousConcerns).toBe(0);
-    const [acked] = (await must(backend, 'log:timeline', { familyId: family.id })).entries;
+    const [acked] = (await must(backend, 'journal:timeline', { familyId: family.id })).observations;
     expect(acked!.acknowledgement).toMatchObject({ by: { name: ADMIN.name }, note: 'Talt med tovholder.' });
     expect((await attempt(backend, 'concerns:acknowledge', { observationId: serious.id })).ok).toBe(false);
     await backend.close();
@@ -219,15 +219,15 @@ describe('the daily log', () => {
   it('writes reads, searches with terms, and writes of family data to the access log', async () => {
     const { backend, family, categories } = await withFamily();
     await must(backend, 'families:get', { familyId: family.id });
-    await must(backend, 'log:sign', entry(family.id, categories[0]!.id, 'Rolig dag.'));
-    await must(backend, 'log:timeline', { familyId: family.id, query: 'rolig' });
-    await must(backend, 'log:search', { query: 'rolig dag' });
+    await must(backend, 'journal:sign', entry(family.id, categories[0]!.id, 'Rolig dag.'));
+    await must(backend, 'journal:timeline', { familyId: family.id, query: 'rolig' });
+    await must(backend, 'journal:search', { query: 'rolig dag' });
     const log = (await must(backend, 'accessLog:list', { familyId: family.id })).entries;
     const has = (channel: string, action: string) => log.some((e) => e.channel === channel && e.action === action && e.familyId === family.id);
     expect(has('families:create', 'create')).toBe(true);
     expect(has('families:get', 'read')).toBe(true);
-    expect(has('log:sign', 'create')).toBe(true);
-    expect(has('log:timeline', 'read')).toBe(true);
+    expect(has('journal:sign', 'create')).toBe(true);
+    expect(has('journal:timeline', 'read')).toBe(true);
     const search = (await must(backend, 'accessLog:list', { action: 'search' })).entries[0]!;
     // Across families: the terms, and which families' notes the hits showed.
     expect(JSON.parse(search.detail!)).toEqual({ terms: 'rolig dag', familyIds: [family.id] });
@@ -240,7 +240,7 @@ describe('the daily log', () => {
 describe('log categories', () => {
   it('an administrator adds, orders and retires categories; a category in use keeps its name, and old entries theirs', async () => {
     const { backend, family, categories } = await withFamily();
-    const signed = await must(backend, 'log:sign', entry(family.id, categories[6]!.id, 'Praktisk notat.'));
+    const signed = await must(backend, 'journal:sign', entry(family.id, categories[6]!.id, 'Praktisk notat.'));
     await must(backend, 'categories:create', { label: 'Sundhed' });
     const dup = await attempt(backend, 'categories:create', { label: 'sundhed' });
     expect(dup.ok ? null : dup.error.message).toBe('Kategorien findes allerede.');
@@ -254,10 +254,10 @@ describe('log categories', () => {
     list = await must(backend, 'categories:list', {});
     expect(list.map((c) => c.label).slice(-2)).toEqual(['Sundhed og trivsel', 'Praktisk/andet']);
     expect(list.find((c) => c.label === 'Praktisk/andet')).toMatchObject({ active: false, inUse: 1 });
-    const forNewEntries = (await must(backend, 'log:categories', {})).map((c) => c.label);
+    const forNewEntries = (await must(backend, 'journal:categories', {})).map((c) => c.label);
     expect(forNewEntries).not.toContain('Praktisk/andet');
     expect(forNewEntries[forNewEntries.length - 1]).toBe('Sundhed og trivsel');
-    const [kept] = (await must(backend, 'log:timeline', { familyId: family.id })).entries;
+    const [kept] = (await must(backend, 'journal:timeline', { familyId: family.id })).observations;
     expect(kept!.id).toBe(signed.id);
     expect(kept!.category!.label).toBe('Praktisk/andet');
     await backend.close();
@@ -268,13 +268,13 @@ describe('signing a saved draft', () => {
   it('signs the draft row itself, with its persons, and indexes it', async () => {
     const { backend, family, categories } = await withFamily();
     const mother = family.persons[0]!.id;
-    const draft = await must(backend, 'log:saveDraft', entry(family.id, categories[0]!.id, 'Første udkast', { personIds: [mother] }));
-    const signed = await must(backend, 'log:sign', { ...entry(family.id, categories[0]!.id, 'Endelig tekst om amning', { personIds: [mother] }), draftId: draft.id });
+    const draft = await must(backend, 'journal:saveDraft', entry(family.id, categories[0]!.id, 'Første udkast', { personIds: [mother] }));
+    const signed = await must(backend, 'journal:sign', { ...entry(family.id, categories[0]!.id, 'Endelig tekst om amning', { personIds: [mother] }), draftId: draft.id });
     expect(signed.id).toBe(draft.id);
     expect(signed.persons.map((p) => p.id)).toEqual([mother]);
-    expect(await must(backend, 'log:drafts', {})).toEqual([]);
-    expect((await must(backend, 'log:search', { query: 'amning' })).hits.map((h) => h.id)).toEqual([draft.id]);
-    expect((await must(backend, 'log:search', { query: 'udkast' })).hits).toEqual([]);
+    expect(await must(backend, 'journal:drafts', {})).toEqual([]);
+    expect((await must(backend, 'journal:search', { query: 'amning' })).hits.map((h) => h.id)).toEqual([draft.id]);
+    expect((await must(backend, 'journal:search', { query: 'udkast' })).hits).toEqual([]);
     await backend.close();
   });
 });

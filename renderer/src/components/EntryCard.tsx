@@ -1,18 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { shiftLabels, type Entry } from '../../../common/family';
+import { shiftLabels, type Observation } from '../../../common/journal';
 import { ApiError, call, errorText } from '../api';
 import { formatDateTime } from '../format';
 import { Highlight } from './Highlight';
 import { Notice } from './Field';
 
-export function ConcernBadge({ concern }: { concern: Entry['concern'] }) {
+export function ConcernBadge({ concern }: { concern: Observation['concern'] }) {
   if (concern === 'none') return null;
   return <span className={`badge concern-${concern}`}>{concern === 'serious' ? 'Alvorlig bekymring' : 'Let bekymring'}</span>;
 }
 
 /** One signed log entry with its amendments; signed text is never editable, only amended. */
-export function EntryCard({ entry, terms = [], showFamily = false, canAmend = true }: { entry: Entry; terms?: string[]; showFamily?: boolean; canAmend?: boolean }) {
+export function EntryCard({ entry, terms = [], showFamily = false, canAmend = true }: { entry: Observation; terms?: string[]; showFamily?: boolean; canAmend?: boolean }) {
   const [amending, setAmending] = useState(false);
   return (
     <article className="entry" aria-label={`Notat ${formatDateTime(entry.observedAt)}`} data-testid="entry">
@@ -58,12 +58,12 @@ export function EntryCard({ entry, terms = [], showFamily = false, canAmend = tr
   );
 }
 
-function AmendForm({ entry, onDone }: { entry: Entry; onDone: () => void }) {
+function AmendForm({ entry, onDone }: { entry: Observation; onDone: () => void }) {
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const [text, setText] = useState('');
   const mutation = useMutation({
-    mutationFn: () => call('log:amend', { observationId: entry.id, reason, text }),
+    mutationFn: () => call('journal:amend', { observationId: entry.id, reason, text }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['timeline'] });
       void queryClient.invalidateQueries({ queryKey: ['family', entry.familyId] });

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { z } from 'zod';
-import { passwordSchema, type SessionUser } from '../../../common/channels';
+import { type SessionUser } from '../../../common/channels';
+import { passwordSchema } from '../../../common/users';
 import { passwordProblem, PASSWORD_MIN_LENGTH } from '../../../common/password';
 import { call } from '../api';
 import { Field, Notice } from '../components/Field';

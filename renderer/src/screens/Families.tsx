@@ -5,7 +5,7 @@ import { useFieldArray } from 'react-hook-form';
 import { Link, useLocation } from 'wouter';
 import { z } from 'zod';
 import { channels } from '../../../common/channels';
-import { DEFAULT_LEGAL_BASIS, personKindLabels, personKinds, phaseLabels, phases, type FamilySummary } from '../../../common/family';
+import { DEFAULT_LEGAL_BASIS, personKindLabels, personKinds, phaseLabels, phases, type FamilySummary } from '../../../common/families';
 import { call, errorText } from '../api';
 import { Field, Notice } from '../components/Field';
 import { labelOptions, SelectField } from '../components/SelectField';
@@ -36,7 +36,7 @@ export function FamilyTable({ families }: { families: FamilySummary[] }) {
             <td>{f.daysInPlacement ?? '–'}</td>
             <td className="nowrap">{formatDate(f.plannedEndDate)}</td>
             <td>{f.coordinatorName ?? '–'}</td>
-            <td className="nowrap">{f.lastEntryAt ? formatDateTime(f.lastEntryAt) : 'Ingen endnu'}</td>
+            <td className="nowrap">{f.lastObservationAt ? formatDateTime(f.lastObservationAt) : 'Ingen endnu'}</td>
             <td>{f.openSeriousConcerns > 0 ? <span className="badge concern-serious">{f.openSeriousConcerns} åben</span> : '–'}</td>
           </tr>
         ))}

@@ -12,12 +12,11 @@ import {
   personKinds,
   phaseLabels,
   phases,
-  teamRoleLabels,
-  teamRoles,
   type FamilyDetail,
   type Person,
   type Phase,
-} from '../../../common/family';
+} from '../../../common/families';
+import { teamRoleLabels, teamRoles } from '../../../common/team';
 import { ApiError, call, errorText } from '../api';
 import { Dialog } from '../components/Dialog';
 import { EntryCard } from '../components/EntryCard';
@@ -181,10 +180,10 @@ function Overview({ family: f, user }: { family: FamilyDetail; user: SessionUser
       </div>
       <div className="panel">
         <h2 style={{ marginTop: 0 }}>Seneste notater</h2>
-        {f.latestEntries.length === 0 ? (
+        {f.latestObservations.length === 0 ? (
           <p className="muted">Ingen notater endnu.</p>
         ) : (
-          f.latestEntries.map((e) => (
+          f.latestObservations.map((e) => (
             <div key={e.id}>
               <div className="small muted">{formatDateTime(e.observedAt)}</div>
               <EntryCard entry={e} canAmend={false} />

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import type { SessionUser } from '../../../common/channels';
-import type { Draft } from '../../../common/family';
+import type { Draft } from '../../../common/journal';
 import { call, errorText } from '../api';
 import { EntryCard } from '../components/EntryCard';
 import { Notice } from '../components/Field';

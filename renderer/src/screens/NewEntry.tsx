@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { format } from 'date-fns';
 import { useEffect, useRef, useState } from 'react';
-import { concernLabels, concerns, shiftAt, shiftLabels, shifts, type Concern, type Draft, type Shift } from '../../../common/family';
+import { concernLabels, concerns, shiftAt, shiftLabels, shifts, type Concern, type Draft, type Shift } from '../../../common/journal';
 import { ApiError, call, errorText, onBeforeLock } from '../api';
 import { Dialog } from '../components/Dialog';
 import { Notice } from '../components/Field';
@@ -54,7 +54,7 @@ export function NewEntryDialog({ familyId, draft, onClose, onSigned }: { familyI
   idRef.current = draftId;
 
   const families = useQuery({ queryKey: ['families', false], queryFn: () => call('families:list', { includeClosed: false }) });
-  const categories = useQuery({ queryKey: ['categories'], queryFn: () => call('log:categories', {}), staleTime: Infinity });
+  const categories = useQuery({ queryKey: ['categories'], queryFn: () => call('journal:categories', {}), staleTime: Infinity });
   const family = useQuery({ queryKey: ['family', content.familyId], queryFn: () => call('families:get', { familyId: content.familyId! }), enabled: content.familyId !== null });
 
   /** Saves the draft; true when what is on screen now is saved. */
@@ -62,7 +62,7 @@ export function NewEntryDialog({ familyId, draft, onClose, onSigned }: { familyI
     if (saving.current) await saving.current.catch(() => undefined);
     const c = latest.current;
     if (!c.text.trim() && idRef.current === undefined) return true; // nothing worth keeping yet
-    const run = call('log:saveDraft', { ...toInput(c), draftId: idRef.current });
+    const run = call('journal:saveDraft', { ...toInput(c), draftId: idRef.current });
     saving.current = run;
     try {
       const saved = await run;
@@ -129,7 +129,7 @@ export function NewEntryDialog({ familyId, draft, onClose, onSigned }: { familyI
   async function sign() {
     try {
       if (saving.current) await saving.current.catch(() => undefined);
-      const entry = await call('log:sign', { ...toInput(latest.current), draftId: idRef.current });
+      const entry = await call('journal:sign', { ...toInput(latest.current), draftId: idRef.current });
       void queryClient.invalidateQueries({ queryKey: ['timeline'] });
       void queryClient.invalidateQueries({ queryKey: ['family', entry.familyId] });
       void queryClient.invalidateQueries({ queryKey: ['front'] });
@@ -143,7 +143,7 @@ export function NewEntryDialog({ familyId, draft, onClose, onSigned }: { familyI
   }
 
   async function discard() {
-    if (idRef.current !== undefined) await call('log:discardDraft', { draftId: idRef.current }).catch(() => undefined);
+    if (idRef.current !== undefined) await call('journal:discardDraft', { draftId: idRef.current }).catch(() => undefined);
     void queryClient.invalidateQueries({ queryKey: ['drafts'] });
     void queryClient.invalidateQueries({ queryKey: ['front'] });
     onClose();

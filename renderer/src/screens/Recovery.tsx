@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { z } from 'zod';
-import { passwordSchema } from '../../../common/channels';
+import { passwordSchema } from '../../../common/users';
 import { passwordProblem } from '../../../common/password';
 import { call } from '../api';
 import { Field, Notice } from '../components/Field';

@@ -18,7 +18,7 @@ export function SearchPage() {
     queryKey: ['search', query],
     enabled: query.length > 0,
     initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }) => call('log:search', { query, beforeId: pageParam, limit: 30 }),
+    queryFn: ({ pageParam }) => call('journal:search', { query, beforeId: pageParam, limit: 30 }),
     getNextPageParam: (last) => last.nextBeforeId ?? undefined,
   });
   const hits = search.data?.pages.flatMap((p) => p.hits) ?? [];

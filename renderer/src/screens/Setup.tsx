@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { channels, passwordSchema } from '../../../common/channels';
+import { channels } from '../../../common/channels';
+import { passwordSchema } from '../../../common/users';
 import { passwordProblem, PASSWORD_MIN_LENGTH } from '../../../common/password';
 import { call } from '../api';
 import { Field, Notice } from '../components/Field';

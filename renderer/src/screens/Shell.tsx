@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { SessionUser } from '../../../common/channels';
-import type { Draft } from '../../../common/family';
+import type { Draft } from '../../../common/journal';
 import { Dialog } from '../components/Dialog';
 import { CreateFamilyPage, FamiliesPage } from './Families';
 import { FamilyPage } from './Family';

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { concernLabels, concerns, type Concern, type Entry, type FamilyDetail } from '../../../common/family';
+import { concernLabels, concerns, type Concern, type Observation } from '../../../common/journal';
+import type { FamilyDetail } from '../../../common/families';
 import { searchTerms } from '../../../common/search';
 import { call, errorText } from '../api';
 import { EntryCard } from '../components/EntryCard';
@@ -18,8 +19,8 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** Groups entries by local calendar day, newest first (the order they arrive in). */
-export function groupByDay(entries: Entry[]): Array<{ day: string; entries: Entry[] }> {
-  const groups: Array<{ day: string; entries: Entry[] }> = [];
+export function groupByDay(entries: Observation[]): Array<{ day: string; entries: Observation[] }> {
+  const groups: Array<{ day: string; entries: Observation[] }> = [];
   for (const e of entries) {
     const d = new Date(e.observedAt);
     const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -39,16 +40,16 @@ export function Timeline({ family, onNewEntry }: { family: FamilyDetail; onNewEn
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const debouncedQuery = useDebounced(query.trim(), 250);
-  const categories = useQuery({ queryKey: ['categories'], queryFn: () => call('log:categories', {}), staleTime: Infinity });
+  const categories = useQuery({ queryKey: ['categories'], queryFn: () => call('journal:categories', {}), staleTime: Infinity });
   const users = useQuery({ queryKey: ['directory'], queryFn: () => call('users:directory', {}) });
   const filters = { familyId: family.id, categoryId, personId, authorId, concern, from: from || undefined, to: to || undefined, query: debouncedQuery || undefined };
   const timeline = useInfiniteQuery({
     queryKey: ['timeline', filters],
     initialPageParam: undefined as { observedAt: string; id: number } | undefined,
-    queryFn: ({ pageParam }) => call('log:timeline', { ...filters, cursor: pageParam, limit: 50 }),
+    queryFn: ({ pageParam }) => call('journal:timeline', { ...filters, cursor: pageParam, limit: 50 }),
     getNextPageParam: (last) => last.cursor ?? undefined,
   });
-  const entries = timeline.data?.pages.flatMap((p) => p.entries) ?? [];
+  const entries = timeline.data?.pages.flatMap((p) => p.observations) ?? [];
   const terms = debouncedQuery ? searchTerms(debouncedQuery) : [];
   const sentinel = useRef<HTMLDivElement>(null);
 

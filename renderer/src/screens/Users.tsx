@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { z } from 'zod';
-import { channels, passwordSchema, type SessionUser, type User } from '../../../common/channels';
+import { channels, type SessionUser, type User } from '../../../common/channels';
+import { passwordSchema } from '../../../common/users';
 import { passwordProblem } from '../../../common/password';
 import { roleLabels, roles } from '../../../common/roles';
 import { call, errorText } from '../api';

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { dateSchema } from './dates';
+import { observationSchema } from './journal';
+import { coordinatorPeriodSchema, teamMemberSchema } from './team';
 
-/** Domain labels (screen text) and schemas for families, persons, the team and the daily log. */
+/** Families (forløb): phases, outcome, persons (CPR optional, masked), and the family's summary and detail. */
 export const phases = ['intake', 'stay', 'closing'] as const;
 export const phaseLabels: Record<(typeof phases)[number], string> = {
   intake: 'Indledende kontakt',
@@ -28,46 +31,7 @@ export const personKindLabels: Record<(typeof personKinds)[number], string> = {
 };
 export type PersonKind = (typeof personKinds)[number];
 
-export const teamRoles = ['caseworker', 'ambulant_family_therapist', 'health_visitor', 'midwife', 'psychologist', 'family_therapist', 'other'] as const;
-export const teamRoleLabels: Record<(typeof teamRoles)[number], string> = {
-  caseworker: 'Sagsbehandler',
-  ambulant_family_therapist: 'Ambulant familiebehandler',
-  health_visitor: 'Sundhedsplejerske',
-  midwife: 'Jordemoder',
-  psychologist: 'Psykolog',
-  family_therapist: 'Familiebehandler',
-  other: 'Andet',
-};
-
-export const shifts = ['day', 'evening', 'night'] as const;
-export const shiftLabels: Record<(typeof shifts)[number], string> = { day: 'Dag', evening: 'Aften', night: 'Nat' };
-export type Shift = (typeof shifts)[number];
-
-export const concerns = ['none', 'mild', 'serious'] as const;
-export const concernLabels: Record<(typeof concerns)[number], string> = { none: 'Ingen', mild: 'Let', serious: 'Alvorlig' };
-export type Concern = (typeof concerns)[number];
-
 export const DEFAULT_LEGAL_BASIS = 'Barnets lov § 32, stk. 1: familieanbringelse i form af døgnophold';
-
-/** The shift a moment belongs to by the clock: dag 7-15, aften 15-23, nat 23-7. */
-export function shiftAt(date: Date): Shift {
-  const h = date.getHours();
-  if (h >= 7 && h < 15) return 'day';
-  if (h >= 15 && h < 23) return 'evening';
-  return 'night';
-}
-
-function validDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-export const dateSchema = z
-  .string({ error: 'Angiv en dato.' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Angiv en dato.')
-  .refine(validDate, 'Datoen findes ikke.');
-
-export const timestampSchema = z.iso.datetime({ message: 'Angiv dato og klokkeslæt.' });
 
 /** CPR: ddmmåå-xxxx with a real date. Kept inside the encrypted database; masked on screen; never in logs or file names. */
 export const cprSchema = z
@@ -135,22 +99,6 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
-export const teamMemberSchema = z.object({
-  id: z.number().int(),
-  userId: z.number().int().nullable(),
-  name: z.string(),
-  internal: z.boolean(),
-  role: z.enum(teamRoles),
-  roleOther: z.string().nullable(),
-  organisation: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  addedAt: z.string(),
-  removedAt: z.string().nullable(),
-  isCoordinator: z.boolean(),
-});
-export type TeamMember = z.infer<typeof teamMemberSchema>;
-
 export const familySummarySchema = z.object({
   id: z.number().int(),
   displayName: z.string(),
@@ -159,56 +107,11 @@ export const familySummarySchema = z.object({
   plannedEndDate: z.string(),
   endDate: z.string().nullable(),
   daysInPlacement: z.number().int().nullable(),
-  lastEntryAt: z.string().nullable(),
+  lastObservationAt: z.string().nullable(),
   openSeriousConcerns: z.number().int(),
   coordinatorName: z.string().nullable(),
 });
 export type FamilySummary = z.infer<typeof familySummarySchema>;
-
-export const userRefSchema = z.object({ id: z.number().int(), name: z.string(), initials: z.string() });
-
-export const amendmentSchema = z.object({ id: z.number().int(), author: userRefSchema, createdAt: z.string(), reason: z.string(), text: z.string() });
-
-export const entrySchema = z.object({
-  id: z.number().int(),
-  familyId: z.number().int(),
-  familyName: z.string(),
-  observedAt: z.string(),
-  shift: z.enum(shifts),
-  category: z.object({ id: z.number().int(), label: z.string() }).nullable(),
-  text: z.string(),
-  concern: z.enum(concerns),
-  author: userRefSchema,
-  signedAt: z.string(),
-  persons: z.array(z.object({ id: z.number().int(), name: z.string() })),
-  amendments: z.array(amendmentSchema),
-  acknowledgement: z.object({ by: userRefSchema, at: z.string(), note: z.string().nullable() }).nullable(),
-});
-export type Entry = z.infer<typeof entrySchema>;
-
-export const draftSchema = z.object({
-  id: z.number().int(),
-  familyId: z.number().int().nullable(),
-  familyName: z.string().nullable(),
-  observedAt: z.string(),
-  shift: z.enum(shifts),
-  categoryId: z.number().int().nullable(),
-  personIds: z.array(z.number().int()),
-  text: z.string(),
-  concern: z.enum(concerns),
-  updatedAt: z.string(),
-});
-export type Draft = z.infer<typeof draftSchema>;
-
-export const draftContentSchema = z.strictObject({
-  familyId: z.number().int().positive().nullable(),
-  observedAt: timestampSchema,
-  shift: z.enum(shifts),
-  categoryId: z.number().int().positive().nullable(),
-  personIds: z.array(z.number().int().positive()).max(30),
-  text: z.string().max(20_000, 'Notatet må højst have 20.000 tegn.'),
-  concern: z.enum(concerns),
-});
 
 export const familyDetailSchema = familySummarySchema.extend({
   municipality: z.string().nullable(),
@@ -220,10 +123,8 @@ export const familyDetailSchema = familySummarySchema.extend({
   persons: z.array(personSchema),
   phases: z.array(z.object({ phase: z.enum(phases), fromDate: z.string(), recordedBy: z.string(), recordedAt: z.string() })),
   team: z.array(teamMemberSchema),
-  coordinatorHistory: z.array(z.object({ memberId: z.number().int(), name: z.string(), fromAt: z.string(), toAt: z.string().nullable(), setBy: z.string() })),
-  openConcerns: z.array(entrySchema),
-  latestEntries: z.array(entrySchema),
+  coordinatorHistory: z.array(coordinatorPeriodSchema),
+  openConcerns: z.array(observationSchema),
+  latestObservations: z.array(observationSchema),
 });
 export type FamilyDetail = z.infer<typeof familyDetailSchema>;
-
-export const searchHitSchema = entrySchema.extend({ terms: z.array(z.string()) });

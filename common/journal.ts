@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { timestampSchema } from './dates';
+import { userRefSchema } from './users';
+
+/** The dagbog (journal): observations (one signed note each), drafts, amendments, shifts and concern levels. */
+export const shifts = ['day', 'evening', 'night'] as const;
+export const shiftLabels: Record<(typeof shifts)[number], string> = { day: 'Dag', evening: 'Aften', night: 'Nat' };
+export type Shift = (typeof shifts)[number];
+
+export const concerns = ['none', 'mild', 'serious'] as const;
+export const concernLabels: Record<(typeof concerns)[number], string> = { none: 'Ingen', mild: 'Let', serious: 'Alvorlig' };
+export type Concern = (typeof concerns)[number];
+
+/** The shift a moment belongs to by the clock: dag 7-15, aften 15-23, nat 23-7. */
+export function shiftAt(date: Date): Shift {
+  const h = date.getHours();
+  if (h >= 7 && h < 15) return 'day';
+  if (h >= 15 && h < 23) return 'evening';
+  return 'night';
+}
+
+export const amendmentSchema = z.object({ id: z.number().int(), author: userRefSchema, createdAt: z.string(), reason: z.string(), text: z.string() });
+
+export const observationSchema = z.object({
+  id: z.number().int(),
+  familyId: z.number().int(),
+  familyName: z.string(),
+  observedAt: z.string(),
+  shift: z.enum(shifts),
+  category: z.object({ id: z.number().int(), label: z.string() }).nullable(),
+  text: z.string(),
+  concern: z.enum(concerns),
+  author: userRefSchema,
+  signedAt: z.string(),
+  persons: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  amendments: z.array(amendmentSchema),
+  acknowledgement: z.object({ by: userRefSchema, at: z.string(), note: z.string().nullable() }).nullable(),
+});
+export type Observation = z.infer<typeof observationSchema>;
+
+export const draftSchema = z.object({
+  id: z.number().int(),
+  familyId: z.number().int().nullable(),
+  familyName: z.string().nullable(),
+  observedAt: z.string(),
+  shift: z.enum(shifts),
+  categoryId: z.number().int().nullable(),
+  personIds: z.array(z.number().int()),
+  text: z.string(),
+  concern: z.enum(concerns),
+  updatedAt: z.string(),
+});
+export type Draft = z.infer<typeof draftSchema>;
+
+export const draftContentSchema = z.strictObject({
+  familyId: z.number().int().positive().nullable(),
+  observedAt: timestampSchema,
+  shift: z.enum(shifts),
+  categoryId: z.number().int().positive().nullable(),
+  personIds: z.array(z.number().int().positive()).max(30),
+  text: z.string().max(20_000, 'Notatet må højst have 20.000 tegn.'),
+  concern: z.enum(concerns),
+});
+export type DraftContent = z.output<typeof draftContentSchema>;
+
+export const searchHitSchema = observationSchema.extend({ terms: z.array(z.string()) });
+export type SearchHit = z.infer<typeof searchHitSchema>;
