@@ -1,5 +1,6 @@
 // Lint, and the layer rule (after VS Code's): renderer/ imports only common/; common/ imports only common/ and zod;
-// db/ never imports main/, renderer/ or electron; only the Electron shell and preload import electron.
+// db/ never imports main/, renderer/ or electron; only the Electron shell (main/shell/) and preload import electron;
+// the backend core and domains import no transport; the shell never imports the browser-mode bridge.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -68,15 +69,40 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts'],
-    ignores: ['main/electron-main.ts'],
+    ignores: ['main/shell/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Only the thin shell (main/electron-main.ts) imports electron; the backend core runs without it.' }],
-          patterns: [{ regex: '(^|/)(renderer|preload)(/|$)', message: 'main/ must not import renderer/ or preload/.' }],
+          paths: [{ name: 'electron', message: 'Only the thin shell (main/shell/) imports electron; the backend core runs without it.' }],
+          patterns: [
+            { regex: '(^|/)(renderer|preload)(/|$)', message: 'main/ must not import renderer/ or preload/.' },
+            { regex: '^electron/', message: 'Only the thin shell (main/shell/) imports electron; the backend core runs without it.' },
+          ],
         },
       ],
+    },
+  },
+  {
+    // The backend core and its domains know no transport: the shell and the bridge call them, never the reverse.
+    files: ['main/core/**/*.ts', 'main/domains/**/*.ts', 'main/keys/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The backend core runs without Electron.' }],
+          patterns: [
+            { regex: '(^|/)(renderer|preload)(/|$)', message: 'main/ must not import renderer/ or preload/.' },
+            { regex: '(^|/)(shell|bridge)(/|$)', message: 'The backend core and domains must not import a transport (main/shell, main/bridge).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/shell/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)bridge(/|$)', message: 'The packaged shell must not import the loopback bridge (development and tests only).' }] }],
     },
   },
   {

@@ -1,4 +1,15 @@
-import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCb, type ScryptOptions } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  scrypt as scryptCb,
+  type ScryptOptions,
+} from 'node:crypto';
 
 export interface KdfParams {
   name: 'scrypt';
@@ -40,15 +51,74 @@ export function seal(key: Buffer, plaintext: Buffer, aad: string): Sealed {
   return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
 }
 
-/** Returns null when the key is wrong or the data was tampered with. */
+const TAG_LENGTH = 16;
+
+/** Returns null when the key is wrong or the data was tampered with (including a shortened tag). */
 export function open(key: Buffer, sealed: Sealed, aad: string): Buffer | null {
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
+    const tag = Buffer.from(sealed.tag, 'base64');
+    const iv = Buffer.from(sealed.iv, 'base64');
+    // GCM accepts tags down to 4 bytes unless told otherwise: a truncated tag would be far easier to forge.
+    if (tag.length !== TAG_LENGTH || iv.length !== 12) return null;
+    const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_LENGTH });
     decipher.setAAD(Buffer.from(aad, 'utf8'));
-    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+    decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]);
   } catch {
     return null;
+  }
+}
+
+/** A data key sealed to an X25519 public key: an ephemeral key pair, ECDH, HKDF-SHA256, AES-256-GCM. */
+export interface SealedTo extends Sealed {
+  /** The ephemeral public key (SPKI DER, base64). */
+  ephemeral: string;
+}
+
+/** A key pair per slot: the private half is sealed under the password; the data key is sealed to the public half. */
+export function newSlotKeyPair(): { publicKey: Buffer; privateKey: Buffer } {
+  const { publicKey, privateKey } = generateKeyPairSync('x25519', {
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+  });
+  return { publicKey, privateKey };
+}
+
+function envelopeKey(shared: Buffer, ephemeral: Buffer, recipient: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', shared, Buffer.concat([ephemeral, recipient]), 'familiespor slot envelope v2', 32));
+}
+
+/** Seals `plaintext` so that only the holder of the private half of `publicKeyDer` can open it. */
+export function sealTo(publicKeyDer: Buffer, plaintext: Buffer, aad: string): SealedTo {
+  const recipient = createPublicKey({ key: publicKeyDer, format: 'der', type: 'spki' });
+  const eph = generateKeyPairSync('x25519');
+  const ephemeral = eph.publicKey.export({ type: 'spki', format: 'der' });
+  const shared = diffieHellman({ privateKey: eph.privateKey, publicKey: recipient });
+  const key = envelopeKey(shared, ephemeral, publicKeyDer);
+  try {
+    return { ephemeral: ephemeral.toString('base64'), ...seal(key, plaintext, aad) };
+  } finally {
+    key.fill(0);
+    shared.fill(0);
+  }
+}
+
+/** Opens what sealTo sealed; null when the key does not fit or anything was changed. */
+export function openWith(privateKeyDer: Buffer, publicKeyDer: Buffer, sealed: SealedTo, aad: string): Buffer | null {
+  let shared: Buffer | null = null;
+  let key: Buffer | null = null;
+  try {
+    const privateKey = createPrivateKey({ key: privateKeyDer, format: 'der', type: 'pkcs8' });
+    const ephemeralDer = Buffer.from(sealed.ephemeral, 'base64');
+    const ephemeral = createPublicKey({ key: ephemeralDer, format: 'der', type: 'spki' });
+    shared = diffieHellman({ privateKey, publicKey: ephemeral });
+    key = envelopeKey(shared, ephemeralDer, publicKeyDer);
+    return open(key, sealed, aad);
+  } catch {
+    return null;
+  } finally {
+    key?.fill(0);
+    shared?.fill(0);
   }
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { migrations, SCHEMA_VERSION } from './migrations';
+import { chainUnhashedRows } from './access-log';
 import type { Database } from './schema';
 
 export type Sqlite = SqliteDatabase.Database;
@@ -161,4 +162,25 @@ export async function migrate(sqlite: Sqlite, db: Kysely<Database>, key: Buffer,
     throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`);
   }
   sqlite.pragma(`user_version = ${SCHEMA_VERSION}`);
+  // Rows written before the access log was hash-chained join the chain, in order.
+  await db.transaction().execute((trx) => chainUnhashedRows(trx));
+}
+
+/**
+ * Work kept off a staff member's save, done while nobody is waiting: a bounded step of full-text index merging,
+ * then moving the WAL into the database file (PASSIVE never blocks readers; the autocheckpoint is only a safety net).
+ */
+export function idleMaintenance(sqlite: Sqlite): void {
+  sqlite.prepare("insert into observation_search (observation_search, rank) values ('merge', 500)").run();
+  sqlite.pragma('wal_checkpoint(PASSIVE)');
+}
+
+/** Closes a connection, refreshing the query planner's statistics first (SQLite's advice before closing). */
+export function closeConnection(sqlite: Sqlite): void {
+  try {
+    if (!sqlite.readonly) sqlite.pragma('optimize');
+  } catch {
+    // statistics are an optimisation only
+  }
+  sqlite.close();
 }

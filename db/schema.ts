@@ -30,12 +30,43 @@ export interface AccessLogTable {
   id: Generated<number>;
   at: Timestamp;
   user_id: number | null;
-  /** What was done: read, search, create, change, export, print, login, login_failed, logout, lock, recovery, denied. */
+  /** Random id of the login session. */
+  session_id: string | null;
+  /** What was done: read, search, create, change, export, print, login, login_failed, logout, lock, recovery, denied, … */
   action: string;
   channel: string;
+  /** The kind of access in plain Danish: what was read or changed, or why (break the glass). */
+  subject: string | null;
   family_id: number | null;
-  /** JSON with context such as search terms; never CPR numbers or note text. */
+  /** JSON with context such as search terms (CPR-like digits masked); never note text. Erasable by retention. */
   detail: string | null;
+  /** SHA-256 of `detail`, kept in the chain when the detail is erased. */
+  detail_hash: string | null;
+  /** 0 for events from the sealed events file, which anyone with file access could have appended. */
+  verified: ColumnType<number, number | undefined, number>;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+export interface AccessLogChainTable {
+  id: number;
+  first_id: number;
+  first_prev_hash: string;
+}
+
+export interface RetentionModeTable {
+  purpose: string;
+}
+
+/** The key slots that may open the database; the key file is checked against this list. */
+export interface KeySlotsTable {
+  slot_id: string;
+  kind: 'user' | 'recovery';
+  user_id: number | null;
+  public_key: string | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_reason: string | null;
 }
 
 export type Phase = 'intake' | 'stay' | 'closing';
@@ -107,7 +138,7 @@ export interface CoordinatorPeriodsTable {
   set_by: number;
 }
 
-export interface LogCategoriesTable {
+export interface ObservationCategoriesTable {
   id: Generated<number>;
   label: string;
   sort_order: number;
@@ -161,12 +192,15 @@ export interface Database {
   settings: SettingsTable;
   secrets: SecretsTable;
   access_log: AccessLogTable;
+  access_log_chain: AccessLogChainTable;
+  retention_mode: RetentionModeTable;
+  key_slots: KeySlotsTable;
   families: FamiliesTable;
   family_phases: FamilyPhasesTable;
   persons: PersonsTable;
   team_members: TeamMembersTable;
   coordinator_periods: CoordinatorPeriodsTable;
-  log_categories: LogCategoriesTable;
+  observation_categories: ObservationCategoriesTable;
   observations: ObservationsTable;
   observation_persons: ObservationPersonsTable;
   observation_amendments: ObservationAmendmentsTable;
@@ -178,3 +212,4 @@ export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type AccessLogRow = Selectable<AccessLogTable>;
+export type KeySlotRow = Selectable<KeySlotsTable>;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../common/channels';
 import type { Result } from '../common/errors';
-import { createBackend, type BackendCore, type BackendOptions } from '../main/backend';
+import { createBackend, type BackendCore, type BackendOptions } from '../main/core/backend';
 
 /** scrypt cost for tests: the real algorithm and file format, a cheaper work factor (2^14). */
 export const TEST_SCRYPT_N = 1 << 14;
@@ -16,7 +16,7 @@ export function tempDir(prefix = 'familiespor-test-'): string {
 }
 
 export function newBackend(options: Partial<BackendOptions> = {}): BackendCore {
-  return createBackend({ dataDir: options.dataDir ?? tempDir(), scryptN: TEST_SCRYPT_N, log: () => undefined, ...options });
+  return createBackend({ dataDir: options.dataDir ?? tempDir(), scryptN: TEST_SCRYPT_N, diagnose: () => undefined, ...options });
 }
 
 /** Calls a channel and returns the value, failing the test with the error when the call fails. */

@@ -14,6 +14,8 @@ export const sessionChannels = {
       institutionName: z.string().nullable(),
       session: sessionUserSchema.nullable(),
       recovering: z.boolean(),
+      /** The key file exists but cannot be read: nobody can log in until it is restored. */
+      keyFileDamaged: z.boolean(),
     }),
   ),
   'setup:create': channel(

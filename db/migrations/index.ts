@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_families_log';
+import * as m0003 from './0003_trust';
 
 /**
  * Every migration, in order. A static map (not a folder scan) so the bundled main process carries them.
@@ -9,6 +10,7 @@ import * as m0002 from './0002_families_log';
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_families_log': m0002,
+  '0003_trust': m0003,
 };
 
 export const SCHEMA_VERSION = Object.keys(migrations).length;

@@ -25,7 +25,7 @@ import { performance } from 'node:perf_hooks';
 import { foldForSearch } from '../../common/search';
 import { CIPHER, createKysely, migrate } from '../../db/database';
 import { SCHEMA_VERSION } from '../../db/migrations';
-import type { BackendCore } from '../../main/backend';
+import type { BackendCore } from '../../main/core/backend';
 import { ADMIN, must, newBackend } from '../helpers';
 
 export const GENERATOR_VERSION = 6;

@@ -59,9 +59,9 @@ async function foundation(): Promise<Row[]> {
 
 async function main(): Promise<void> {
   printTable('Foundation (encrypted database, real backend)', await foundation());
-  const { logBenchmark } = await import('./log-bench');
+  const { journalBenchmark } = await import('./journal-bench');
   console.log('\nDaily log at 10 years of data (≈400 families, ≈1,000,000 entries) …');
-  const { rows, ratios, ciphers, facts } = await logBenchmark();
+  const { rows, ratios, ciphers, facts } = await journalBenchmark();
   for (const f of facts) console.log(`- ${f}`);
   printTable('Through the real backend (dispatch: validation, handler, access log, output check), encrypted', rows);
   console.log('\nThe same SQL statements (captured from the handlers, replayed as prepared statements): encrypted vs plain copy, p50 ms, 20 finely interleaved rounds (saves: 10)');

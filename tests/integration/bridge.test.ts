@@ -2,8 +2,8 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge } from '../../main/http-bridge';
-import type { BackendCore } from '../../main/backend';
+import { startBridge } from '../../main/bridge/http-bridge';
+import type { BackendCore } from '../../main/core/backend';
 import { newBackend, tempDir } from '../helpers';
 
 let backend: BackendCore;
@@ -69,7 +69,7 @@ describe('loopback HTTP bridge', () => {
 
   it('forwards calls to the same dispatch as ipcMain', async () => {
     const res = await request('/api/invoke', { method: 'POST', body: JSON.stringify({ channel: 'app:status', input: {} }), headers: { Authorization: `Bearer ${bridge.token}` } });
-    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { setupDone: false, institutionName: null, session: null, recovering: false } });
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { setupDone: false, institutionName: null, session: null, recovering: false, keyFileDamaged: false } });
     const bad = await request('/api/invoke', { method: 'POST', body: JSON.stringify({ channel: 'app:status', input: 'x' }), headers: { Authorization: `Bearer ${bridge.token}` } });
     expect(JSON.parse(bad.body).error.code).toBe('invalid_input');
   });

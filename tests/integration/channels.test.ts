@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, channels, type ChannelName } from '../../common/channels';
 import { roles, type Role } from '../../common/roles';
 import { KEYFILE_NAME } from '../../db/keyfile';
-import type { BackendCore } from '../../main/backend';
+import type { BackendCore } from '../../main/core/backend';
+import type { FaultPoint } from '../../main/keys/vault';
 import { ADMIN, attempt, fileHash, must, setUp, tableChecksums } from '../helpers';
 
 const PASSWORD = 'fælles test kode';
@@ -15,8 +16,15 @@ async function loginAs(role: Role): Promise<void> {
   await must(backend, 'session:login', { loginName: logins[role], password: role === 'admin' ? ADMIN.password : PASSWORD });
 }
 
+/** The key-file step to fail in the next call (as on a full disk), or none. */
+let failAt: FaultPoint | null = null;
+
 beforeAll(async () => {
-  ({ backend } = await setUp());
+  ({ backend } = await setUp({
+    fault: (point) => {
+      if (point === failAt) throw new Error('ENOSPC: no space left on device');
+    },
+  }));
   for (const role of ['leader', 'staff'] as const) {
     await must(backend, 'users:create', { name: `Test ${role}`, initials: role.slice(0, 2), loginName: logins[role], role, temporaryPassword: 'midlertidig 123' });
     await must(backend, 'session:logout', {});
@@ -98,17 +106,14 @@ describe('every channel in the table', () => {
     const before = tableChecksums(backend);
     // The key file write fails (as on a full disk) after the user row was inserted: the row must roll back.
     const keyBefore = fileHash(path.join(backend.dataDir, KEYFILE_NAME));
-    const original = backend.vault.setUserPassword.bind(backend.vault);
-    backend.vault.setUserPassword = async () => {
-      throw new Error('ENOSPC: no space left on device');
-    };
+    failAt = 'keyfile:prepare';
     try {
       const result = await attempt(backend, 'users:create', { name: 'Ikke Gemt', initials: 'IG', loginName: 'ikkegemt', role: 'staff', temporaryPassword: 'midlertidig 456' });
       expect(result.ok ? null : result.error).toEqual({ code: 'internal', message: 'Der skete en uventet fejl. Intet er ændret. Prøv igen, eller kontakt administrator.' });
       expect(tableChecksums(backend)).toEqual(before);
       expect(fileHash(path.join(backend.dataDir, KEYFILE_NAME))).toBe(keyBefore);
     } finally {
-      backend.vault.setUserPassword = original;
+      failAt = null;
     }
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CIPHER, DB_FILE_NAME, openEncrypted, WrongKeyError } from '../../db/database';
 import { KEYFILE_NAME } from '../../db/keyfile';
-import { EVENTS_FILE_NAME } from '../../main/vault';
+import { EVENTS_FILE_NAME } from '../../main/keys/sealed-events';
 import { foldForSearch } from '../../common/search';
 import { ADMIN, attempt, must, setUp, tempDir } from '../helpers';
 

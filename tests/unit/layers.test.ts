@@ -12,7 +12,7 @@ async function layerErrors(file: string, code: string): Promise<string[]> {
 
 describe('the layer rule is enforced by lint', () => {
   it.each([
-    ["import { createBackend } from '../../main/backend';", 'main'],
+    ["import { createBackend } from '../../main/core/backend';", 'main'],
     ["import { openEncrypted } from '../../db/database';", 'db'],
     ["import { ipcRenderer } from 'electron';", 'electron'],
     ["import { ipcRenderer } from 'electron/renderer';", 'electron/renderer'],
@@ -45,8 +45,17 @@ describe('the layer rule is enforced by lint', () => {
   });
 
   it('only the Electron shell imports electron in main/; db/ never does', async () => {
-    expect(await layerErrors('main/backend-example.ts', "import { app } from 'electron';")).not.toHaveLength(0);
+    expect(await layerErrors('main/core/example.ts', "import { app } from 'electron';")).not.toHaveLength(0);
+    expect(await layerErrors('main/domains/journal/example.ts', "import { app } from 'electron';")).not.toHaveLength(0);
+    expect(await layerErrors('main/bridge/example.ts', "import { app } from 'electron';")).not.toHaveLength(0);
     expect(await layerErrors('db/example.ts', "import { app } from 'electron';")).not.toHaveLength(0);
-    expect(await layerErrors('main/electron-main.ts', "import { app } from 'electron';")).toEqual([]);
+    expect(await layerErrors('main/shell/electron-main.ts', "import { app } from 'electron';")).toEqual([]);
+  });
+
+  it('the backend core and domains import no transport; the shell never imports the bridge', async () => {
+    expect(await layerErrors('main/core/example.ts', "import { startBridge } from '../bridge/http-bridge';")).not.toHaveLength(0);
+    expect(await layerErrors('main/domains/journal/example.ts', "import { x } from '../../shell/csp';")).not.toHaveLength(0);
+    expect(await layerErrors('main/shell/example.ts', "import { startBridge } from '../bridge/http-bridge';")).not.toHaveLength(0);
+    expect(await layerErrors('main/bridge/example.ts', "import { createBackend } from '../core/backend';")).toEqual([]);
   });
 });

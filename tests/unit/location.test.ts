@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unsafeLocationReason } from '../../db/location';
-import { createBackend, UnsafeLocationError } from '../../main/backend';
+import { createBackend, UnsafeLocationError } from '../../main/core/backend';
 import { tempDir } from '../helpers';
 
 describe('data folder location', () => {

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultDataDir } from '../../db/location';
+import { createBackend } from '../core/backend';
+import { startBridge } from './http-bridge';
+
+/**
+ * `npm run dev:browser`: the real backend plus the loopback bridge, for development on machines without an
+ * Electron runtime and for the browser tests. Data folder: --data-dir, FAMILIESPOR_DATA_DIR, or a fresh temp folder.
+ */
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const dataDir =
+    arg('data-dir') ??
+    process.env.FAMILIESPOR_DATA_DIR ??
+    (process.argv.includes('--persistent') ? defaultDataDir() : fs.mkdtempSync(path.join(os.tmpdir(), 'familiespor-browser-')));
+  const idle = Number(process.env.FAMILIESPOR_IDLE_LOCK_MS ?? '');
+  const scryptN = Number(process.env.FAMILIESPOR_SCRYPT_N ?? '');
+  const backend = createBackend({
+    dataDir,
+    idleLockMsOverride: Number.isFinite(idle) && idle > 0 ? idle : undefined,
+    idleCheckMs: Number.isFinite(idle) && idle > 0 ? Math.min(1000, Math.max(100, idle / 4)) : undefined,
+    scryptN: Number.isFinite(scryptN) && scryptN > 0 ? scryptN : undefined,
+  });
+  const rendererDir = path.resolve(__dirname, '..', 'renderer');
+  const port = Number(arg('port') ?? process.env.FAMILIESPOR_PORT ?? 0);
+  const bridge = await startBridge({ backend, rendererDir, port });
+  console.log(`Familiespor (browsertilstand) kører. Datamappe: ${dataDir}`);
+  console.log(`Åbn: ${bridge.url}`);
+  console.log('FAMILIESPOR_URL=' + bridge.url);
+  const stop = async () => {
+    await bridge.close();
+    await backend.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

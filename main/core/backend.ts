@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import type { EventName } from '../../common/channels';
+import { errorMessages, type Result } from '../../common/errors';
+import { useDanishZodMessages } from '../../common/validation';
+import { unsafeLocationReason } from '../../db/location';
+import { accessLogHandlers } from '../domains/access-log/handlers';
+import { familyHandlers } from '../domains/families/handlers';
+import { personHandlers } from '../domains/families/persons';
+import { categoryHandlers } from '../domains/journal/categories';
+import { journalHandlers } from '../domains/journal/handlers';
+import { overviewHandlers } from '../domains/overview/handlers';
+import { sessionHandlers } from '../domains/session/handlers';
+import { LoginGuard } from '../domains/session/login-guard';
+import { recoveryHandlers } from '../domains/session/recovery';
+import { settingsHandlers } from '../domains/settings/handlers';
+import { teamHandlers } from '../domains/team/handlers';
+import { userHandlers } from '../domains/users/handlers';
+import { SealedEvents } from '../keys/sealed-events';
+import { SlotChanges } from '../keys/slots';
+import { DEFAULT_THROTTLE, LoginThrottle, type ThrottlePolicy } from '../keys/throttle';
+import { Vault, type FaultPoint, type Unlocked } from '../keys/vault';
+import { AccessLogWriter } from './access-log';
+import type { HandlerTable } from './context';
+import { Dispatcher } from './dispatcher';
+import { EventHub } from './events';
+import { Maintenance } from './maintenance';
+import { SerialQueue } from './queue';
+import { SessionState } from './session';
+
+export interface BackendOptions {
+  /** Folder with the database, key file and backups. */
+  dataDir: string;
+  /** scrypt cost for new slots (default 2^17); tests use a lower cost. */
+  scryptN?: number;
+  /** Overrides the idle lock setting (browser tests). */
+  idleLockMsOverride?: number;
+  /** How often the idle timer looks (ms). */
+  idleCheckMs?: number;
+  /** How often idle-time maintenance (WAL checkpoint, index merging, anchor) may run (ms). */
+  maintenanceMs?: number;
+  /** Login throttling's fixed parts (tests use short waits). */
+  throttle?: Partial<ThrottlePolicy>;
+  /** Console output for operators: failures that are not the caller's fault. */
+  diagnose?: (message: string) => void;
+  /** Tests only: make a key-file change fail at a chosen point. */
+  fault?: (point: FaultPoint) => void;
+}
+
+/** What a transport (ipcMain, the loopback bridge, tests) needs. */
+export interface Backend {
+  dispatch(channel: unknown, input: unknown): Promise<Result<unknown>>;
+  subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
+  close(): Promise<void>;
+  readonly dataDir: string;
+}
+
+/**
+ * The backend without Electron: the composition root that wires the parts, each with one job — the dispatcher
+ * (validation, authorisation, handlers, access log), the session and idle lock, the access-log writer, events, idle
+ * maintenance, and the key material (vault, slots, throttling, sealed events).
+ */
+export class BackendCore implements Backend {
+  readonly vault: Vault;
+  private readonly queue = new SerialQueue();
+  private readonly events = new EventHub();
+  private readonly session: SessionState;
+  private readonly dispatcher: Dispatcher;
+  private readonly maintenance: Maintenance;
+
+  constructor(readonly options: BackendOptions) {
+    useDanishZodMessages();
+    const diagnose = options.diagnose ?? ((m: string) => console.error(m));
+    this.vault = new Vault(options.dataDir, options.scryptN, options.fault);
+    const accessLog = new AccessLogWriter({ dataDir: options.dataDir, databaseId: () => this.vault.databaseId() });
+    this.session = new SessionState({ queue: this.queue, accessLog, events: this.events, diagnose }, { idleLockMsOverride: options.idleLockMsOverride, idleCheckMs: options.idleCheckMs });
+    const throttle = new LoginThrottle(options.dataDir, { ...DEFAULT_THROTTLE, ...options.throttle });
+    const sealedEvents = new SealedEvents(options.dataDir);
+    const slots = new SlotChanges(this.vault, () => this.session.unlocked());
+    const guard = new LoginGuard({ vault: this.vault, session: this.session, accessLog, throttle, sealedEvents });
+    const sessionDeps = { vault: this.vault, session: this.session, accessLog, throttle, sealedEvents, guard, slots };
+    const table = {
+      ...sessionHandlers(sessionDeps),
+      ...recoveryHandlers(sessionDeps),
+      ...userHandlers({ slots, session: this.session }),
+      ...settingsHandlers({ vault: this.vault, session: this.session, throttle }),
+      ...accessLogHandlers({ vault: this.vault, session: this.session }),
+      ...familyHandlers,
+      ...personHandlers,
+      ...teamHandlers,
+      ...journalHandlers,
+      ...categoryHandlers,
+      ...overviewHandlers,
+    } satisfies HandlerTable;
+    this.dispatcher = new Dispatcher({ queue: this.queue, session: this.session, accessLog, handlers: table, diagnose, fault: options.fault });
+    this.maintenance = new Maintenance({ queue: this.queue, session: this.session, accessLog, diagnose }, options.maintenanceMs);
+  }
+
+  get dataDir(): string {
+    return this.options.dataDir;
+  }
+
+  dispatch(channel: unknown, input: unknown): Promise<Result<unknown>> {
+    this.maintenance.noteCall();
+    return this.dispatcher.dispatch(channel, input);
+  }
+
+  subscribe(listener: (event: EventName, payload: unknown) => void): () => void {
+    return this.events.subscribe(listener);
+  }
+
+  /** The open database (tests and the benchmark read it directly). */
+  unlocked(): Unlocked | null {
+    return this.session.unlocked();
+  }
+
+  sessionUser() {
+    return this.session.user();
+  }
+
+  async close(): Promise<void> {
+    this.maintenance.stop();
+    await this.queue.run(() => this.session.shutdown());
+  }
+}
+
+export class UnsafeLocationError extends Error {
+  constructor(readonly dir: string, readonly reason: string) {
+    super(`${errorMessages.unsafe_location} (${reason})`);
+  }
+}
+
+/** Creates the backend for a data folder; refuses network drives and synced folders before touching anything. */
+export function createBackend(options: BackendOptions): BackendCore {
+  const reason = unsafeLocationReason(options.dataDir);
+  if (reason) throw new UnsafeLocationError(options.dataDir, reason);
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  return new BackendCore(options);
+}

@@ -1,0 +1,45 @@
+import { idleMaintenance } from '../../db/database';
+import type { AccessLogWriter } from './access-log';
+import type { SerialQueue } from './queue';
+import type { SessionState } from './session';
+
+/** How often the access log's anchor is refreshed while a session is open (also at lock, logout and close). */
+const ANCHOR_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * Work that would otherwise land on a staff member's save, done once no call has come for a second: a bounded step
+ * of full-text index merging, a WAL checkpoint, and refreshing the access log's anchor every few minutes.
+ */
+export class Maintenance {
+  private lastCallAt = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly deps: { queue: SerialQueue; session: SessionState; accessLog: AccessLogWriter; diagnose: (message: string) => void },
+    intervalMs = 5000,
+  ) {
+    this.timer = setInterval(() => void this.tick(), intervalMs);
+    this.timer.unref();
+  }
+
+  /** Called on every channel call: maintenance waits for a quiet moment. */
+  noteCall(): void {
+    this.lastCallAt = Date.now();
+  }
+
+  private async tick(): Promise<void> {
+    if (!this.deps.session.unlocked() || Date.now() - this.lastCallAt < 1000) return;
+    await this.deps.queue
+      .run(async () => {
+        const unlocked = this.deps.session.unlocked();
+        if (!unlocked) return;
+        idleMaintenance(unlocked.sqlite);
+        await this.deps.accessLog.anchor(unlocked.db, ANCHOR_INTERVAL_MS);
+      })
+      .catch((err: unknown) => this.deps.diagnose(`Maintenance failed: ${String(err)}`));
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}

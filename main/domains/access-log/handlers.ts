@@ -1,0 +1,158 @@
+import { AppFailure } from '../../../common/errors';
+import { readAnchor, writeAnchor } from '../../../db/anchor';
+import { chainHead, verifyAccessLog } from '../../../db/access-log';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema';
+import type { ChainReport } from '../../../common/channels/access-log';
+import { handlers } from '../../core/context';
+import type { SessionState } from '../../core/session';
+import type { Vault } from '../../keys/vault';
+import { teamFamilyIds } from '../../core/family-access';
+
+const endOfDay = (date: string) => new Date(new Date(`${date}T00:00:00`).getTime() + 86_400_000).toISOString();
+const startOfDay = (date: string) => new Date(`${date}T00:00:00`).toISOString();
+
+/** Verifies the chain and compares it with the anchor file. */
+async function chainReport(db: Kysely<Database>, vault: Vault): Promise<ChainReport> {
+  const result = await verifyAccessLog(db);
+  const anchor = readAnchor(vault.dataDir);
+  let status: ChainReport['anchor']['status'] = 'ok';
+  if (!anchor) status = 'missing';
+  else if (anchor.databaseId !== vault.databaseId()) status = 'other_database';
+  else if (anchor.lastId > result.lastId) status = 'behind';
+  else {
+    const row = await db.selectFrom('access_log').select('hash').where('id', '=', anchor.lastId).executeTakeFirst();
+    if (anchor.lastId > 0 && row?.hash !== anchor.hash) status = 'mismatch';
+  }
+  return {
+    ok: result.ok && status === 'ok',
+    checked: result.checked,
+    firstId: result.firstId,
+    lastId: result.lastId,
+    broken: result.broken,
+    anchor: { status, lastId: anchor?.lastId ?? null, at: anchor?.at ?? null },
+  };
+}
+
+/** The access log for leaders: list, verify, re-anchor, a family's accesses; and "bryd glasset" for staff. */
+export function accessLogHandlers(deps: { vault: Vault; session: SessionState }) {
+  const { vault, session } = deps;
+  return handlers({
+    'accessLog:list': {
+      audit: { action: 'read', subject: 'adgangslog', detail: (input) => ({ userId: input.userId, familyId: input.familyId, action: input.action, from: input.from, to: input.to }) },
+      async run({ db }, input) {
+        let query = db
+          .selectFrom('access_log')
+          .leftJoin('users', 'users.id', 'access_log.user_id')
+          .leftJoin('families', 'families.id', 'access_log.family_id')
+          .select([
+            'access_log.id',
+            'access_log.at',
+            'access_log.user_id',
+            'users.name as user_name',
+            'access_log.action',
+            'access_log.channel',
+            'access_log.subject',
+            'access_log.family_id',
+            'families.display_name as family_name',
+            'access_log.detail',
+            'access_log.verified',
+          ])
+          .orderBy('access_log.id', 'desc')
+          .limit(input.limit + 1);
+        if (input.userId) query = query.where('access_log.user_id', '=', input.userId);
+        if (input.familyId) query = query.where('access_log.family_id', '=', input.familyId);
+        if (input.action) query = query.where('access_log.action', '=', input.action);
+        if (input.from) query = query.where('access_log.at', '>=', startOfDay(input.from));
+        if (input.to) query = query.where('access_log.at', '<', endOfDay(input.to));
+        if (input.beforeId) query = query.where('access_log.id', '<', input.beforeId);
+        const rows = await query.execute();
+        const page = rows.slice(0, input.limit);
+        const last = page[page.length - 1];
+        return {
+          entries: page.map((r) => ({
+            id: r.id,
+            at: r.at,
+            userId: r.user_id,
+            userName: r.user_name,
+            action: r.action,
+            channel: r.channel,
+            subject: r.subject,
+            familyId: r.family_id,
+            familyName: r.family_name,
+            detail: r.detail,
+            verified: r.verified === 1,
+          })),
+          nextBeforeId: rows.length > input.limit && last ? last.id : null,
+        };
+      },
+    },
+
+    'accessLog:verify': {
+      audit: { action: 'verify', subject: 'adgangslog kontrolleret', detail: (_i, out) => ({ ok: out.ok, checked: out.checked, broken: out.broken?.id ?? null, anchor: out.anchor.status }) },
+      async run({ db }) {
+        return chainReport(db, vault);
+      },
+    },
+
+    'accessLog:reanchor': {
+      audit: { action: 'change', subject: (input) => `adgangsloggens anker nulstillet: ${input.reason}` },
+      write: true,
+      async run({ db }) {
+        const head = await chainHead(db);
+        const databaseId = vault.databaseId();
+        if (!databaseId) throw new AppFailure('not_setup');
+        writeAnchor(vault.dataDir, { databaseId, lastId: head.id, hash: head.hash, at: new Date().toISOString() });
+        return chainReport(db, vault);
+      },
+    },
+
+    'accessLog:familyReport': {
+      audit: { action: 'export', subject: 'indsigt: adgange til familien', detail: (input) => ({ includeStaff: input.includeStaff, from: input.from, to: input.to }) },
+      async run({ db, families }, input) {
+        await families.family(input.familyId);
+        const family = await db.selectFrom('families').select(['id', 'display_name']).where('id', '=', input.familyId).executeTakeFirst();
+        if (!family) throw new AppFailure('not_found', 'Familien findes ikke.');
+        let q = db
+          .selectFrom('access_log')
+          .leftJoin('users', 'users.id', 'access_log.user_id')
+          .select(['access_log.at', 'access_log.action', 'access_log.subject', 'users.name as user_name'])
+          .where('access_log.family_id', '=', input.familyId)
+          .orderBy('access_log.id');
+        if (input.from) q = q.where('access_log.at', '>=', startOfDay(input.from));
+        if (input.to) q = q.where('access_log.at', '<', endOfDay(input.to));
+        const rows = await q.execute();
+        return {
+          family: { id: family.id, displayName: family.display_name },
+          from: input.from ?? null,
+          to: input.to ?? null,
+          includeStaff: input.includeStaff,
+          rows: rows.map((r) => ({ at: r.at, action: r.action, subject: r.subject, userName: input.includeStaff ? r.user_name : null })),
+        };
+      },
+    },
+
+    'access:breakGlass': {
+      audit: { action: 'break_glass', subject: (input) => `bryd glasset: ${input.reason}` },
+      write: true,
+      async run({ db, families, onCommit }, input) {
+        const family = await db.selectFrom('families').select('id').where('id', '=', input.familyId).executeTakeFirst();
+        if (!family) throw new AppFailure('not_found', 'Familien findes ikke.');
+        families.shown([input.familyId]);
+        onCommit(() => session.active()?.brokenGlass.add(input.familyId));
+        return null;
+      },
+    },
+
+    'access:directory': {
+      audit: { action: 'read', subject: 'familiefortegnelse' },
+      async run({ db, user, families }) {
+        const rows = await db.selectFrom('families').select(['id', 'display_name']).where('end_date', 'is', null).execute();
+        families.shown(rows.map((r) => r.id));
+        const mine = new Set(await teamFamilyIds(db, user.id));
+        const collator = new Intl.Collator('da');
+        return rows.map((r) => ({ id: r.id, displayName: r.display_name, onMyTeam: mine.has(r.id) })).sort((a, b) => collator.compare(a.displayName, b.displayName));
+      },
+    },
+  });
+}

@@ -1,0 +1,41 @@
+import { handlers } from '../../core/context';
+import type { SessionState } from '../../core/session';
+import type { LoginThrottle } from '../../keys/throttle';
+import type { Vault } from '../../keys/vault';
+import { readSettings, writeSetting } from './queries';
+
+/** The institution's settings. The institution name lives in the key file (shown on the login screen). */
+export function settingsHandlers(deps: { vault: Vault; session: SessionState; throttle: LoginThrottle }) {
+  const { vault, session, throttle } = deps;
+  return handlers({
+    'settings:get': {
+      audit: 'none', // institution settings, no family data
+      async run({ db }) {
+        return { institutionName: vault.requireKeyFile().institutionName, ...(await readSettings(db)) };
+      },
+    },
+
+    'settings:update': {
+      audit: {
+        action: 'change',
+        subject: 'indstillinger',
+        detail: (input) => ({ idleLockMinutes: input.idleLockMinutes, needToKnow: input.needToKnow, loginMaxFailures: input.loginMaxFailures, loginLockoutMinutes: input.loginLockoutMinutes, accessLogRetentionYears: input.accessLogRetentionYears }),
+      },
+      write: true,
+      async run({ db, onCommit }, input) {
+        await writeSetting(db, 'idleLockMinutes', input.idleLockMinutes);
+        if (input.needToKnow !== undefined) await writeSetting(db, 'needToKnow', input.needToKnow);
+        if (input.loginMaxFailures !== undefined) await writeSetting(db, 'loginMaxFailures', input.loginMaxFailures);
+        if (input.loginLockoutMinutes !== undefined) await writeSetting(db, 'loginLockoutMinutes', input.loginLockoutMinutes);
+        if (input.accessLogRetentionYears !== undefined) await writeSetting(db, 'accessLogRetentionYears', input.accessLogRetentionYears);
+        const settings = await readSettings(db);
+        onCommit(() => {
+          vault.setInstitutionName(input.institutionName);
+          session.applySettings(settings);
+          throttle.setPolicy({ maxFailures: settings.loginMaxFailures, windowMinutes: 15, lockoutMinutes: settings.loginLockoutMinutes });
+        });
+        return { institutionName: input.institutionName, ...settings };
+      },
+    },
+  });
+}

@@ -1,0 +1,148 @@
+/**
+ * The thin Electron shell: one window, the app:// protocol that serves the renderer, navigation and permission
+ * guards, and ipcMain as a transport to the backend core. Nothing else lives here.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createBackend, UnsafeLocationError, type BackendCore } from '../core/backend';
+import { CSP } from './csp';
+
+const SCHEME = 'app';
+const ORIGIN = `${SCHEME}://familiespor`;
+const rendererDir = path.join(__dirname, '..', 'renderer');
+
+// Danish date and time pickers (dd.mm.åååå) whatever the Windows display language.
+app.commandLine.appendSwitch('lang', 'da');
+
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+function dataDirFromArgs(): string {
+  const i = process.argv.indexOf('--data-dir');
+  if (i >= 0 && process.argv[i + 1]) return process.argv[i + 1]!;
+  return process.env.FAMILIESPOR_DATA_DIR ?? path.join(app.getPath('userData'), 'data');
+}
+
+let backend: BackendCore | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function serveRenderer(): void {
+  protocol.handle(SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'familiespor') return new Response(null, { status: 404 });
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = path.resolve(rendererDir, rel);
+    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file)) return new Response(null, { status: 404 });
+    const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+    return new Response(fs.readFileSync(file), {
+      headers: { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP },
+    });
+  });
+}
+
+function guardWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(`${ORIGIN}/`)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Familiespor',
+    show: false,
+    backgroundColor: '#f7f7f5',
+    webPreferences: {
+      preload: path.join(__dirname, '..', 'preload', 'preload.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  void mainWindow.loadURL(`${ORIGIN}/index.html`);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function registerIpc(core: BackendCore): void {
+  ipcMain.handle('familiespor:invoke', async (event, channel: unknown, input: unknown) => {
+    // Only our own top-level page may call the backend.
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null || !frame.url.startsWith(`${ORIGIN}/`)) {
+      return { ok: false, error: { code: 'forbidden', message: 'Ukendt afsender.' } };
+    }
+    return core.dispatch(String(channel), input);
+  });
+  core.subscribe((name, payload) => mainWindow?.webContents.send('familiespor:event', { event: name, payload }));
+}
+
+function buildMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      { label: 'Filer', submenu: [{ role: 'quit', label: 'Afslut' }] },
+      {
+        label: 'Redigér',
+        submenu: [
+          { role: 'undo', label: 'Fortryd' },
+          { role: 'redo', label: 'Annullér fortryd' },
+          { type: 'separator' },
+          { role: 'cut', label: 'Klip' },
+          { role: 'copy', label: 'Kopiér' },
+          { role: 'paste', label: 'Sæt ind' },
+          { role: 'selectAll', label: 'Markér alt' },
+        ],
+      },
+      { label: 'Vis', submenu: [{ role: 'resetZoom', label: 'Normal størrelse' }, { role: 'zoomIn', label: 'Zoom ind' }, { role: 'zoomOut', label: 'Zoom ud' }, { role: 'togglefullscreen', label: 'Fuld skærm' }] },
+      { label: 'Hjælp', submenu: [{ label: 'Om Familiespor', click: () => void shell.beep() }] },
+    ]),
+  );
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same database: hand over to the first one.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.whenReady().then(() => {
+    try {
+      backend = createBackend({ dataDir: dataDirFromArgs() });
+    } catch (err) {
+      const message = err instanceof UnsafeLocationError ? err.message : 'Familiespor kunne ikke starte. Kontakt jeres IT-ansvarlige.';
+      dialog.showErrorBox('Familiespor', message);
+      app.quit();
+      return;
+    }
+    serveRenderer();
+    guardWebContents();
+    registerIpc(backend);
+    buildMenu();
+    createWindow();
+  });
+  // Every way out (window closed, Afslut, Ctrl+Q) ends the session properly: logout row, checkpoint, key zeroed.
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing || !backend) return;
+    event.preventDefault();
+    closing = true;
+    void backend.close().finally(() => app.quit());
+  });
+  app.on('window-all-closed', () => app.quit());
+}
