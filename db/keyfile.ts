@@ -37,6 +37,8 @@ const slotV2Schema = z.object({
   v: z.literal(2),
   ...common,
   privateKey: z.object(sealedShape),
+  /** Sealed under the same password key but bound to the slot's identity only: tells an edited slot from a wrong password. */
+  check: z.object(sealedShape),
   publicKey: base64(200),
   dataKeys: z.array(z.object({ keyId: z.uuid(), ephemeral: base64(200), ...sealedShape })).min(1).max(4),
 });
@@ -71,6 +73,11 @@ export function isV2(slot: Slot): slot is SlotV2 {
 
 export function loginLookup(databaseId: string, loginName: string): string {
   return createHash('sha256').update(`${databaseId}:${loginName.trim().toLocaleLowerCase('da')}`).digest('hex');
+}
+
+/** The slot's identity alone (database, kind, id): what the `check` part is bound to. */
+function identity(file: Pick<KeyFile, 'databaseId'>, slot: Pick<Slot, 'id' | 'kind'>): string {
+  return `familiespor:v2:${file.databaseId}:${slot.kind}:${slot.id}`;
 }
 
 /** What every sealed part of a slot is bound to. */
@@ -124,6 +131,7 @@ export async function makeSlot(file: Pick<KeyFile, 'databaseId'>, dataKey: Buffe
       kdf,
       createdAt: new Date().toISOString(),
       privateKey: seal(wrappingKey, pair.privateKey, binding(file, head)),
+      check: seal(wrappingKey, Buffer.from('familiespor'), identity(file, head)),
       publicKey: pair.publicKey.toString('base64'),
       dataKeys: [{ keyId, ...sealTo(pair.publicKey, dataKey, dataKeyBinding(file, head, keyId)) }],
     };
@@ -138,19 +146,25 @@ export function sealDataKey(file: Pick<KeyFile, 'databaseId'>, slot: SlotV2, pub
   return { keyId, ...sealTo(Buffer.from(publicKey, 'base64'), dataKey, dataKeyBinding(file, slot, keyId)) };
 }
 
+export type Unwrapped = { keys: Array<{ keyId: string | null; key: Buffer }> } | { wrongSecret: true } | { edited: true };
+
 /**
- * The data keys a secret opens from a slot: every sealed copy (more than one only during a re-key), or null when the
- * secret is wrong or the slot was edited.
+ * The data keys a secret opens from a slot: every sealed copy (more than one only during a re-key). `wrongSecret`
+ * when the secret does not fit; `edited` when it fits the slot but the slot's bound fields (user id, login lookup) or
+ * sealed parts were changed in the file.
  */
-export async function unwrapSlot(file: KeyFile, slot: Slot, secret: string): Promise<Array<{ keyId: string | null; key: Buffer }> | null> {
+export async function unwrapSlot(file: KeyFile, slot: Slot, secret: string): Promise<Unwrapped> {
   const wrappingKey = await deriveKey(secret, slot.kdf);
   try {
     if (!isV2(slot)) {
       const key = open(wrappingKey, slot, `familiespor:${file.databaseId}:${slot.kind}:${slot.id}`);
-      return key ? [{ keyId: null, key }] : null;
+      return key ? { keys: [{ keyId: null, key }] } : { wrongSecret: true };
     }
     const privateKey = open(wrappingKey, slot.privateKey, binding(file, slot));
-    if (!privateKey) return null;
+    if (!privateKey) {
+      const fits = open(wrappingKey, slot.check, identity(file, slot));
+      return fits ? { edited: true } : { wrongSecret: true };
+    }
     try {
       const publicKey = Buffer.from(slot.publicKey, 'base64');
       const keys: Array<{ keyId: string; key: Buffer }> = [];
@@ -158,7 +172,7 @@ export async function unwrapSlot(file: KeyFile, slot: Slot, secret: string): Pro
         const key = openWith(privateKey, publicKey, sealed as SealedTo, dataKeyBinding(file, slot, sealed.keyId));
         if (key) keys.push({ keyId: sealed.keyId, key });
       }
-      return keys.length ? keys : null;
+      return keys.length ? { keys } : { edited: true };
     } finally {
       privateKey.fill(0);
     }

@@ -53,3 +53,21 @@ export function tableChecksums(backend: BackendCore): Record<string, string> {
   }
   return sums;
 }
+
+/** Creates a user as the logged-in administrator, lets them choose their own password, and logs the administrator back in. */
+export async function createUser(backend: BackendCore, user: { loginName: string; name?: string; role: 'staff' | 'leader' | 'admin'; password: string }): Promise<number> {
+  const temporary = 'midlertidig kode 1';
+  const created = await must(backend, 'users:create', { name: user.name ?? user.loginName, initials: user.loginName.slice(0, 3), loginName: user.loginName, role: user.role, temporaryPassword: temporary });
+  await must(backend, 'session:logout', {});
+  await must(backend, 'session:login', { loginName: user.loginName, password: temporary });
+  await must(backend, 'session:changePassword', { currentPassword: temporary, newPassword: user.password });
+  await must(backend, 'session:logout', {});
+  await must(backend, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
+  return created.id;
+}
+
+/** Logs out whoever is logged in and logs in as `loginName`. */
+export async function loginAs(backend: BackendCore, loginName: string, password: string): Promise<void> {
+  await must(backend, 'session:logout', {});
+  await must(backend, 'session:login', { loginName, password });
+}

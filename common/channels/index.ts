@@ -4,6 +4,7 @@ import { accessLogChannels } from './access-log';
 import type { Access, ChannelDef } from './define';
 import { familyChannels } from './families';
 import { journalChannels } from './journal';
+import { keyChannels } from './keys';
 import { overviewChannels } from './overview';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
@@ -23,6 +24,7 @@ export const channels = {
   ...teamChannels,
   ...journalChannels,
   ...overviewChannels,
+  ...keyChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof channels;
@@ -42,6 +44,8 @@ export function isChannelName(name: unknown): name is ChannelName {
 /** Events pushed from main to the renderer. */
 export const events = {
   'session:locked': z.object({ reason: z.enum(['idle', 'manual', 'logout']) }),
+  /** "Skift databasens nøgle" moves through its steps (SQLite reports no progress inside a step). */
+  'keys:rekeyProgress': z.object({ stage: z.enum(['copy', 'keyfile', 'swap', 'done']) }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -8,6 +8,7 @@ import { familyHandlers } from '../domains/families/handlers';
 import { personHandlers } from '../domains/families/persons';
 import { categoryHandlers } from '../domains/journal/categories';
 import { journalHandlers } from '../domains/journal/handlers';
+import { keyHandlers } from '../domains/keys/handlers';
 import { overviewHandlers } from '../domains/overview/handlers';
 import { sessionHandlers } from '../domains/session/handlers';
 import { LoginGuard } from '../domains/session/login-guard';
@@ -90,6 +91,7 @@ export class BackendCore implements Backend {
       ...journalHandlers,
       ...categoryHandlers,
       ...overviewHandlers,
+      ...keyHandlers({ vault: this.vault, session: this.session, accessLog, events: this.events }),
     } satisfies HandlerTable;
     this.dispatcher = new Dispatcher({ queue: this.queue, session: this.session, accessLog, handlers: table, diagnose, fault: options.fault });
     this.maintenance = new Maintenance({ queue: this.queue, session: this.session, accessLog, diagnose }, options.maintenanceMs);

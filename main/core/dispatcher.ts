@@ -108,7 +108,7 @@ export class Dispatcher {
       families = familyAccess(db, session.user, policy);
       const value = await run({ db, user: session.user, now, families, onCommit: () => undefined }, input);
       const named = families;
-      await db.transaction().execute((trx) => this.record(trx, session, channel, handler, input, value, named, now));
+      if (typeof handler.audit === 'object') await db.transaction().execute((trx) => this.record(trx, session, channel, handler, input, value, named, now));
       return value;
     } catch (err) {
       const refused = (families as FamilyAccess | null)?.refused ?? null;

@@ -94,6 +94,11 @@ export class SessionState {
     this.state = { kind: 'recovering', unlocked, startedAt: Date.now() };
   }
 
+  /** After a re-key: the session goes on with the new connection and key (the old ones are closed). */
+  replaceUnlocked(unlocked: Unlocked): void {
+    if (this.state.kind === 'user') this.state = { ...this.state, unlocked };
+  }
+
   updateUser(user: SessionUser): void {
     if (this.state.kind === 'user' && this.state.user.id === user.id) this.state = { ...this.state, user };
   }

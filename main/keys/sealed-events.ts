@@ -20,7 +20,7 @@ const MAX_FILE = MAX_SEALED_EVENTS * (MAX_LINE + 1) * 2;
 
 const eventSchema = z.strictObject({
   at: z.iso.datetime(),
-  action: z.enum(['login_failed', 'login_refused']),
+  action: z.enum(['login_failed', 'login_refused', 'key_file_tampered']),
   channel: z.enum(['session:login', 'recovery:start']),
   loginName: z.string().max(60),
   reason: z.string().max(80).optional(),

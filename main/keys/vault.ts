@@ -6,6 +6,7 @@ import { deriveKey, newKdfParams, newRecoveryCode, normalizeRecoveryCode } from 
 import { closeConnection, createKysely, DB_FILE_NAME, migrate, openEncrypted, WrongKeyError, type Sqlite } from '../../db/database';
 import { isV2, KEYFILE_NAME, loginLookup, makeSlot, readKeyFile, unwrapSlot, writeKeyFile, type KeyFile, type Slot, type SlotInit, type SlotV2 } from '../../db/keyfile';
 import type { Database } from '../../db/schema';
+import { checkSlot, registerLegacySlots, registerSlots } from './slot-list';
 
 /** An unlocked database: only exists while somebody is logged in (or a recovery is under way). */
 export interface Unlocked {
@@ -22,6 +23,8 @@ export type RefusalReason = 'revoked' | 'tampered' | 'inactive' | 'key_mismatch'
 export type UnlockOutcome =
   | { ok: true; unlocked: Unlocked; slot: Slot; userId: number | null }
   | { ok: false; reason: 'wrong_secret' }
+  /** The secret fits a slot whose bound fields were edited in the file: the database stays closed. */
+  | { ok: false; reason: 'edited'; slot: Slot }
   | { ok: false; reason: RefusalReason; unlocked: Unlocked | null; slot: Slot; detail: string };
 
 /** Points where tests make a key-file change fail, to prove the key file and the database agree afterwards. */
@@ -114,18 +117,20 @@ export class Vault {
     return file.slots.filter((s) => s.kind === 'user' && s.lookup === lookup).reverse();
   }
 
-  /** The first of `slots` that `secret` opens, with its data keys. */
-  private async firstOpened(file: KeyFile, slots: Slot[], secret: string): Promise<{ slot: Slot; keys: Array<{ keyId: string | null; key: Buffer }> } | null> {
+  /** The first of `slots` that `secret` opens, with its data keys; or the first it fits but finds edited. */
+  private async firstOpened(file: KeyFile, slots: Slot[], secret: string): Promise<{ slot: Slot; keys: Array<{ keyId: string | null; key: Buffer }> } | { slot: Slot; edited: true } | null> {
     if (slots.length === 0) {
       // Spend the same time as a real attempt, so response time does not reveal which login names exist.
       (await deriveKey(secret, newKdfParams(file.slots[0]?.kdf.N ?? this.scryptN))).fill(0);
       return null;
     }
+    let edited: Slot | null = null;
     for (const slot of slots) {
-      const keys = await unwrapSlot(file, slot, secret);
-      if (keys) return { slot, keys };
+      const result = await unwrapSlot(file, slot, secret);
+      if ('keys' in result) return { slot, keys: result.keys };
+      if ('edited' in result) edited ??= slot;
     }
-    return null;
+    return edited ? { slot: edited, edited: true } : null;
   }
 
   /**
@@ -134,22 +139,29 @@ export class Vault {
    */
   async unlockUser(loginName: string, password: string): Promise<UnlockOutcome> {
     const file = this.requireKeyFile();
-    const opened = await this.firstOpened(file, this.userSlots(file, loginName), password);
-    return opened ? this.openSlot(file, opened.slot, opened.keys, loginName) : { ok: false, reason: 'wrong_secret' };
+    return this.outcome(file, await this.firstOpened(file, this.userSlots(file, loginName), password), loginName);
+  }
+
+  private outcome(file: KeyFile, opened: Awaited<ReturnType<Vault['firstOpened']>>, loginName: string | null): Promise<UnlockOutcome> | UnlockOutcome {
+    if (!opened) return { ok: false, reason: 'wrong_secret' };
+    if ('edited' in opened) return { ok: false, reason: 'edited', slot: opened.slot };
+    return this.openSlot(file, opened.slot, opened.keys, loginName);
   }
 
   async unlockRecovery(code: string): Promise<UnlockOutcome> {
     const file = this.requireKeyFile();
-    const opened = await this.firstOpened(file, file.slots.filter((s) => s.kind === 'recovery').reverse(), normalizeRecoveryCode(code));
-    return opened ? this.openSlot(file, opened.slot, opened.keys, null) : { ok: false, reason: 'wrong_secret' };
+    return this.outcome(file, await this.firstOpened(file, file.slots.filter((s) => s.kind === 'recovery').reverse(), normalizeRecoveryCode(code)), null);
   }
 
   /** True when the password opens one of the login name's slots (the current-password check). */
   async passwordOpens(loginName: string, password: string): Promise<boolean> {
     const file = this.requireKeyFile();
     const opened = await this.firstOpened(file, this.userSlots(file, loginName), password);
-    for (const k of opened?.keys ?? []) k.key.fill(0);
-    return opened !== null;
+    if (opened && 'keys' in opened) {
+      for (const k of opened.keys) k.key.fill(0);
+      return true;
+    }
+    return false;
   }
 
   private async openSlot(file: KeyFile, slot: Slot, keys: Array<{ keyId: string | null; key: Buffer }>, loginName: string | null): Promise<UnlockOutcome> {
@@ -265,53 +277,6 @@ export class Vault {
     const file = this.requireKeyFile();
     writeKeyFile(this.dataDir, { ...file, institutionName: name });
   }
-}
-
-/** Lists new slots as valid in the database. */
-async function registerSlots(db: Kysely<Database>, slots: SlotV2[], at: string): Promise<void> {
-  if (slots.length === 0) return;
-  await db
-    .insertInto('key_slots')
-    .values(slots.map((s) => ({ slot_id: s.id, kind: s.kind, user_id: s.kind === 'user' ? (s.userId ?? null) : null, public_key: s.publicKey, created_at: at })))
-    .execute();
-}
-
-/**
- * Lists the slots of a key file from before the database kept its own list (the upgrade to schema 3). A user slot is
- * listed only when its user id and login lookup agree with an active user row; anything else is left out (and so
- * refused). A key file edited before this first upgrade could not have been told apart: the README says so.
- */
-async function registerLegacySlots(db: Kysely<Database>, file: KeyFile): Promise<void> {
-  if (await db.selectFrom('key_slots').select('slot_id').limit(1).executeTakeFirst()) return;
-  const users = await db.selectFrom('users').select(['id', 'login_name', 'active']).execute();
-  const at = new Date().toISOString();
-  for (const slot of file.slots) {
-    let userId: number | null = null;
-    if (slot.kind === 'user') {
-      const user = users.find((u) => u.id === slot.userId && u.active === 1 && loginLookup(file.databaseId, u.login_name) === slot.lookup);
-      if (!user) continue;
-      userId = user.id;
-    }
-    await db.insertInto('key_slots').values({ slot_id: slot.id, kind: slot.kind, user_id: userId, public_key: isV2(slot) ? slot.publicKey : null, created_at: at }).execute();
-  }
-}
-
-/** Checks an unwrapped slot against the database's list and the user row; null when it may open the app. */
-async function checkSlot(db: Kysely<Database>, file: KeyFile, slot: Slot, loginName: string | null): Promise<{ reason: RefusalReason; detail: string } | null> {
-  const listed = await db.selectFrom('key_slots').selectAll().where('slot_id', '=', slot.id).executeTakeFirst();
-  if (!listed) return { reason: 'tampered', detail: 'Nøglen står ikke på databasens liste over gyldige nøgler.' };
-  if (listed.revoked_at) return { reason: 'revoked', detail: `Nøglen er tilbagekaldt (${listed.revoked_reason ?? 'erstattet'}).` };
-  if (listed.kind !== slot.kind || listed.user_id !== (slot.kind === 'user' ? (slot.userId ?? null) : null)) {
-    return { reason: 'tampered', detail: 'Nøglen er knyttet til en anden bruger i databasen end i nøglefilen.' };
-  }
-  if (isV2(slot) && listed.public_key !== slot.publicKey) return { reason: 'tampered', detail: 'Nøglens offentlige del er ændret.' };
-  if (slot.kind !== 'user') return null;
-  const user = listed.user_id === null ? undefined : await db.selectFrom('users').select(['id', 'login_name', 'active']).where('id', '=', listed.user_id).executeTakeFirst();
-  if (!user || loginLookup(file.databaseId, user.login_name) !== slot.lookup || (loginName !== null && loginLookup(file.databaseId, loginName) !== slot.lookup)) {
-    return { reason: 'tampered', detail: 'Nøglens brugernavn passer ikke til brugeren i databasen.' };
-  }
-  if (user.active !== 1) return { reason: 'inactive', detail: 'Brugeren er deaktiveret.' };
-  return null;
 }
 
 /** Closes the database and overwrites the key bytes. */

@@ -57,9 +57,12 @@ export class LoginGuard {
    * A slot opened but was refused (edited key file, revoked or inactive): logged in the database it opened, which is
    * then closed again.
    */
-  async refused(key: string, outcome: Extract<UnlockOutcome, { ok: false; reason: 'revoked' | 'tampered' | 'inactive' | 'key_mismatch' }>, event: Omit<SealedEvent, 'action' | 'reason'>): Promise<never> {
+  async refused(key: string, outcome: Exclude<UnlockOutcome, { ok: true } | { reason: 'wrong_secret' }>, event: Omit<SealedEvent, 'action' | 'reason'>): Promise<never> {
     this.deps.throttle.failed(key);
-    if (outcome.unlocked) {
+    if (outcome.reason === 'edited') {
+      // The password fits, but the slot's user id or login lookup was changed in the file: nothing is opened.
+      await this.record({ ...event, action: 'key_file_tampered', reason: 'nøglefil ændret: nøglens bruger er rettet' });
+    } else if (outcome.unlocked) {
       const unlocked = outcome.unlocked;
       try {
         await unlocked.db.transaction().execute((trx) =>
@@ -79,7 +82,7 @@ export class LoginGuard {
     } else {
       await this.record({ ...event, action: 'login_refused', reason: 'nøglefil passer ikke til databasen' });
     }
-    if (outcome.reason === 'tampered' || outcome.reason === 'key_mismatch') {
+    if (outcome.reason === 'tampered' || outcome.reason === 'key_mismatch' || outcome.reason === 'edited') {
       throw new AppFailure(
         'key_file_tampered',
         'Nøglefilen er ændret uden for Familiespor, så du kan ikke logges ind med den. Hændelsen er logget. Kontakt jeres administrator.',
