@@ -18,7 +18,7 @@ import { teamHandlers } from '../domains/team/handlers';
 import { userHandlers } from '../domains/users/handlers';
 import { SealedEvents } from '../keys/sealed-events';
 import { SlotChanges } from '../keys/slots';
-import { DEFAULT_THROTTLE, LoginThrottle, type ThrottlePolicy } from '../keys/throttle';
+import { LoginThrottle, type ThrottlePolicy } from '../keys/throttle';
 import { Vault, type FaultPoint, type Unlocked } from '../keys/vault';
 import { AccessLogWriter } from './access-log';
 import type { HandlerTable } from './context';
@@ -39,7 +39,7 @@ export interface BackendOptions {
   idleCheckMs?: number;
   /** How often idle-time maintenance (WAL checkpoint, index merging, anchor) may run (ms). */
   maintenanceMs?: number;
-  /** Login throttling's fixed parts (tests use short waits). */
+  /** Login throttling: overrides the defaults and the administrator's setting (tests use short waits). */
   throttle?: Partial<ThrottlePolicy>;
   /** Console output for operators: failures that are not the caller's fault. */
   diagnose?: (message: string) => void;
@@ -74,7 +74,7 @@ export class BackendCore implements Backend {
     this.vault = new Vault(options.dataDir, options.scryptN, options.fault);
     const accessLog = new AccessLogWriter({ dataDir: options.dataDir, databaseId: () => this.vault.databaseId() });
     this.session = new SessionState({ queue: this.queue, accessLog, events: this.events, diagnose }, { idleLockMsOverride: options.idleLockMsOverride, idleCheckMs: options.idleCheckMs });
-    const throttle = new LoginThrottle(options.dataDir, { ...DEFAULT_THROTTLE, ...options.throttle });
+    const throttle = new LoginThrottle(options.dataDir, options.throttle);
     const sealedEvents = new SealedEvents(options.dataDir);
     const slots = new SlotChanges(this.vault, () => this.session.unlocked());
     const guard = new LoginGuard({ vault: this.vault, session: this.session, accessLog, throttle, sealedEvents });

@@ -57,14 +57,19 @@ export class SealedEvents {
     if (!fs.existsSync(this.file)) return [];
     const row = await db.selectFrom('secrets').select('value').where('name', '=', 'event_private_key').executeTakeFirst();
     if (!row) return [];
-    const fd = fs.openSync(this.file, 'r');
     let text: string;
     try {
-      const buffer = Buffer.alloc(Math.min(fs.fstatSync(fd).size, MAX_FILE));
-      fs.readSync(fd, buffer, 0, buffer.length, 0);
-      text = buffer.toString('utf8');
-    } finally {
-      fs.closeSync(fd);
+      const fd = fs.openSync(this.file, 'r');
+      try {
+        const buffer = Buffer.alloc(Math.min(fs.fstatSync(fd).size, MAX_FILE));
+        fs.readSync(fd, buffer, 0, buffer.length, 0);
+        text = buffer.toString('utf8');
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch {
+      // Not a readable file (replaced by a folder, no permission): counted, never a failed login for the user.
+      return [{ unreadable: 1, dropped: 0 }];
     }
     const lines = text.split('\n').filter(Boolean);
     const events: TakenEvent[] = [];
@@ -89,6 +94,10 @@ export class SealedEvents {
   }
 
   clear(): void {
-    fs.rmSync(this.file, { force: true });
+    try {
+      fs.rmSync(this.file, { force: true, recursive: true });
+    } catch {
+      // Left for the next login.
+    }
   }
 }

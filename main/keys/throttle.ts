@@ -48,14 +48,15 @@ export class LoginThrottle {
   private readonly file: string;
   private state: State;
 
-  constructor(dataDir: string, private readonly base: ThrottlePolicy = DEFAULT_THROTTLE) {
+  /** `overrides` win over the administrator's setting (tests use short waits). */
+  constructor(dataDir: string, private readonly overrides: Partial<ThrottlePolicy> = {}) {
     this.file = path.join(dataDir, THROTTLE_FILE_NAME);
     const parsed = stateSchema.safeParse(readSmallJson(this.file, 512 * 1024));
     this.state = parsed.success ? parsed.data : { names: {}, global: [], lastAttempt: 0 };
   }
 
   policy(): ThrottlePolicy {
-    return { ...this.base, ...(this.state.policy ?? {}) };
+    return { ...DEFAULT_THROTTLE, ...(this.state.policy ?? {}), ...this.overrides };
   }
 
   /** The administrator's setting, mirrored here from the database so it applies while the database is closed. */

@@ -40,7 +40,7 @@ export function accessLogHandlers(deps: { vault: Vault; session: SessionState })
   return handlers({
     'accessLog:list': {
       audit: { action: 'read', subject: 'adgangslog', detail: (input) => ({ userId: input.userId, familyId: input.familyId, action: input.action, from: input.from, to: input.to }) },
-      async run({ db }, input) {
+      async run({ db, families }, input) {
         let query = db
           .selectFrom('access_log')
           .leftJoin('users', 'users.id', 'access_log.user_id')
@@ -69,6 +69,8 @@ export function accessLogHandlers(deps: { vault: Vault; session: SessionState })
         const rows = await query.execute();
         const page = rows.slice(0, input.limit);
         const last = page[page.length - 1];
+        // The page names families (which were read, by whom): those are named in turn.
+        families.shown(page.flatMap((r) => (r.family_id !== null && r.family_name !== null ? [r.family_id] : [])));
         return {
           entries: page.map((r) => ({
             id: r.id,

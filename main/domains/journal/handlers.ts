@@ -45,9 +45,10 @@ export const journalHandlers = handlers({
   'journal:discardDraft': {
     audit: { action: 'draft', subject: 'kladde kasseret', detail: (input) => ({ draftId: input.draftId }) },
     write: true,
-    async run({ db, user }, input) {
-      const existing = await db.selectFrom('observations').select(['author_id', 'status']).where('id', '=', input.draftId).executeTakeFirst();
+    async run({ db, user, families }, input) {
+      const existing = await db.selectFrom('observations').select(['author_id', 'status', 'family_id']).where('id', '=', input.draftId).executeTakeFirst();
       if (!existing || existing.author_id !== user.id) throw new AppFailure('not_found', 'Kladden findes ikke.');
+      if (existing.family_id !== null) families.shown([existing.family_id]);
       if (existing.status !== 'draft') throw new AppFailure('conflict', 'Et underskrevet notat kan ikke slettes.');
       await db.deleteFrom('observation_persons').where('observation_id', '=', input.draftId).execute();
       await db.deleteFrom('observations').where('id', '=', input.draftId).execute();

@@ -3,6 +3,7 @@ import { AppFailure } from '../../../common/errors';
 import { isV2, type Slot } from '../../../db/keyfile';
 import type { ActiveSession } from '../../core/session';
 import { close, type Unlocked } from '../../keys/vault';
+import { applyAccessLogRetention } from '../access-log/retention';
 import { readSettings } from '../settings/queries';
 import { toSessionUser } from '../users/queries';
 import type { SessionDeps } from './handlers';
@@ -71,8 +72,12 @@ export async function openSession(
     });
     (finalize as (() => void) | null)?.();
   }
-  await unlocked.db.transaction().execute((trx) =>
-    accessLog.write(trx, { action: 'login', channel: options.channel, subject: 'logget ind', userId: active.user.id, sessionId: active.sessionId }),
-  );
+  const deleted = await applyAccessLogRetention(unlocked.db, options.at);
+  await unlocked.db.transaction().execute(async (trx) => {
+    if (deleted > 0) {
+      await accessLog.write(trx, { action: 'change', channel: options.channel, subject: 'adgangslog: rækker ud over opbevaringsperioden slettet', detail: { deleted }, userId: null });
+    }
+    await accessLog.write(trx, { action: 'login', channel: options.channel, subject: 'logget ind', userId: active.user.id, sessionId: active.sessionId });
+  });
   return active.user;
 }

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels, type ChannelInput, type ChannelName } from '../../common/channels';
+import type { BackendCore } from '../../main/core/backend';
+import { ADMIN, attempt, createUser, loginAs, must, setUp, tableChecksums } from '../helpers';
+
+const BENT = { loginName: 'bent', role: 'staff' as const, password: 'grøn cykel ved søen 42' };
+const LIS = { loginName: 'lis', role: 'leader' as const, password: 'rød båd i havnen 55' };
+
+type StaffChannel = { [C in ChannelName]: (typeof channels)[C]['access'] extends 'session' ? C : never }[ChannelName];
+
+interface Fixture {
+  a: number;
+  b: number;
+  personB: number;
+  observationB: number;
+  memberB: number;
+  categoryId: number;
+}
+
+const note = (familyId: number, categoryId: number, text: string) => ({
+  familyId,
+  observedAt: new Date(Date.now() - 60_000).toISOString(),
+  shift: 'day' as const,
+  categoryId,
+  personIds: [],
+  text,
+  concern: 'none' as const,
+});
+
+/**
+ * Every channel any logged-in user may call: how it reaches family B (not on Bent's team), or why it does not touch
+ * one family. A Record over all of them, so a new channel must be placed here before this compiles.
+ */
+const reachB: Record<StaffChannel, ((fx: Fixture) => unknown) | { notOneFamily: string }> = {
+  'session:lock': { notOneFamily: 'session' },
+  'session:ping': { notOneFamily: 'session' },
+  'session:changePassword': { notOneFamily: 'own password' },
+  'settings:get': { notOneFamily: 'settings' },
+  'users:directory': { notOneFamily: 'staff names' },
+  'journal:categories': { notOneFamily: 'categories' },
+  'journal:drafts': { notOneFamily: 'own drafts' },
+  'journal:discardDraft': { notOneFamily: 'own drafts' },
+  'families:list': { notOneFamily: 'a list limited to the user\'s families (tested below)' },
+  'overview:front': { notOneFamily: 'a list limited to the user\'s families (tested below)' },
+  'access:directory': { notOneFamily: 'names only, to choose a family to break the glass for' },
+  'access:breakGlass': { notOneFamily: 'the way in (tested below)' },
+  'families:create': { notOneFamily: 'a new family, with its creator on the team' },
+  'families:get': (fx) => ({ familyId: fx.b }),
+  'families:update': (fx) => ({ familyId: fx.b, displayName: 'Ændret', startDate: '2026-10-05' }),
+  'families:changePhase': (fx) => ({ familyId: fx.b, phase: 'stay', fromDate: '2026-11-02' }),
+  'persons:add': (fx) => ({ familyId: fx.b, kind: 'father', name: 'Far' }),
+  'persons:update': (fx) => ({ personId: fx.personB, kind: 'mother', name: 'Mor', keepCpr: true }),
+  'persons:markBorn': (fx) => ({ personId: fx.personB, birthDate: '2026-11-01', name: 'Baby' }),
+  'persons:revealCpr': (fx) => ({ personId: fx.personB }),
+  'team:add': (fx) => ({ familyId: fx.b, name: 'Ekstern', role: 'psychologist' }),
+  'team:remove': (fx) => ({ memberId: fx.memberB }),
+  'team:setCoordinator': (fx) => ({ familyId: fx.b, memberId: fx.memberB }),
+  'journal:saveDraft': (fx) => note(fx.b, fx.categoryId, 'Kladde'),
+  'journal:sign': (fx) => note(fx.b, fx.categoryId, 'Notat'),
+  'journal:amend': (fx) => ({ observationId: fx.observationB, reason: 'Rettelse', text: 'Tekst' }),
+  'journal:timeline': (fx) => ({ familyId: fx.b }),
+  'journal:search': (fx) => ({ query: 'søvn', familyId: fx.b }),
+};
+
+let backend: BackendCore;
+let fx: Fixture;
+
+beforeAll(async () => {
+  ({ backend } = await setUp());
+  await createUser(backend, BENT);
+  await createUser(backend, LIS);
+  const categoryId = (await must(backend, 'journal:categories', {}))[0]!.id;
+  const directory = await must(backend, 'users:directory', {});
+  const bentId = directory.find((u) => u.name === BENT.loginName)!.id;
+  const a = await must(backend, 'families:create', { displayName: 'Familien Ærø', startDate: '2026-10-01', persons: [{ kind: 'mother', name: 'Mor Ærø' }] });
+  await must(backend, 'team:add', { familyId: a.id, userId: bentId, role: 'family_therapist' });
+  await must(backend, 'journal:sign', note(a.id, categoryId, 'Søvn i familien Ærø'));
+  const b = await must(backend, 'families:create', { displayName: 'Familien Åberg', startDate: '2026-10-05', persons: [{ kind: 'child', name: 'Baby Åberg', dueDate: '2027-01-01' }] });
+  const observationB = await must(backend, 'journal:sign', note(b.id, categoryId, 'Søvn i familien Åberg'));
+  const withMember = await must(backend, 'team:add', { familyId: b.id, name: 'Psykolog Per', role: 'psychologist' });
+  fx = { a: a.id, b: b.id, personB: b.persons[0]!.id, observationB: observationB.id, memberB: withMember.team.find((m) => m.name === 'Psykolog Per')!.id, categoryId };
+});
+
+afterAll(() => backend.close());
+
+describe('need-to-know', () => {
+  it('is off by default: every staff member reads every family (night shifts cover all)', async () => {
+    expect((await must(backend, 'settings:get', {})).needToKnow).toBe(false);
+    await loginAs(backend, BENT.loginName, BENT.password);
+    expect((await must(backend, 'families:list', {})).map((f) => f.id).sort()).toEqual([fx.a, fx.b].sort());
+    await loginAs(backend, ADMIN.loginName, ADMIN.password);
+  });
+
+  describe('switched on', () => {
+    beforeAll(async () => {
+      const current = await must(backend, 'settings:get', {});
+      await must(backend, 'settings:update', { institutionName: current.institutionName, idleLockMinutes: current.idleLockMinutes, needToKnow: true });
+      await loginAs(backend, BENT.loginName, BENT.password);
+    });
+
+    for (const [name, reach] of Object.entries(reachB) as Array<[StaffChannel, (typeof reachB)[StaffChannel]]>) {
+      if (typeof reach !== 'function') continue;
+      it(`${name}: a staff member not on the family's team gets forbidden, nothing changes, and the refusal is logged`, async () => {
+        const before = tableChecksums(backend);
+        const result = await attempt(backend, name, reach(fx) as ChannelInput<typeof name>);
+        expect(result.ok ? null : result.error.code).toBe('forbidden');
+        expect(result.ok ? '' : result.error.message).toMatch(/^Du er ikke i familiens indsatsteam/);
+        const after = tableChecksums(backend);
+        // Only the access log gained the refusal.
+        expect({ ...after, access_log: '', sqlite_sequence: '' }).toEqual({ ...before, access_log: '', sqlite_sequence: '' });
+        const denied = await backend.unlocked()!.db.selectFrom('access_log').selectAll().where('action', '=', 'denied').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+        expect([denied.channel, denied.family_id]).toEqual([name, fx.b]);
+      });
+    }
+
+    it('lists, the front page and search show only the families on the staff member\'s team', async () => {
+      expect((await must(backend, 'families:list', {})).map((f) => f.id)).toEqual([fx.a]);
+      expect((await must(backend, 'overview:front', {})).families.map((f) => f.id)).toEqual([fx.a]);
+      const hits = await must(backend, 'journal:search', { query: 'søvn' });
+      expect(hits.hits.map((h) => h.familyId)).toEqual([fx.a]);
+      expect((await must(backend, 'families:get', { familyId: fx.a })).id).toBe(fx.a);
+    });
+
+    it('breaking the glass opens one family for the session, with its reason in the access log', async () => {
+      const directory = await must(backend, 'access:directory', {});
+      expect(directory.map((d) => [d.id, d.onMyTeam])).toEqual(expect.arrayContaining([[fx.a, true], [fx.b, false]]));
+      const tooShort = await attempt(backend, 'access:breakGlass', { familyId: fx.b, reason: 'akut' });
+      expect(tooShort.ok ? null : tooShort.error.issues?.[0]?.message).toBe('Skriv en begrundelse på mindst 10 tegn.');
+      await must(backend, 'access:breakGlass', { familyId: fx.b, reason: 'Mor ringede akut om natten' });
+      expect((await must(backend, 'families:get', { familyId: fx.b })).id).toBe(fx.b);
+      expect((await must(backend, 'journal:search', { query: 'søvn' })).hits.map((h) => h.familyId).sort()).toEqual([fx.a, fx.b].sort());
+      // For this session only.
+      await loginAs(backend, BENT.loginName, BENT.password);
+      expect((await attempt(backend, 'families:get', { familyId: fx.b })).ok).toBe(false);
+      await loginAs(backend, LIS.loginName, LIS.password);
+      const rows = (await must(backend, 'accessLog:list', { action: 'break_glass' })).entries;
+      expect(rows.map((r) => [r.subject, r.familyId, r.userName])).toEqual([['bryd glasset: Mor ringede akut om natten', fx.b, BENT.loginName]]);
+    });
+
+    it('leaders and administrators see every family', async () => {
+      await loginAs(backend, LIS.loginName, LIS.password);
+      expect((await must(backend, 'families:list', {})).map((f) => f.id).sort()).toEqual([fx.a, fx.b].sort());
+      await loginAs(backend, ADMIN.loginName, ADMIN.password);
+      expect((await must(backend, 'families:get', { familyId: fx.b })).id).toBe(fx.b);
+    });
+  });
+});
