@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { z } from 'zod';
-import { channels, type Settings } from '../../../common/channels';
-import { call, errorText } from '../api';
-import { Dialog } from '../components/Dialog';
-import { Field, Notice } from '../components/Field';
-import { ctrlEnterSubmits, useZodForm } from '../forms';
+import { channels, type Settings } from '../../../../common/channels';
+import { call, errorText } from '../../app/api';
+import { Dialog } from '../../ui/Dialog';
+import { Field, Notice } from '../../ui/Field';
+import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
 import { CategoriesPanel } from './Categories';
-import { RecoveryCodeScreen } from './RecoveryCode';
+import { RecoveryCodeScreen } from '../session/RecoveryCode';
 
 const shape = channels['settings:update'].input.shape;
 const schema = z.object({ institutionName: shape.institutionName, idleLockMinutes: z.coerce.number<string>().pipe(shape.idleLockMinutes) });

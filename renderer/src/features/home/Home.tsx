@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import type { SessionUser } from '../../../common/channels';
-import type { Draft } from '../../../common/journal';
-import { call, errorText } from '../api';
-import { EntryCard } from '../components/EntryCard';
-import { Notice } from '../components/Field';
-import { formatDateTime } from '../format';
-import { FamilyTable } from './Families';
+import type { SessionUser } from '../../../../common/channels';
+import type { Draft } from '../../../../common/journal';
+import { call, errorText } from '../../app/api';
+import { EntryCard } from '../journal/EntryCard';
+import { Notice } from '../../ui/Field';
+import { formatDateTime } from '../../ui/format';
+import { FamilyTable } from '../families/Families';
 
 export function HomePage({ user, onOpenDraft }: { user: SessionUser; onOpenDraft: (d: Draft) => void }) {
   const front = useQuery({ queryKey: ['front'], queryFn: () => call('overview:front', {}) });

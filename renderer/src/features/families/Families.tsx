@@ -4,13 +4,13 @@ import { useEffect, useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { Link, useLocation } from 'wouter';
 import { z } from 'zod';
-import { channels } from '../../../common/channels';
-import { DEFAULT_LEGAL_BASIS, personKindLabels, personKinds, phaseLabels, phases, type FamilySummary } from '../../../common/families';
-import { call, errorText } from '../api';
-import { Field, Notice } from '../components/Field';
-import { labelOptions, SelectField } from '../components/SelectField';
-import { formatDate, formatDateTime } from '../format';
-import { ctrlEnterSubmits, useZodForm } from '../forms';
+import { channels } from '../../../../common/channels';
+import { DEFAULT_LEGAL_BASIS, personKindLabels, personKinds, phaseLabels, phases, type FamilySummary } from '../../../../common/families';
+import { call, errorText } from '../../app/api';
+import { Field, Notice } from '../../ui/Field';
+import { labelOptions, SelectField } from '../../ui/SelectField';
+import { formatDate, formatDateTime } from '../../ui/format';
+import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
 
 export function FamilyTable({ families }: { families: FamilySummary[] }) {
   return (

@@ -1,15 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { call, onEvent, onSessionLost } from './api';
-import { Notice } from './components/Field';
-import { ChangePasswordScreen } from './screens/ChangePassword';
-import { LoginScreen } from './screens/Login';
-import { RecoveryCodeScreen } from './screens/RecoveryCode';
-import { RecoveryScreen } from './screens/Recovery';
-import { SetupScreen } from './screens/Setup';
-import { Shell } from './screens/Shell';
-
-export type LockReason = 'idle' | 'manual' | 'logout' | null;
+import { Notice } from '../ui/Field';
+import { ChangePasswordScreen } from '../features/session/ChangePassword';
+import { LoginScreen, type LockReason } from '../features/session/Login';
+import { RecoveryCodeScreen } from '../features/session/RecoveryCode';
+import { RecoveryScreen } from '../features/session/Recovery';
+import { SetupScreen } from '../features/session/Setup';
+import { Shell } from './Shell';
 
 export function App() {
   const queryClient = useQueryClient();

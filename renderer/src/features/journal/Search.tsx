@@ -1,11 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { call, errorText } from '../api';
-import { ConcernBadge } from '../components/EntryCard';
-import { Notice } from '../components/Field';
-import { excerpt, Highlight } from '../components/Highlight';
-import { formatDateTime } from '../format';
+import { call, errorText } from '../../app/api';
+import { ConcernBadge } from './EntryCard';
+import { Notice } from '../../ui/Field';
+import { excerpt, Highlight } from '../../ui/Highlight';
+import { formatDateTime } from '../../ui/format';
 
 export function SearchPage() {
   const [text, setText] = useState('');

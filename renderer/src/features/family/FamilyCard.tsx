@@ -3,8 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { z } from 'zod';
-import type { SessionUser } from '../../../common/channels';
-import { channels } from '../../../common/channels';
+import type { SessionUser } from '../../../../common/channels';
+import { channels } from '../../../../common/channels';
 import {
   outcomeLabels,
   outcomes,
@@ -15,16 +15,16 @@ import {
   type FamilyDetail,
   type Person,
   type Phase,
-} from '../../../common/families';
-import { teamRoleLabels, teamRoles } from '../../../common/team';
-import { ApiError, call, errorText } from '../api';
-import { Dialog } from '../components/Dialog';
-import { EntryCard } from '../components/EntryCard';
-import { Field, Notice } from '../components/Field';
-import { labelOptions, SelectField } from '../components/SelectField';
-import { formatDate, formatDateTime } from '../format';
-import { ctrlEnterSubmits, useZodForm } from '../forms';
-import { Timeline } from './Timeline';
+} from '../../../../common/families';
+import { teamRoleLabels, teamRoles } from '../../../../common/team';
+import { ApiError, call, errorText } from '../../app/api';
+import { Dialog } from '../../ui/Dialog';
+import { EntryCard } from '../journal/EntryCard';
+import { Field, Notice } from '../../ui/Field';
+import { labelOptions, SelectField } from '../../ui/SelectField';
+import { formatDate, formatDateTime } from '../../ui/format';
+import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
+import { Timeline } from '../journal/Timeline';
 
 export const familyTabs = [
   ['overblik', 'Overblik'],

@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { format } from 'date-fns';
 import { useEffect, useRef, useState } from 'react';
-import { concernLabels, concerns, shiftAt, shiftLabels, shifts, type Concern, type Draft, type Shift } from '../../../common/journal';
-import { ApiError, call, errorText, onBeforeLock } from '../api';
-import { Dialog } from '../components/Dialog';
-import { Notice } from '../components/Field';
-import { formatDateTime } from '../format';
+import { concernLabels, concerns, shiftAt, shiftLabels, shifts, type Concern, type Draft, type Shift } from '../../../../common/journal';
+import { ApiError, call, errorText, onBeforeLock } from '../../app/api';
+import { Dialog } from '../../ui/Dialog';
+import { Notice } from '../../ui/Field';
+import { formatDateTime } from '../../ui/format';
 
 interface Content {
   familyId: number | null;

@@ -1,9 +1,9 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { call, errorText } from '../api';
-import { Notice } from '../components/Field';
-import { IdFilter, SelectField } from '../components/SelectField';
-import { formatDateTime } from '../format';
+import { call, errorText } from '../../app/api';
+import { Notice } from '../../ui/Field';
+import { IdFilter, SelectField } from '../../ui/SelectField';
+import { formatDateTime } from '../../ui/format';
 
 export const actionLabels: Record<string, string> = {
   read: 'Læst',

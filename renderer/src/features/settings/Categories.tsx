@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { call, errorText } from '../api';
-import { Notice } from '../components/Field';
+import { call, errorText } from '../../app/api';
+import { Notice } from '../../ui/Field';
 
 /** The institution's own list of log categories: add, rename, order, and take out of use. */
 export function CategoriesPanel() {

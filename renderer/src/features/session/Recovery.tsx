@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { z } from 'zod';
-import { passwordSchema } from '../../../common/users';
-import { passwordProblem } from '../../../common/password';
-import { call } from '../api';
-import { Field, Notice } from '../components/Field';
-import { ctrlEnterSubmits, useZodForm } from '../forms';
+import { passwordSchema } from '../../../../common/users';
+import { passwordProblem } from '../../../../common/password';
+import { call } from '../../app/api';
+import { Field, Notice } from '../../ui/Field';
+import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
 
 const codeSchema = z.object({ recoveryCode: z.string().trim().min(20, 'Skriv hele gendannelseskoden.') });
 

@@ -1,16 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { z } from 'zod';
-import { channels, type SessionUser, type User } from '../../../common/channels';
-import { passwordSchema } from '../../../common/users';
-import { passwordProblem } from '../../../common/password';
-import { roleLabels, roles } from '../../../common/roles';
-import { call, errorText } from '../api';
-import { Dialog } from '../components/Dialog';
-import { Field, Notice } from '../components/Field';
-import { labelOptions, SelectField } from '../components/SelectField';
-import { formatDate } from '../format';
-import { ctrlEnterSubmits, useZodForm } from '../forms';
+import { channels, type SessionUser, type User } from '../../../../common/channels';
+import { passwordSchema } from '../../../../common/users';
+import { passwordProblem } from '../../../../common/password';
+import { roleLabels, roles } from '../../../../common/roles';
+import { call, errorText } from '../../app/api';
+import { Dialog } from '../../ui/Dialog';
+import { Field, Notice } from '../../ui/Field';
+import { labelOptions, SelectField } from '../../ui/SelectField';
+import { formatDate } from '../../ui/format';
+import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
 
 const create = channels['users:create'].input.shape;
 

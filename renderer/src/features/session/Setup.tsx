@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { channels } from '../../../common/channels';
-import { passwordSchema } from '../../../common/users';
-import { passwordProblem, PASSWORD_MIN_LENGTH } from '../../../common/password';
-import { call } from '../api';
-import { Field, Notice } from '../components/Field';
-import { ctrlEnterSubmits, useZodForm } from '../forms';
+import { channels } from '../../../../common/channels';
+import { passwordSchema } from '../../../../common/users';
+import { passwordProblem, PASSWORD_MIN_LENGTH } from '../../../../common/password';
+import { call } from '../../app/api';
+import { Field, Notice } from '../../ui/Field';
+import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
 
 const admin = channels['setup:create'].input.shape.admin.shape;
 const schema = z

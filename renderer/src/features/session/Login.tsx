@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { z } from 'zod';
-import { call } from '../api';
-import type { LockReason } from '../App';
-import { Field, Notice } from '../components/Field';
-import { useZodForm } from '../forms';
+import { call } from '../../app/api';
+import { Field, Notice } from '../../ui/Field';
+import { useZodForm } from '../../ui/forms';
 
 const schema = z.object({
   loginName: z.string().trim().min(1, 'Skriv dit brugernavn.'),
   password: z.string().min(1, 'Skriv din adgangskode.'),
 });
+
+/** Why the login screen is showing: the backend locked (idle, Ctrl+L), the person logged out, or a fresh start (null). */
+export type LockReason = 'idle' | 'manual' | 'logout' | null;
 
 const lockMessages: Record<Exclude<LockReason, null>, string> = {
   idle: 'Familiespor blev låst, fordi der ikke var aktivitet i et stykke tid. Log ind igen for at fortsætte.',

@@ -1,13 +1,13 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { concernLabels, concerns, type Concern, type Observation } from '../../../common/journal';
-import type { FamilyDetail } from '../../../common/families';
-import { searchTerms } from '../../../common/search';
-import { call, errorText } from '../api';
-import { EntryCard } from '../components/EntryCard';
-import { Notice } from '../components/Field';
-import { IdFilter, labelOptions, SelectField } from '../components/SelectField';
-import { formatDayHeading } from '../format';
+import { concernLabels, concerns, type Concern, type Observation } from '../../../../common/journal';
+import type { FamilyDetail } from '../../../../common/families';
+import { searchTerms } from '../../../../common/search';
+import { call, errorText } from '../../app/api';
+import { EntryCard } from './EntryCard';
+import { Notice } from '../../ui/Field';
+import { IdFilter, labelOptions, SelectField } from '../../ui/SelectField';
+import { formatDayHeading } from '../../ui/format';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);

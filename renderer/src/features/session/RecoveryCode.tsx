@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { z } from 'zod';
-import { call } from '../api';
-import { Field, Notice } from '../components/Field';
-import { ctrlEnterSubmits, useZodForm } from '../forms';
+import { call } from '../../app/api';
+import { Field, Notice } from '../../ui/Field';
+import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
 
 const schema = z.object({
   stored: z.boolean().refine((v) => v, 'Bekræft, at koden er gemt et sikkert sted.'),

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
-import { ApiError, errorText } from './api';
+import { ApiError, errorText } from '../app/api';
 
 /**
  * react-hook-form with a zod schema: validation on blur and on save, the first invalid field focused,

@@ -4,19 +4,19 @@ import { Link, Redirect, Route, Router, Switch, useLocation, useRoute } from 'wo
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { SessionUser } from '../../../common/channels';
 import type { Draft } from '../../../common/journal';
-import { Dialog } from '../components/Dialog';
-import { CreateFamilyPage, FamiliesPage } from './Families';
-import { FamilyPage } from './Family';
-import { HomePage } from './Home';
-import { NewEntryDialog } from './NewEntry';
-import { SearchPage } from './Search';
+import { Dialog } from '../ui/Dialog';
+import { CreateFamilyPage, FamiliesPage } from '../features/families/Families';
+import { FamilyPage } from '../features/family/FamilyCard';
+import { HomePage } from '../features/home/Home';
+import { NewEntryDialog } from '../features/journal/NewEntry';
+import { SearchPage } from '../features/journal/Search';
 import { roleLabels } from '../../../common/roles';
-import { call, flushBeforeLock } from '../api';
-import { Notice } from '../components/Field';
-import { AccessLogPage } from './AccessLog';
-import { AccountPage } from './ChangePassword';
-import { SettingsPage } from './Settings';
-import { UsersPage } from './Users';
+import { call, flushBeforeLock } from './api';
+import { Notice } from '../ui/Field';
+import { AccessLogPage } from '../features/access-log/AccessLog';
+import { AccountPage } from '../features/session/ChangePassword';
+import { SettingsPage } from '../features/settings/Settings';
+import { UsersPage } from '../features/users/Users';
 
 /** Tells the backend that a person is here (throttled), so the idle lock measures real inactivity. */
 function useActivityPing() {

@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { z } from 'zod';
-import { type SessionUser } from '../../../common/channels';
-import { passwordSchema } from '../../../common/users';
-import { passwordProblem, PASSWORD_MIN_LENGTH } from '../../../common/password';
-import { call } from '../api';
-import { Field, Notice } from '../components/Field';
-import { ctrlEnterSubmits, useZodForm } from '../forms';
+import { type SessionUser } from '../../../../common/channels';
+import { passwordSchema } from '../../../../common/users';
+import { passwordProblem, PASSWORD_MIN_LENGTH } from '../../../../common/password';
+import { call } from '../../app/api';
+import { Field, Notice } from '../../ui/Field';
+import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
 
 export function ChangePasswordForm({ user, onDone }: { user: SessionUser; onDone: () => void }) {
   const schema = z

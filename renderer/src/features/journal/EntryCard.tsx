@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { shiftLabels, type Observation } from '../../../common/journal';
-import { ApiError, call, errorText } from '../api';
-import { formatDateTime } from '../format';
-import { Highlight } from './Highlight';
-import { Notice } from './Field';
+import { shiftLabels, type Observation } from '../../../../common/journal';
+import { ApiError, call, errorText } from '../../app/api';
+import { formatDateTime } from '../../ui/format';
+import { Highlight } from '../../ui/Highlight';
+import { Notice } from '../../ui/Field';
 
 export function ConcernBadge({ concern }: { concern: Observation['concern'] }) {
   if (concern === 'none') return null;

@@ -1,5 +1,5 @@
-import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../../common/channels';
-import { errorMessages, type AppError, type Result } from '../../common/errors';
+import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../../../common/channels';
+import { errorMessages, type AppError, type Result } from '../../../common/errors';
 
 /** What preload exposes in Electron. In the browser mode the same calls go over the loopback bridge. */
 interface Bridge {
