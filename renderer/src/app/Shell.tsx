@@ -6,9 +6,9 @@ import type { SessionUser } from '../../../common/channels';
 import type { Draft } from '../../../common/journal';
 import { Dialog } from '../ui/Dialog';
 import { CreateFamilyPage, FamiliesPage } from '../features/families/Families';
-import { FamilyPage } from '../features/family/FamilyCard';
+import { FamilyCard } from '../features/family/FamilyCard';
 import { HomePage } from '../features/home/Home';
-import { NewEntryDialog } from '../features/journal/NewEntry';
+import { NewObservationDialog } from '../features/journal/NewObservation';
 import { SearchPage } from '../features/journal/Search';
 import { roleLabels } from '../../../common/roles';
 import { call, flushBeforeLock } from './api';
@@ -67,9 +67,9 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
   const [familyMatch, familyParams] = useRoute<{ id: string; tab?: string }>('/familier/:id/:tab?');
   const openFamilyId = familyMatch && /^\d+$/.test(familyParams.id) ? Number(familyParams.id) : null;
   const openFamily = useQuery({ queryKey: ['family', openFamilyId], queryFn: () => call('families:get', { familyId: openFamilyId! }), enabled: openFamilyId !== null });
-  const [entry, setEntry] = useState<{ familyId: number | null; draft?: Draft } | null>(null);
+  const [newObservation, setNewObservation] = useState<{ familyId: number | null; draft?: Draft } | null>(null);
   const [help, setHelp] = useState(false);
-  const newEntry = () => setEntry({ familyId: openFamily.data && !openFamily.data.endDate ? openFamily.data.id : null });
+  const openNewObservation = () => setNewObservation({ familyId: openFamily.data && !openFamily.data.endDate ? openFamily.data.id : null });
   // An open draft saves its last keystrokes before the database closes.
   const lock = () => void flushBeforeLock().then(() => call('session:lock', {})).finally(() => queryClient.invalidateQueries({ queryKey: ['status'] }));
   const logout = () => void flushBeforeLock().then(() => call('session:logout', {})).finally(() => queryClient.invalidateQueries({ queryKey: ['status'] }));
@@ -82,7 +82,7 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
         lock();
       } else if ((event.ctrlKey || event.metaKey) && key === 'n') {
         event.preventDefault();
-        if (!entry) newEntry();
+        if (!newObservation) openNewObservation();
       } else if ((event.ctrlKey || event.metaKey) && key === 'k') {
         event.preventDefault();
         navigate('/soeg');
@@ -108,7 +108,7 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
             </span>
           )}
           <span className="spacer" />
-          <button type="button" className="primary" onClick={newEntry} title="Nyt notat (Ctrl+N)">
+          <button type="button" className="primary" onClick={openNewObservation} title="Nyt notat (Ctrl+N)">
             Nyt notat
           </button>
           <span className="user" data-testid="current-user">
@@ -145,7 +145,7 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
           {isAdmin && <RecoveryReminder />}
           <Switch>
             <Route path="/">
-              <HomePage user={user} onOpenDraft={(draft) => setEntry({ familyId: draft.familyId, draft })} />
+              <HomePage user={user} onOpenDraft={(draft) => setNewObservation({ familyId: draft.familyId, draft })} />
             </Route>
             <Route path="/familier">
               <FamiliesPage />
@@ -154,7 +154,7 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
               <CreateFamilyPage userId={user.id} />
             </Route>
             <Route path="/familier/:id/:tab?">
-              {(params) => <FamilyPage key={params.id} familyId={Number(params.id)} tab={params.tab ?? 'overblik'} user={user} onNewEntry={newEntry} />}
+              {(params) => <FamilyCard key={params.id} familyId={Number(params.id)} tab={params.tab ?? 'overblik'} user={user} onNewObservation={openNewObservation} />}
             </Route>
             <Route path="/soeg">
               <SearchPage />
@@ -172,16 +172,16 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
           </Switch>
         </main>
       </div>
-      {entry && (
-        <NewEntryDialog
-          familyId={entry.familyId}
-          draft={entry.draft}
+      {newObservation && (
+        <NewObservationDialog
+          familyId={newObservation.familyId}
+          draft={newObservation.draft}
           onClose={() => {
-            setEntry(null);
+            setNewObservation(null);
             void queryClient.invalidateQueries({ queryKey: ['front'] });
           }}
           onSigned={(familyId) => {
-            setEntry(null);
+            setNewObservation(null);
             navigate(`/familier/${familyId}/dagbog`);
           }}
         />

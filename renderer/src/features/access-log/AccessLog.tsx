@@ -40,30 +40,30 @@ export function AccessLogPage() {
   const [userId, setUserId] = useState<number | undefined>();
   const [action, setAction] = useState<string | undefined>();
   const users = useQuery({ queryKey: ['directory'], queryFn: () => call('users:directory', {}) });
-  const log = useInfiniteQuery({
+  const accessLog = useInfiniteQuery({
     queryKey: ['accessLog', userId, action],
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam }) => call('accessLog:list', { userId, action, beforeId: pageParam, limit: 100 }),
     getNextPageParam: (last) => last.nextBeforeId ?? undefined,
   });
-  const entries = log.data?.pages.flatMap((p) => p.entries) ?? [];
+  const entries = accessLog.data?.pages.flatMap((p) => p.entries) ?? [];
   return (
     <>
       <h1>Adgangslog</h1>
       <p className="muted">Hvem har læst, søgt, skrevet og udskrevet hvad – nyeste først.</p>
       <div className="row no-print">
-        <IdFilter label="Bruger" id="log-user" value={userId} onChange={setUserId} options={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+        <IdFilter label="Bruger" id="access-log-user" value={userId} onChange={setUserId} options={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
         <SelectField
           label="Handling"
-          id="log-action"
+          id="access-log-action"
           placeholder="Alle"
           options={Object.entries(actionLabels).map(([value, label]) => ({ value, label }))}
           value={action ?? ''}
           onChange={(e) => setAction(e.target.value || undefined)}
         />
       </div>
-      {log.isError && <Notice kind="error">{errorText(log.error)}</Notice>}
-      {log.data && entries.length === 0 && <p className="muted">Ingen hændelser matcher filtrene.</p>}
+      {accessLog.isError && <Notice kind="error">{errorText(accessLog.error)}</Notice>}
+      {accessLog.data && entries.length === 0 && <p className="muted">Ingen hændelser matcher filtrene.</p>}
       {entries.length > 0 && (
         <table className="list" data-testid="access-log">
           <thead>
@@ -90,9 +90,9 @@ export function AccessLogPage() {
           </tbody>
         </table>
       )}
-      {log.hasNextPage && (
+      {accessLog.hasNextPage && (
         <div className="actions">
-          <button type="button" className="secondary" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
+          <button type="button" className="secondary" onClick={() => void accessLog.fetchNextPage()} disabled={accessLog.isFetchingNextPage}>
             Vis flere
           </button>
         </div>

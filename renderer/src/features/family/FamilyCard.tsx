@@ -19,7 +19,7 @@ import {
 import { teamRoleLabels, teamRoles } from '../../../../common/team';
 import { ApiError, call, errorText } from '../../app/api';
 import { Dialog } from '../../ui/Dialog';
-import { EntryCard } from '../journal/EntryCard';
+import { ObservationCard } from '../journal/ObservationCard';
 import { Field, Notice } from '../../ui/Field';
 import { labelOptions, SelectField } from '../../ui/SelectField';
 import { formatDate, formatDateTime } from '../../ui/format';
@@ -37,7 +37,7 @@ export const familyTabs = [
   ['udskrifter', 'Udskrifter'],
 ] as const;
 
-export function FamilyPage({ familyId, tab, user, onNewEntry }: { familyId: number; tab: string; user: SessionUser; onNewEntry: () => void }) {
+export function FamilyCard({ familyId, tab, user, onNewObservation }: { familyId: number; tab: string; user: SessionUser; onNewObservation: () => void }) {
   const family = useQuery({ queryKey: ['family', familyId], queryFn: () => call('families:get', { familyId }) });
   if (family.isError) return <Notice kind="error">{errorText(family.error)}</Notice>;
   if (!family.data) return <p className="muted">Henter familien …</p>;
@@ -58,7 +58,7 @@ export function FamilyPage({ familyId, tab, user, onNewEntry }: { familyId: numb
         ))}
       </nav>
       {tab === 'overblik' && <Overview family={f} user={user} />}
-      {tab === 'dagbog' && <Timeline family={f} onNewEntry={onNewEntry} />}
+      {tab === 'dagbog' && <Timeline family={f} onNewObservation={onNewObservation} />}
       {tab === 'team' && <TeamTab family={f} />}
       {!['overblik', 'dagbog', 'team'].includes(tab) && (
         <div className="panel">
@@ -176,17 +176,17 @@ function Overview({ family: f, user }: { family: FamilyDetail; user: SessionUser
       </div>
       <div className="panel">
         <h2 style={{ marginTop: 0 }}>Åbne alvorlige bekymringer</h2>
-        {f.openConcerns.length === 0 ? <p className="muted">Ingen.</p> : f.openConcerns.map((e) => <EntryCard key={e.id} entry={e} canAmend={false} />)}
+        {f.openConcerns.length === 0 ? <p className="muted">Ingen.</p> : f.openConcerns.map((o) => <ObservationCard key={o.id} observation={o} canAmend={false} />)}
       </div>
       <div className="panel">
         <h2 style={{ marginTop: 0 }}>Seneste notater</h2>
         {f.latestObservations.length === 0 ? (
           <p className="muted">Ingen notater endnu.</p>
         ) : (
-          f.latestObservations.map((e) => (
-            <div key={e.id}>
-              <div className="small muted">{formatDateTime(e.observedAt)}</div>
-              <EntryCard entry={e} canAmend={false} />
+          f.latestObservations.map((o) => (
+            <div key={o.id}>
+              <div className="small muted">{formatDateTime(o.observedAt)}</div>
+              <ObservationCard observation={o} canAmend={false} />
             </div>
           ))
         )}

@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import type { SessionUser } from '../../../../common/channels';
 import type { Draft } from '../../../../common/journal';
 import { call, errorText } from '../../app/api';
-import { EntryCard } from '../journal/EntryCard';
+import { ObservationCard } from '../journal/ObservationCard';
 import { Notice } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
 import { FamilyTable } from '../families/Families';
@@ -65,13 +65,13 @@ function PendingConcerns() {
       {pending.data.length === 0 ? (
         <p className="muted">Ingen bekymringer venter.</p>
       ) : (
-        pending.data.map((e) => (
-          <div key={e.id}>
+        pending.data.map((o) => (
+          <div key={o.id}>
             <div className="small">
-              <Link href={`/familier/${e.familyId}/dagbog`}>{e.familyName}</Link> · {formatDateTime(e.observedAt)}
+              <Link href={`/familier/${o.familyId}/dagbog`}>{o.familyName}</Link> · {formatDateTime(o.observedAt)}
             </div>
-            <EntryCard entry={e} canAmend={false} />
-            <button type="button" onClick={() => ack.mutate(e.id)} disabled={ack.isPending} style={{ marginBottom: '1rem' }}>
+            <ObservationCard observation={o} canAmend={false} />
+            <button type="button" onClick={() => ack.mutate(o.id)} disabled={ack.isPending} style={{ marginBottom: '1rem' }}>
               Kvittér for bekymringen
             </button>
           </div>

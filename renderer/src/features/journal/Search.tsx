@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { call, errorText } from '../../app/api';
-import { ConcernBadge } from './EntryCard';
+import { ConcernBadge } from './ObservationCard';
 import { Notice } from '../../ui/Field';
 import { excerpt, Highlight } from '../../ui/Highlight';
 import { formatDateTime } from '../../ui/format';
@@ -34,8 +34,8 @@ export function SearchPage() {
       {query && search.data && hits.length === 0 && <p className="muted">Ingen notater indeholder «{query}».</p>}
       <ol className="plain" data-testid="search-results">
         {hits.map((h) => (
-          <li key={h.id} className="entry">
-            <div className="entry-head">
+          <li key={h.id} className="observation">
+            <div className="observation-head">
               <Link href={`/familier/${h.familyId}/dagbog`}>{h.familyName}</Link>
               <span className="muted">{formatDateTime(h.observedAt)}</span>
               {h.category && <span className="badge">{h.category.label}</span>}
@@ -43,7 +43,7 @@ export function SearchPage() {
               <span className="spacer" />
               <span className="muted small">{h.author.name}</span>
             </div>
-            <p className="entry-text">
+            <p className="observation-text">
               <Highlight text={excerpt(h.text, h.terms)} terms={h.terms} />
             </p>
             {h.amendments.length > 0 && <div className="small muted">{h.amendments.length} rettelse(r)</div>}

@@ -4,7 +4,7 @@ import { concernLabels, concerns, type Concern, type Observation } from '../../.
 import type { FamilyDetail } from '../../../../common/families';
 import { searchTerms } from '../../../../common/search';
 import { call, errorText } from '../../app/api';
-import { EntryCard } from './EntryCard';
+import { ObservationCard } from './ObservationCard';
 import { Notice } from '../../ui/Field';
 import { IdFilter, labelOptions, SelectField } from '../../ui/SelectField';
 import { formatDayHeading } from '../../ui/format';
@@ -18,20 +18,20 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-/** Groups entries by local calendar day, newest first (the order they arrive in). */
-export function groupByDay(entries: Observation[]): Array<{ day: string; entries: Observation[] }> {
-  const groups: Array<{ day: string; entries: Observation[] }> = [];
-  for (const e of entries) {
-    const d = new Date(e.observedAt);
+/** Groups observations by local calendar day, newest first (the order they arrive in). */
+export function groupByDay(observations: Observation[]): Array<{ day: string; observations: Observation[] }> {
+  const groups: Array<{ day: string; observations: Observation[] }> = [];
+  for (const o of observations) {
+    const d = new Date(o.observedAt);
     const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     const last = groups[groups.length - 1];
-    if (last?.day === day) last.entries.push(e);
-    else groups.push({ day, entries: [e] });
+    if (last?.day === day) last.observations.push(o);
+    else groups.push({ day, observations: [o] });
   }
   return groups;
 }
 
-export function Timeline({ family, onNewEntry }: { family: FamilyDetail; onNewEntry: () => void }) {
+export function Timeline({ family, onNewObservation }: { family: FamilyDetail; onNewObservation: () => void }) {
   const [query, setQuery] = useState('');
   const [categoryId, setCategoryId] = useState<number | undefined>();
   const [personId, setPersonId] = useState<number | undefined>();
@@ -49,11 +49,11 @@ export function Timeline({ family, onNewEntry }: { family: FamilyDetail; onNewEn
     queryFn: ({ pageParam }) => call('journal:timeline', { ...filters, cursor: pageParam, limit: 50 }),
     getNextPageParam: (last) => last.cursor ?? undefined,
   });
-  const entries = timeline.data?.pages.flatMap((p) => p.observations) ?? [];
+  const observations = timeline.data?.pages.flatMap((p) => p.observations) ?? [];
   const terms = debouncedQuery ? searchTerms(debouncedQuery) : [];
   const sentinel = useRef<HTMLDivElement>(null);
 
-  // Loads the next page when the end of the list scrolls into view (years of entries, 50 at a time).
+  // Loads the next page when the end of the list scrolls into view (years of observations, 50 at a time).
   useEffect(() => {
     const el = sentinel.current;
     if (!el) return;
@@ -95,7 +95,7 @@ export function Timeline({ family, onNewEntry }: { family: FamilyDetail; onNewEn
       </div>
       {!closed && (
         <div className="actions no-print" style={{ marginTop: 0 }}>
-          <button type="button" onClick={onNewEntry} title="Nyt notat (Ctrl+N)">
+          <button type="button" onClick={onNewObservation} title="Nyt notat (Ctrl+N)">
             Nyt notat
           </button>
           <span className="muted small">
@@ -104,17 +104,17 @@ export function Timeline({ family, onNewEntry }: { family: FamilyDetail; onNewEn
         </div>
       )}
       {timeline.isError && <Notice kind="error">{errorText(timeline.error)}</Notice>}
-      {timeline.data && entries.length === 0 && (
+      {timeline.data && observations.length === 0 && (
         <p className="muted" style={{ marginTop: '1rem' }}>
           {anyFilter ? 'Ingen notater matcher. Prøv at fjerne et filter.' : 'Der er ingen notater endnu. Skriv det første med Ctrl+N.'}
         </p>
       )}
       <div data-testid="timeline">
-        {groupByDay(entries).map((g) => (
+        {groupByDay(observations).map((g) => (
           <div key={g.day}>
-            <h3 className="day-heading">{formatDayHeading(g.entries[0]!.observedAt)}</h3>
-            {g.entries.map((e) => (
-              <EntryCard key={e.id} entry={e} terms={terms} canAmend={!closed} />
+            <h3 className="day-heading">{formatDayHeading(g.observations[0]!.observedAt)}</h3>
+            {g.observations.map((o) => (
+              <ObservationCard key={o.id} observation={o} terms={terms} canAmend={!closed} />
             ))}
           </div>
         ))}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { call, errorText } from '../../app/api';
 import { Notice } from '../../ui/Field';
 
-/** The institution's own list of log categories: add, rename, order, and take out of use. */
+/** The institution's own list of journal categories: add, rename, order, and take out of use. */
 export function CategoriesPanel() {
   const queryClient = useQueryClient();
   const categories = useQuery({ queryKey: ['categories', 'admin'], queryFn: () => call('categories:list', {}) });

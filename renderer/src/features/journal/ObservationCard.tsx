@@ -11,40 +11,41 @@ export function ConcernBadge({ concern }: { concern: Observation['concern'] }) {
   return <span className={`badge concern-${concern}`}>{concern === 'serious' ? 'Alvorlig bekymring' : 'Let bekymring'}</span>;
 }
 
-/** One signed log entry with its amendments; signed text is never editable, only amended. */
-export function EntryCard({ entry, terms = [], showFamily = false, canAmend = true }: { entry: Observation; terms?: string[]; showFamily?: boolean; canAmend?: boolean }) {
+/** One signed observation with its amendments; signed text is never editable, only amended. */
+export function ObservationCard({ observation, terms = [], showFamily = false, canAmend = true }: { observation: Observation; terms?: string[]; showFamily?: boolean; canAmend?: boolean }) {
   const [amending, setAmending] = useState(false);
+  // data-testid stays "entry": the browser tests select observations by it (tests/e2e/daily-log.spec.ts).
   return (
-    <article className="entry" aria-label={`Notat ${formatDateTime(entry.observedAt)}`} data-testid="entry">
-      <header className="entry-head">
-        <strong>{formatDateTime(entry.observedAt).split(' ')[1]}</strong>
-        <span className="muted">{shiftLabels[entry.shift]}</span>
-        {showFamily && <span className="badge">{entry.familyName}</span>}
-        {entry.category && <span className="badge">{entry.category.label}</span>}
-        <ConcernBadge concern={entry.concern} />
+    <article className="observation" aria-label={`Notat ${formatDateTime(observation.observedAt)}`} data-testid="entry">
+      <header className="observation-head">
+        <strong>{formatDateTime(observation.observedAt).split(' ')[1]}</strong>
+        <span className="muted">{shiftLabels[observation.shift]}</span>
+        {showFamily && <span className="badge">{observation.familyName}</span>}
+        {observation.category && <span className="badge">{observation.category.label}</span>}
+        <ConcernBadge concern={observation.concern} />
         <span className="spacer" />
-        <span className="muted small" title={`Underskrevet ${formatDateTime(entry.signedAt)}`}>
-          {entry.author.name} ({entry.author.initials})
+        <span className="muted small" title={`Underskrevet ${formatDateTime(observation.signedAt)}`}>
+          {observation.author.name} ({observation.author.initials})
         </span>
       </header>
-      {entry.persons.length > 0 && <div className="muted small">Vedrører: {entry.persons.map((p) => p.name).join(', ')}</div>}
-      <p className="entry-text">
-        <Highlight text={entry.text} terms={terms} />
+      {observation.persons.length > 0 && <div className="muted small">Vedrører: {observation.persons.map((p) => p.name).join(', ')}</div>}
+      <p className="observation-text">
+        <Highlight text={observation.text} terms={terms} />
       </p>
-      {entry.amendments.map((a) => (
+      {observation.amendments.map((a) => (
         <div key={a.id} className="amendment">
           <div className="small">
             <strong>Rettelse</strong> af {a.author.name} den {formatDateTime(a.createdAt)} · Begrundelse: {a.reason}
           </div>
-          <p className="entry-text">
+          <p className="observation-text">
             <Highlight text={a.text} terms={terms} />
           </p>
         </div>
       ))}
-      {entry.concern === 'serious' && (
+      {observation.concern === 'serious' && (
         <div className="small muted">
-          {entry.acknowledgement
-            ? `Kvitteret af ${entry.acknowledgement.by.name} den ${formatDateTime(entry.acknowledgement.at)}${entry.acknowledgement.note ? `: ${entry.acknowledgement.note}` : ''}`
+          {observation.acknowledgement
+            ? `Kvitteret af ${observation.acknowledgement.by.name} den ${formatDateTime(observation.acknowledgement.at)}${observation.acknowledgement.note ? `: ${observation.acknowledgement.note}` : ''}`
             : 'Afventer kvittering fra en leder.'}
         </div>
       )}
@@ -53,20 +54,20 @@ export function EntryCard({ entry, terms = [], showFamily = false, canAmend = tr
           Tilføj rettelse
         </button>
       )}
-      {amending && <AmendForm entry={entry} onDone={() => setAmending(false)} />}
+      {amending && <AmendForm observation={observation} onDone={() => setAmending(false)} />}
     </article>
   );
 }
 
-function AmendForm({ entry, onDone }: { entry: Observation; onDone: () => void }) {
+function AmendForm({ observation, onDone }: { observation: Observation; onDone: () => void }) {
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const [text, setText] = useState('');
   const mutation = useMutation({
-    mutationFn: () => call('journal:amend', { observationId: entry.id, reason, text }),
+    mutationFn: () => call('journal:amend', { observationId: observation.id, reason, text }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['timeline'] });
-      void queryClient.invalidateQueries({ queryKey: ['family', entry.familyId] });
+      void queryClient.invalidateQueries({ queryKey: ['family', observation.familyId] });
       onDone();
     },
   });
@@ -90,13 +91,13 @@ function AmendForm({ entry, onDone }: { entry: Observation; onDone: () => void }
       <p className="small muted">Det underskrevne notat ændres ikke. Rettelsen vises under det med dit navn, tidspunkt og begrundelse.</p>
       {mutation.isError && !issues.length && <Notice kind="error">{errorText(mutation.error)}</Notice>}
       <div className="field">
-        <label htmlFor={`reason-${entry.id}`}>Begrundelse</label>
-        <input id={`reason-${entry.id}`} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus aria-invalid={issue('reason') ? true : undefined} />
+        <label htmlFor={`reason-${observation.id}`}>Begrundelse</label>
+        <input id={`reason-${observation.id}`} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus aria-invalid={issue('reason') ? true : undefined} />
         {issue('reason') && <span className="error">{issue('reason')}</span>}
       </div>
       <div className="field">
-        <label htmlFor={`amend-${entry.id}`}>Rettelse</label>
-        <textarea id={`amend-${entry.id}`} rows={3} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={issue('text') ? true : undefined} />
+        <label htmlFor={`amend-${observation.id}`}>Rettelse</label>
+        <textarea id={`amend-${observation.id}`} rows={3} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={issue('text') ? true : undefined} />
         {issue('text') && <span className="error">{issue('text')}</span>}
       </div>
       <div className="actions">

@@ -35,10 +35,11 @@ function toInput(c: Content) {
 }
 
 /**
- * New log entry (Ctrl+N). Saved as a private draft while typing, so closing the window or the idle lock loses
- * nothing; Ctrl+Enter asks once and signs, after which the entry is locked.
+ * New observation (Ctrl+N). Saved as a private draft while typing, so closing the window or the idle lock loses
+ * nothing; Ctrl+Enter asks once and signs, after which the observation is locked.
+ * The form's element ids keep the prefix `entry-`: the browser tests select them (tests/e2e/daily-log.spec.ts).
  */
-export function NewEntryDialog({ familyId, draft, onClose, onSigned }: { familyId: number | null; draft?: Draft; onClose: () => void; onSigned: (familyId: number) => void }) {
+export function NewObservationDialog({ familyId, draft, onClose, onSigned }: { familyId: number | null; draft?: Draft; onClose: () => void; onSigned: (familyId: number) => void }) {
   const queryClient = useQueryClient();
   const [content, setContent] = useState<Content>(() => (draft ? fromDraft(draft) : freshContent(familyId)));
   const [draftId, setDraftId] = useState<number | undefined>(draft?.id);
@@ -129,12 +130,12 @@ export function NewEntryDialog({ familyId, draft, onClose, onSigned }: { familyI
   async function sign() {
     try {
       if (saving.current) await saving.current.catch(() => undefined);
-      const entry = await call('journal:sign', { ...toInput(latest.current), draftId: idRef.current });
+      const observation = await call('journal:sign', { ...toInput(latest.current), draftId: idRef.current });
       void queryClient.invalidateQueries({ queryKey: ['timeline'] });
-      void queryClient.invalidateQueries({ queryKey: ['family', entry.familyId] });
+      void queryClient.invalidateQueries({ queryKey: ['family', observation.familyId] });
       void queryClient.invalidateQueries({ queryKey: ['front'] });
       void queryClient.invalidateQueries({ queryKey: ['drafts'] });
-      onSigned(entry.familyId);
+      onSigned(observation.familyId);
     } catch (err) {
       setConfirming(false);
       if (err instanceof ApiError && err.error.issues?.length) setIssues(Object.fromEntries(err.error.issues.map((i) => [i.path, i.message])));
