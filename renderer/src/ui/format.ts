@@ -11,6 +11,11 @@ export function formatDateTime(iso: string): string {
   return format(parseISO(iso), 'dd.MM.yyyy HH.mm', { locale: da });
 }
 
+/** Today in local (Danish) time, as yyyy-MM-dd: the value of a date field. */
+export function today(): string {
+  return format(new Date(), 'yyyy-MM-dd');
+}
+
 /** mandag 24.11.2026 */
 export function formatDayHeading(iso: string): string {
   return format(parseISO(iso), 'EEEE dd.MM.yyyy', { locale: da });

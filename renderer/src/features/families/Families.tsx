@@ -1,4 +1,3 @@
-import { format } from 'date-fns';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
@@ -9,7 +8,7 @@ import { DEFAULT_LEGAL_BASIS, personKindLabels, personKinds, phaseLabels, phases
 import { call, errorText } from '../../app/api';
 import { Field, Notice } from '../../ui/Field';
 import { labelOptions, SelectField } from '../../ui/SelectField';
-import { formatDate, formatDateTime } from '../../ui/format';
+import { formatDate, formatDateTime, today } from '../../ui/format';
 import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
 
 export function FamilyTable({ families }: { families: FamilySummary[] }) {
@@ -93,8 +92,6 @@ const createSchema = z
   })
   .transform((v) => input.parse(v));
 
-/** Today in local (Danish) time, as yyyy-MM-dd. */
-const today = () => format(new Date(), 'yyyy-MM-dd');
 /**
  * Half-filled "Ny familie" forms, per user, in memory only: they survive an idle lock (the screen is rebuilt), never
  * reach the disk (sessionStorage would end up in the browser profile, outside the encrypted database).
