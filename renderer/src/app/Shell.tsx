@@ -1,57 +1,22 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Link, Redirect, Route, Router, Switch, useLocation, useRoute } from 'wouter';
+import { useEffect, useState } from 'react';
+import { Router, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import type { SessionUser } from '../../../common/channels';
 import type { Draft } from '../../../common/journal';
-import { Dialog } from '../ui/Dialog';
-import { CreateFamilyPage, FamiliesPage } from '../features/families/Families';
-import { FamilyCard } from '../features/family/FamilyCard';
-import { HomePage } from '../features/home/Home';
-import { NewObservationDialog } from '../features/journal/NewObservation';
-import { SearchPage } from '../features/journal/Search';
 import { roleLabels } from '../../../common/roles';
+import type { SessionUser } from '../../../common/users';
+import { NewObservationDialog } from '../features/journal/NewObservation';
+import { RecoveryReminder } from '../features/settings/RecoveryReminder';
 import { call, flushBeforeLock } from './api';
-import { Notice } from '../ui/Field';
-import { AccessLogPage } from '../features/access-log/AccessLog';
-import { AccountPage } from '../features/session/ChangePassword';
-import { SettingsPage } from '../features/settings/Settings';
-import { UsersPage } from '../features/users/Users';
+import { HelpDialog } from './HelpDialog';
+import { NavLink } from './NavLink';
+import { AppRoutes } from './Routes';
+import { useActivityPing } from './useActivityPing';
 
-/** Tells the backend that a person is here (throttled), so the idle lock measures real inactivity. */
-function useActivityPing() {
-  const last = useRef(0);
-  const throttle = useRef(30_000);
-  useEffect(() => {
-    const ping = () => {
-      const now = Date.now();
-      if (now - last.current < throttle.current) return;
-      last.current = now;
-      void call('session:ping', {})
-        .then((r) => {
-          throttle.current = Math.max(250, Math.min(30_000, Math.floor(r.idleLockMs / 4)));
-        })
-        .catch(() => undefined);
-    };
-    ping();
-    const kinds = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
-    for (const k of kinds) window.addEventListener(k, ping, { passive: true });
-    return () => {
-      for (const k of kinds) window.removeEventListener(k, ping);
-    };
-  }, []);
-}
-
-function NavLink({ href, children }: { href: string; children: ReactNode }) {
-  const [location] = useLocation();
-  const active = location === href || (href !== '/' && location.startsWith(href + '/'));
-  return (
-    <Link href={href} aria-current={active ? 'page' : undefined}>
-      {children}
-    </Link>
-  );
-}
-
+/**
+ * The logged-in layout: top bar (institution, open family, new observation, user, lock), left navigation, the routed
+ * screen, and the keyboard shortcuts that work everywhere (Ctrl+N, Ctrl+K, Ctrl+L, ?).
+ */
 export function Shell(props: { user: SessionUser; institutionName: string }) {
   return (
     <Router hook={useHashLocation}>
@@ -143,33 +108,7 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
         </nav>
         <main className="content">
           {isAdmin && <RecoveryReminder />}
-          <Switch>
-            <Route path="/">
-              <HomePage user={user} onOpenDraft={(draft) => setNewObservation({ familyId: draft.familyId, draft })} />
-            </Route>
-            <Route path="/familier">
-              <FamiliesPage />
-            </Route>
-            <Route path="/familier/ny">
-              <CreateFamilyPage userId={user.id} />
-            </Route>
-            <Route path="/familier/:id/:tab?">
-              {(params) => <FamilyCard key={params.id} familyId={Number(params.id)} tab={params.tab ?? 'overblik'} user={user} onNewObservation={openNewObservation} />}
-            </Route>
-            <Route path="/soeg">
-              <SearchPage />
-            </Route>
-            <Route path="/ledelse/adgangslog">{isLeader ? <AccessLogPage /> : <Redirect to="/" />}</Route>
-            <Route path="/admin/brugere">{isAdmin ? <UsersPage me={user} /> : <Redirect to="/" />}</Route>
-            <Route path="/admin/indstillinger">{isAdmin ? <SettingsPage /> : <Redirect to="/" />}</Route>
-            <Route path="/konto">
-              <AccountPage user={user} />
-            </Route>
-            <Route>
-              <h1>Siden findes ikke</h1>
-              <Link href="/">Gå til forsiden</Link>
-            </Route>
-          </Switch>
+          <AppRoutes user={user} isLeader={isLeader} isAdmin={isAdmin} onOpenDraft={(draft) => setNewObservation({ familyId: draft.familyId, draft })} onNewObservation={openNewObservation} />
         </main>
       </div>
       {newObservation && (
@@ -188,47 +127,5 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
       )}
       {help && <HelpDialog onClose={() => setHelp(false)} />}
     </>
-  );
-}
-
-function HelpDialog({ onClose }: { onClose: () => void }) {
-  const keys: Array<[string, string]> = [
-    ['Ctrl+N', 'Nyt notat (i den åbne familie)'],
-    ['Ctrl+Enter', 'Gem eller underskriv formularen'],
-    ['Ctrl+K', 'Søg'],
-    ['Ctrl+L', 'Lås Familiespor'],
-    ['Esc', 'Luk dialog (kladden gemmes)'],
-    ['?', 'Denne oversigt'],
-  ];
-  return (
-    <Dialog title="Tastaturgenveje" onClose={onClose}>
-      <table className="list">
-        <tbody>
-          {keys.map(([k, v]) => (
-            <tr key={k}>
-              <td className="nowrap">
-                <kbd>{k}</kbd>
-              </td>
-              <td>{v}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="actions">
-        <button type="button" onClick={onClose} autoFocus>
-          Luk
-        </button>
-      </div>
-    </Dialog>
-  );
-}
-
-function RecoveryReminder() {
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings:get', {}) });
-  if (!settings.data || settings.data.recoveryConfirmed) return null;
-  return (
-    <Notice kind="warn">
-      Gendannelseskoden er ikke bekræftet som gemt. <Link href="/admin/indstillinger">Lav en ny gendannelseskode</Link>, og læg den i pengeskabet.
-    </Notice>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import type { SessionUser } from '../../../../common/channels';
+import type { SessionUser } from '../../../../common/users';
 import { outcomeLabels, phaseLabels } from '../../../../common/families';
 import { call, errorText } from '../../app/api';
 import { Notice } from '../../ui/Field';

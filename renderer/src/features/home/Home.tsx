@@ -1,13 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import type { SessionUser } from '../../../../common/channels';
+import type { SessionUser } from '../../../../common/users';
 import type { Draft } from '../../../../common/journal';
 import { call, errorText } from '../../app/api';
-import { ObservationCard } from '../journal/ObservationCard';
 import { Notice } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
-import { FamilyTable } from '../families/Families';
+import { FamilyTable } from '../families/FamilyTable';
+import { PendingConcerns } from './PendingConcerns';
 
+/** The front page: greeting, your drafts, serious concerns waiting for a leader, the active families. */
 export function HomePage({ user, onOpenDraft }: { user: SessionUser; onOpenDraft: (d: Draft) => void }) {
   const front = useQuery({ queryKey: ['front'], queryFn: () => call('overview:front', {}) });
   const isLeader = user.role !== 'staff';
@@ -47,36 +48,5 @@ export function HomePage({ user, onOpenDraft }: { user: SessionUser; onOpenDraft
         Tastatur: <kbd>Ctrl</kbd>+<kbd>N</kbd> nyt notat · <kbd>Ctrl</kbd>+<kbd>K</kbd> søg · <kbd>Ctrl</kbd>+<kbd>L</kbd> lås · <kbd>?</kbd> hjælp
       </p>
     </>
-  );
-}
-
-function PendingConcerns() {
-  const queryClient = useQueryClient();
-  const pending = useQuery({ queryKey: ['front', 'concerns'], queryFn: () => call('concerns:pending', {}) });
-  const ack = useMutation({
-    mutationFn: (observationId: number) => call('concerns:acknowledge', { observationId }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['front'] }),
-  });
-  if (!pending.data) return null;
-  return (
-    <div className="panel" data-testid="pending-concerns">
-      <h2 style={{ marginTop: 0 }}>Alvorlige bekymringer til kvittering</h2>
-      {ack.isError && <Notice kind="error">{errorText(ack.error)}</Notice>}
-      {pending.data.length === 0 ? (
-        <p className="muted">Ingen bekymringer venter.</p>
-      ) : (
-        pending.data.map((o) => (
-          <div key={o.id}>
-            <div className="small">
-              <Link href={`/familier/${o.familyId}/dagbog`}>{o.familyName}</Link> · {formatDateTime(o.observedAt)}
-            </div>
-            <ObservationCard observation={o} canAmend={false} />
-            <button type="button" onClick={() => ack.mutate(o.id)} disabled={ack.isPending} style={{ marginBottom: '1rem' }}>
-              Kvittér for bekymringen
-            </button>
-          </div>
-        ))
-      )}
-    </div>
   );
 }

@@ -1,38 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { format } from 'date-fns';
 import { useEffect, useRef, useState } from 'react';
-import { concernLabels, concerns, shiftAt, shiftLabels, shifts, type Concern, type Draft, type Shift } from '../../../../common/journal';
+import { concernLabels, concerns, shiftLabels, shifts, type Draft, type Shift } from '../../../../common/journal';
 import { ApiError, call, errorText, onBeforeLock } from '../../app/api';
 import { Dialog } from '../../ui/Dialog';
 import { Notice } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
-
-interface Content {
-  familyId: number | null;
-  observedAt: string; // datetime-local value, local time
-  shift: Shift;
-  categoryId: number | null;
-  personIds: number[];
-  text: string;
-  concern: Concern;
-}
-
-const toLocalInput = (d: Date) => format(d, "yyyy-MM-dd'T'HH:mm");
-
-function freshContent(familyId: number | null): Content {
-  const now = new Date();
-  return { familyId, observedAt: toLocalInput(now), shift: shiftAt(now), categoryId: null, personIds: [], text: '', concern: 'none' };
-}
-
-function fromDraft(d: Draft): Content {
-  return { familyId: d.familyId, observedAt: toLocalInput(new Date(d.observedAt)), shift: d.shift, categoryId: d.categoryId, personIds: d.personIds, text: d.text, concern: d.concern };
-}
-
-/** For drafts an unreadable time is kept as now; signing refuses it first (requestSign). */
-function toInput(c: Content) {
-  const at = new Date(c.observedAt);
-  return { ...c, observedAt: Number.isNaN(at.getTime()) ? new Date().toISOString() : at.toISOString() };
-}
+import { freshContent, fromDraft, toInput, type Content } from './draftContent';
 
 /**
  * New observation (Ctrl+N). Saved as a private draft while typing, so closing the window or the idle lock loses

@@ -2,11 +2,12 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { call, errorText } from '../../app/api';
-import { ConcernBadge } from './ObservationCard';
+import { ConcernBadge } from './ConcernBadge';
 import { Notice } from '../../ui/Field';
 import { excerpt, Highlight } from '../../ui/Highlight';
 import { formatDateTime } from '../../ui/format';
 
+/** Search across every family's dagbog (Ctrl+K); the search is written to the access log. */
 export function SearchPage() {
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');

@@ -8,15 +8,7 @@ import { ObservationCard } from './ObservationCard';
 import { Notice } from '../../ui/Field';
 import { IdFilter, labelOptions, SelectField } from '../../ui/SelectField';
 import { formatDayHeading } from '../../ui/format';
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
+import { useDebounced } from '../../ui/useDebounced';
 
 /** Groups observations by local calendar day, newest first (the order they arrive in). */
 export function groupByDay(observations: Observation[]): Array<{ day: string; observations: Observation[] }> {
@@ -31,6 +23,7 @@ export function groupByDay(observations: Observation[]): Array<{ day: string; ob
   return groups;
 }
 
+/** A family's observations, newest first, grouped by day, with filters and search; loads 50 at a time. */
 export function Timeline({ family, onNewObservation }: { family: FamilyDetail; onNewObservation: () => void }) {
   const [query, setQuery] = useState('');
   const [categoryId, setCategoryId] = useState<number | undefined>();

@@ -1,9 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { z } from 'zod';
-import { type SessionUser } from '../../../../common/channels';
-import { passwordSchema } from '../../../../common/users';
 import { passwordProblem, PASSWORD_MIN_LENGTH } from '../../../../common/password';
+import { passwordSchema, type SessionUser } from '../../../../common/users';
 import { call } from '../../app/api';
 import { Field, Notice } from '../../ui/Field';
 import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
@@ -71,22 +69,5 @@ export function ChangePasswordScreen({ user, onDone }: { user: SessionUser; forc
         </div>
       </div>
     </div>
-  );
-}
-
-export function AccountPage({ user }: { user: SessionUser }) {
-  const [done, setDone] = useState(false);
-  return (
-    <>
-      <h1>Min konto</h1>
-      <div className="panel">
-        <p>
-          <strong>{user.name}</strong> ({user.initials}) · brugernavn <strong>{user.loginName}</strong>
-        </p>
-        <h2>Skift adgangskode</h2>
-        {done && <Notice kind="ok">Din adgangskode er skiftet.</Notice>}
-        <ChangePasswordForm user={user} onDone={() => setDone(true)} />
-      </div>
-    </>
   );
 }

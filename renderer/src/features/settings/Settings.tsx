@@ -1,17 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { z } from 'zod';
 import { channels, type Settings } from '../../../../common/channels';
 import { call, errorText } from '../../app/api';
-import { Dialog } from '../../ui/Dialog';
 import { Field, Notice } from '../../ui/Field';
 import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
 import { CategoriesPanel } from './Categories';
-import { RecoveryCodeScreen } from '../session/RecoveryCode';
+import { RecoveryPanel } from './RecoveryPanel';
 
 const shape = channels['settings:update'].input.shape;
 const schema = z.object({ institutionName: shape.institutionName, idleLockMinutes: z.coerce.number<string>().pipe(shape.idleLockMinutes) });
 
+/** Administration → Indstillinger: institution name and idle lock, the journal categories, the recovery code. */
 export function SettingsPage() {
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings:get', {}) });
   return (
@@ -58,53 +58,5 @@ function SettingsForm({ settings }: { settings: Settings }) {
         </button>
       </div>
     </form>
-  );
-}
-
-function RecoveryPanel() {
-  const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
-  const [code, setCode] = useState<string | null>(null);
-  const mutation = useMutation({
-    mutationFn: () => call('recovery:regenerate', {}),
-    onSuccess: (r) => {
-      setConfirming(false);
-      setCode(r.recoveryCode);
-      void queryClient.invalidateQueries({ queryKey: ['settings'] });
-    },
-  });
-  if (code)
-    return (
-      <RecoveryCodeScreen
-        embedded
-        code={code}
-        onConfirmed={() => {
-          setCode(null);
-          void queryClient.invalidateQueries({ queryKey: ['settings'] });
-        }}
-      />
-    );
-  return (
-    <div className="panel">
-      <h2 style={{ marginTop: 0 }}>Gendannelseskode</h2>
-      <p>Gendannelseskoden åbner dataene, hvis alle administratorer har glemt deres adgangskode. Lav en ny, hvis den gamle er væk eller kan være set af andre.</p>
-      <button type="button" className="secondary" onClick={() => setConfirming(true)}>
-        Lav ny gendannelseskode
-      </button>
-      {confirming && (
-        <Dialog title="Lav ny gendannelseskode?" onClose={() => setConfirming(false)}>
-          <p>Den gamle gendannelseskode holder op med at virke med det samme. Den nye vises én gang og skal i pengeskabet.</p>
-          {mutation.isError && <Notice kind="error">{errorText(mutation.error)}</Notice>}
-          <div className="actions">
-            <button type="button" onClick={() => mutation.mutate()} disabled={mutation.isPending} autoFocus>
-              Lav ny kode
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              Annullér
-            </button>
-          </div>
-        </Dialog>
-      )}
-    </div>
   );
 }

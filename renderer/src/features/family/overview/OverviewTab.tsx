@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import type { SessionUser } from '../../../../../common/channels';
+import type { SessionUser } from '../../../../../common/users';
 import { outcomeLabels, phaseLabels, phases, type FamilyDetail, type Person } from '../../../../../common/families';
 import { teamRoleLabels } from '../../../../../common/team';
 import { formatDate, formatDateTime } from '../../../ui/format';
