@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useDanishZodMessages } from '../../common/validation';
-import { App } from './App';
+import { App } from './app/App';
 import './styles.css';
 
 // zod's own messages (types, sizes) in Danish in the renderer too.

@@ -1,0 +1,98 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { call, onEvent, onSessionLost } from './api';
+import { Notice } from '../ui/Field';
+import { ChangePasswordScreen } from '../features/session/ChangePassword';
+import { LoginScreen, type LockReason } from '../features/session/Login';
+import { RecoveryCodeScreen } from '../features/session/RecoveryCode';
+import { RecoveryScreen } from '../features/session/Recovery';
+import { SetupScreen } from '../features/session/Setup';
+import { Shell } from './Shell';
+
+export function App() {
+  const queryClient = useQueryClient();
+  const status = useQuery({ queryKey: ['status'], queryFn: () => call('app:status', {}), staleTime: Infinity });
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  const [lockReason, setLockReason] = useState<LockReason>(null);
+  const [mode, setMode] = useState<'login' | 'recovery'>('login');
+  // After a lock, the same person usually comes back: their login name is filled in, the cursor waits in the password.
+  const [lastLogin, setLastLogin] = useState<string | null>(null);
+  const currentLogin = status.data?.session?.loginName ?? null;
+  useEffect(() => {
+    if (currentLogin) setLastLogin(currentLogin);
+  }, [currentLogin]);
+
+  useEffect(() => {
+    const resetToLogin = () => {
+      setRecoveryCode(null);
+      // Drop every cached answer: nothing from the last session stays in memory.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'status' });
+      void queryClient.invalidateQueries({ queryKey: ['status'] });
+    };
+    const offLocked = onEvent('session:locked', (payload) => {
+      setLockReason(payload.reason);
+      resetToLogin();
+    });
+    const offLost = onSessionLost(() => resetToLogin());
+    return () => {
+      offLocked();
+      offLost();
+    };
+  }, [queryClient]);
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['status'] });
+
+  if (status.isPending) return <div className="center-screen muted">Åbner Familiespor …</div>;
+  if (status.isError)
+    return (
+      <div className="center-screen">
+        <div className="card">
+          <Notice kind="error">Familiespor kunne ikke kontakte sin database. Luk programmet, og åbn det igen.</Notice>
+        </div>
+      </div>
+    );
+
+  const { setupDone, session, institutionName } = status.data;
+  if (!setupDone) {
+    return (
+      <SetupScreen
+        onDone={(code) => {
+          setRecoveryCode(code);
+          void refresh();
+        }}
+      />
+    );
+  }
+  if (!session) {
+    if (mode === 'recovery') {
+      return (
+        <RecoveryScreen
+          onCancel={() => {
+            // Ends a started recovery: the database closes again.
+            void call('session:logout', {}).finally(() => setMode('login'));
+          }}
+          onDone={(code) => {
+            setRecoveryCode(code);
+            setMode('login');
+            void refresh();
+          }}
+        />
+      );
+    }
+    return (
+      <LoginScreen
+        institutionName={institutionName}
+        lockReason={lockReason}
+        lastLogin={lockReason === 'idle' || lockReason === 'manual' ? lastLogin : null}
+        onRecovery={() => setMode('recovery')}
+        onDone={() => {
+          setLockReason(null);
+          void refresh();
+        }}
+      />
+    );
+  }
+  if (recoveryCode) return <RecoveryCodeScreen code={recoveryCode} onConfirmed={() => setRecoveryCode(null)} />;
+  if (session.mustChangePassword) return <ChangePasswordScreen forced user={session} onDone={() => void refresh()} />;
+  return <Shell user={session} institutionName={institutionName ?? ''} />;
+}

@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import type { SessionUser } from '../../../../common/users';
+import { outcomeLabels, phaseLabels } from '../../../../common/families';
+import { call, errorText } from '../../app/api';
+import { Notice } from '../../ui/Field';
+import { formatDate } from '../../ui/format';
+import { JournalTab } from './journal/JournalTab';
+import { OverviewTab } from './overview/OverviewTab';
+import { PlaceholderTab } from './PlaceholderTab';
+import { TeamTab } from './team/TeamTab';
+
+/** The family card's tabs, in the order of the tab bar; the key is the last part of the URL (#/familier/:id/:tab). */
+export const familyTabs = [
+  ['overblik', 'Overblik'],
+  ['dagbog', 'Dagbog'],
+  ['progression', 'Progression'],
+  ['maal', 'Mål'],
+  ['netvaerk', 'Netværk'],
+  ['udslusning', 'Udslusning'],
+  ['team', 'Team'],
+  ['udskrifter', 'Udskrifter'],
+] as const;
+
+/** One family: its name and state, the tab bar, and the open tab. A tab that is not built yet shows a placeholder. */
+export function FamilyCard({ familyId, tab, user, onNewObservation }: { familyId: number; tab: string; user: SessionUser; onNewObservation: () => void }) {
+  const family = useQuery({ queryKey: ['family', familyId], queryFn: () => call('families:get', { familyId }) });
+  if (family.isError) return <Notice kind="error">{errorText(family.error)}</Notice>;
+  if (!family.data) return <p className="muted">Henter familien …</p>;
+  const f = family.data;
+  return (
+    <>
+      <h1>{f.displayName}</h1>
+      <p className="muted" style={{ marginTop: '-.5rem' }}>
+        {f.endDate ? `Afsluttet ${formatDate(f.endDate)} · ${f.outcome ? outcomeLabels[f.outcome] : ''}` : phaseLabels[f.phase]}
+        {f.daysInPlacement !== null && ` · ${f.daysInPlacement} dage i anbringelse`}
+        {f.coordinatorName && ` · Tovholder: ${f.coordinatorName}`}
+      </p>
+      <nav className="tabs" aria-label="Familiens faneblade">
+        {familyTabs.map(([key, label]) => (
+          <Link key={key} href={`/familier/${f.id}/${key}`} aria-current={tab === key ? 'page' : undefined}>
+            {label}
+          </Link>
+        ))}
+      </nav>
+      {tab === 'overblik' && <OverviewTab family={f} user={user} />}
+      {tab === 'dagbog' && <JournalTab family={f} onNewObservation={onNewObservation} />}
+      {tab === 'team' && <TeamTab family={f} />}
+      {!['overblik', 'dagbog', 'team'].includes(tab) && <PlaceholderTab />}
+    </>
+  );
+}

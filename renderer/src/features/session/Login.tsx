@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { z } from 'zod';
+import { call } from '../../app/api';
+import { Field, Notice } from '../../ui/Field';
+import { useZodForm } from '../../ui/forms';
+
+const schema = z.object({
+  loginName: z.string().trim().min(1, 'Skriv dit brugernavn.'),
+  password: z.string().min(1, 'Skriv din adgangskode.'),
+});
+
+/** Why the login screen is showing: the backend locked (idle, Ctrl+L), the person logged out, or a fresh start (null). */
+export type LockReason = 'idle' | 'manual' | 'logout' | null;
+
+const lockMessages: Record<Exclude<LockReason, null>, string> = {
+  idle: 'Familiespor blev låst, fordi der ikke var aktivitet i et stykke tid. Log ind igen for at fortsætte.',
+  manual: 'Familiespor er låst.',
+  logout: 'Du er logget ud.',
+};
+
+export function LoginScreen(props: { institutionName: string | null; lockReason: LockReason; lastLogin?: string | null; onDone: () => void; onRecovery: () => void }) {
+  const { form, formError, submit } = useZodForm(schema, { loginName: props.lastLogin ?? '', password: '' }, { validateOnBlur: false });
+  const [showHelp, setShowHelp] = useState(false);
+  const e = form.formState.errors;
+  const onSubmit = submit(async (v) => {
+    try {
+      await call('session:login', v);
+    } catch (err) {
+      form.setValue('password', '');
+      form.setFocus('password');
+      throw err;
+    }
+    props.onDone();
+  });
+
+  return (
+    <div className="center-screen">
+      <div className="card">
+        <div className="brand">Familiespor</div>
+        <h1>{props.institutionName ?? 'Log ind'}</h1>
+        {props.lockReason && !formError && <Notice kind="info">{lockMessages[props.lockReason]}</Notice>}
+        {formError && <Notice kind="error">{formError}</Notice>}
+        <form onSubmit={onSubmit} noValidate>
+          <Field label="Brugernavn" autoFocus={!props.lastLogin} autoComplete="username" spellCheck={false} {...form.register('loginName')} error={e.loginName?.message} />
+          <Field label="Adgangskode" type="password" autoFocus={Boolean(props.lastLogin)} autoComplete="current-password" {...form.register('password')} error={e.password?.message} />
+          <div className="actions">
+            <button type="submit" disabled={form.formState.isSubmitting}>
+              {form.formState.isSubmitting ? 'Logger ind …' : 'Log ind'}
+            </button>
+            <button type="button" className="link" onClick={() => setShowHelp((s) => !s)} aria-expanded={showHelp}>
+              Glemt adgangskode?
+            </button>
+          </div>
+        </form>
+        {showHelp && (
+          <div className="notice info" style={{ marginTop: '1.25rem' }}>
+            <p>Bed en administrator om at nulstille din adgangskode. Du vælger selv en ny, næste gang du logger ind.</p>
+            <p>Har alle administratorer glemt deres adgangskode, kan I bruge institutionens gendannelseskode fra pengeskabet.</p>
+            <button type="button" className="secondary" onClick={props.onRecovery}>
+              Brug gendannelseskoden
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { call } from '../../app/api';
+import { Notice } from '../../ui/Field';
+
+/** Reminds administrators on every screen until the recovery code is confirmed as stored. */
+export function RecoveryReminder() {
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings:get', {}) });
+  if (!settings.data || settings.data.recoveryConfirmed) return null;
+  return (
+    <Notice kind="warn">
+      Gendannelseskoden er ikke bekræftet som gemt. <Link href="/admin/indstillinger">Lav en ny gendannelseskode</Link>, og læg den i pengeskabet.
+    </Notice>
+  );
+}

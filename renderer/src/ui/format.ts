@@ -1,0 +1,28 @@
+import { format, parseISO } from 'date-fns';
+import { da } from 'date-fns/locale';
+
+/** 24.11.2026 */
+export function formatDate(iso: string): string {
+  return format(parseISO(iso), 'dd.MM.yyyy', { locale: da });
+}
+
+/** 24.11.2026 14.05 */
+export function formatDateTime(iso: string): string {
+  return format(parseISO(iso), 'dd.MM.yyyy HH.mm', { locale: da });
+}
+
+/** Today in local (Danish) time, as yyyy-MM-dd: the value of a date field. */
+export function today(): string {
+  return format(new Date(), 'yyyy-MM-dd');
+}
+
+/** mandag 24.11.2026 */
+export function formatDayHeading(iso: string): string {
+  return format(parseISO(iso), 'EEEE dd.MM.yyyy', { locale: da });
+}
+
+const collator = new Intl.Collator('da', { sensitivity: 'base' });
+/** Sorts Danish names with æ, ø, å last, as Danes expect. */
+export function compareDa(a: string, b: string): number {
+  return collator.compare(a, b);
+}
