@@ -58,6 +58,18 @@ export const accessLogChannels = {
     }),
     z.object({ entries: z.array(accessLogEntrySchema), nextBeforeId: z.number().int().nullable() }),
   ),
+  /** The filtered access log for a CSV file (at most 50,000 rows, newest first); logged as an export. */
+  'accessLog:export': channel(
+    ['leader', 'admin'],
+    z.strictObject({
+      userId: z.number({ error: 'Vælg en bruger.' }).int().positive().optional(),
+      familyId: id.optional(),
+      action: z.string().max(40).optional(),
+      from: dateSchema.optional(),
+      to: dateSchema.optional(),
+    }),
+    z.object({ entries: z.array(accessLogEntrySchema), truncated: z.boolean() }),
+  ),
   /** Walks the hash chain and compares it with the anchor kept outside the database. */
   'accessLog:verify': channel(['leader', 'admin'], empty, chainReportSchema),
   /** Re-anchors the chain after a restore: the anchor is set to the database's newest row (logged). */

@@ -59,6 +59,7 @@ const samples: Record<SessionChannel, ((fx: Fixture) => unknown) | { noFamilyDat
   'accessLog:reanchor': { noFamilyData: 'chain report' },
   'keys:rekey': { noFamilyData: 'the database key' },
   'accessLog:list': () => ({}),
+  'accessLog:export': () => ({}),
   'accessLog:familyReport': (fx) => ({ familyId: fx.a }),
   'access:breakGlass': (fx) => ({ familyId: fx.b, reason: 'Akut: mor ringede om natten' }),
   'access:directory': () => ({}),

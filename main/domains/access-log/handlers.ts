@@ -3,7 +3,7 @@ import { readAnchor, writeAnchor } from '../../../db/anchor';
 import { chainHead, verifyAccessLog } from '../../../db/access-log';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
-import type { ChainReport } from '../../../common/channels/access-log';
+import type { AccessLogEntry, ChainReport } from '../../../common/channels/access-log';
 import { handlers } from '../../core/context';
 import type { SessionState } from '../../core/session';
 import type { Vault } from '../../keys/vault';
@@ -11,6 +11,60 @@ import { teamFamilyIds } from '../../core/family-access';
 
 const endOfDay = (date: string) => new Date(new Date(`${date}T00:00:00`).getTime() + 86_400_000).toISOString();
 const startOfDay = (date: string) => new Date(`${date}T00:00:00`).toISOString();
+
+const EXPORT_LIMIT = 50_000;
+
+interface AccessLogFilter {
+  userId?: number;
+  familyId?: number;
+  action?: string;
+  from?: string;
+  to?: string;
+  beforeId?: number;
+}
+
+/** Access-log rows with the user's and the family's names, newest first. */
+async function accessLogRows(db: Kysely<Database>, filter: AccessLogFilter, limit: number): Promise<AccessLogEntry[]> {
+  let query = db
+    .selectFrom('access_log')
+    .leftJoin('users', 'users.id', 'access_log.user_id')
+    .leftJoin('families', 'families.id', 'access_log.family_id')
+    .select([
+      'access_log.id',
+      'access_log.at',
+      'access_log.user_id',
+      'users.name as user_name',
+      'access_log.action',
+      'access_log.channel',
+      'access_log.subject',
+      'access_log.family_id',
+      'families.display_name as family_name',
+      'access_log.detail',
+      'access_log.verified',
+    ])
+    .orderBy('access_log.id', 'desc')
+    .limit(limit);
+  if (filter.userId) query = query.where('access_log.user_id', '=', filter.userId);
+  if (filter.familyId) query = query.where('access_log.family_id', '=', filter.familyId);
+  if (filter.action) query = query.where('access_log.action', '=', filter.action);
+  if (filter.from) query = query.where('access_log.at', '>=', startOfDay(filter.from));
+  if (filter.to) query = query.where('access_log.at', '<', endOfDay(filter.to));
+  if (filter.beforeId) query = query.where('access_log.id', '<', filter.beforeId);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    userId: r.user_id,
+    userName: r.user_name,
+    action: r.action,
+    channel: r.channel,
+    subject: r.subject,
+    familyId: r.family_id,
+    familyName: r.family_name,
+    detail: r.detail,
+    verified: r.verified === 1,
+  }));
+}
 
 /** Verifies the chain and compares it with the anchor file. */
 async function chainReport(db: Kysely<Database>, vault: Vault): Promise<ChainReport> {
@@ -41,52 +95,22 @@ export function accessLogHandlers(deps: { vault: Vault; session: SessionState })
     'accessLog:list': {
       audit: { action: 'read', subject: 'adgangslog', detail: (input) => ({ userId: input.userId, familyId: input.familyId, action: input.action, from: input.from, to: input.to }) },
       async run({ db, families }, input) {
-        let query = db
-          .selectFrom('access_log')
-          .leftJoin('users', 'users.id', 'access_log.user_id')
-          .leftJoin('families', 'families.id', 'access_log.family_id')
-          .select([
-            'access_log.id',
-            'access_log.at',
-            'access_log.user_id',
-            'users.name as user_name',
-            'access_log.action',
-            'access_log.channel',
-            'access_log.subject',
-            'access_log.family_id',
-            'families.display_name as family_name',
-            'access_log.detail',
-            'access_log.verified',
-          ])
-          .orderBy('access_log.id', 'desc')
-          .limit(input.limit + 1);
-        if (input.userId) query = query.where('access_log.user_id', '=', input.userId);
-        if (input.familyId) query = query.where('access_log.family_id', '=', input.familyId);
-        if (input.action) query = query.where('access_log.action', '=', input.action);
-        if (input.from) query = query.where('access_log.at', '>=', startOfDay(input.from));
-        if (input.to) query = query.where('access_log.at', '<', endOfDay(input.to));
-        if (input.beforeId) query = query.where('access_log.id', '<', input.beforeId);
-        const rows = await query.execute();
+        const rows = await accessLogRows(db, input, input.limit + 1);
         const page = rows.slice(0, input.limit);
         const last = page[page.length - 1];
         // The page names families (which were read, by whom): those are named in turn.
-        families.shown(page.flatMap((r) => (r.family_id !== null && r.family_name !== null ? [r.family_id] : [])));
-        return {
-          entries: page.map((r) => ({
-            id: r.id,
-            at: r.at,
-            userId: r.user_id,
-            userName: r.user_name,
-            action: r.action,
-            channel: r.channel,
-            subject: r.subject,
-            familyId: r.family_id,
-            familyName: r.family_name,
-            detail: r.detail,
-            verified: r.verified === 1,
-          })),
-          nextBeforeId: rows.length > input.limit && last ? last.id : null,
-        };
+        families.shown(page.flatMap((r) => (r.familyId !== null && r.familyName !== null ? [r.familyId] : [])));
+        return { entries: page, nextBeforeId: rows.length > input.limit && last ? last.id : null };
+      },
+    },
+
+    'accessLog:export': {
+      audit: { action: 'export', subject: 'adgangslog eksporteret', detail: (input, out) => ({ userId: input.userId, familyId: input.familyId, action: input.action, from: input.from, to: input.to, rows: out.entries.length }) },
+      async run({ db, families }, input) {
+        const rows = await accessLogRows(db, input, EXPORT_LIMIT + 1);
+        const entries = rows.slice(0, EXPORT_LIMIT);
+        families.shown(entries.flatMap((r) => (r.familyId !== null && r.familyName !== null ? [r.familyId] : [])));
+        return { entries, truncated: rows.length > EXPORT_LIMIT };
       },
     },
 
