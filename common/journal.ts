@@ -63,5 +63,3 @@ export const draftContentSchema = z.strictObject({
 });
 export type DraftContent = z.output<typeof draftContentSchema>;
 
-export const searchHitSchema = observationSchema.extend({ terms: z.array(z.string()) });
-export type SearchHit = z.infer<typeof searchHitSchema>;

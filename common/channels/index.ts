@@ -46,6 +46,8 @@ export const events = {
   'session:locked': z.object({ reason: z.enum(['idle', 'manual', 'logout']) }),
   /** "Skift databasens nøgle" moves through its steps (SQLite reports no progress inside a step). */
   'keys:rekeyProgress': z.object({ stage: z.enum(['copy', 'keyfile', 'swap', 'done']) }),
+  /** The search index is rebuilt after an update that changed how words are matched (shown on the login screen). */
+  'search:reindexProgress': z.object({ done: z.number().int(), total: z.number().int() }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateSchema } from '../dates';
-import { concerns, draftContentSchema, draftSchema, observationSchema, searchHitSchema } from '../journal';
+import { concerns, draftContentSchema, draftSchema, observationSchema } from '../journal';
 import { channel, empty, id, nothing } from './define';
 
 const categoryLabel = z.string().trim().min(1, 'Skriv kategoriens navn.').max(80, 'Højst 80 tegn.');
@@ -32,6 +32,7 @@ export const journalChannels = {
       from: dateSchema.optional(),
       to: dateSchema.optional(),
       query: z.string().trim().max(200).optional(),
+      live: z.boolean().default(false),
       cursor: z.strictObject({ observedAt: z.string().max(40), id }).optional(),
       limit: z.number().int().min(1).max(200).default(50),
     }),
@@ -39,8 +40,15 @@ export const journalChannels = {
   ),
   'journal:search': channel(
     'session',
-    z.strictObject({ query: z.string().trim().min(1, 'Skriv noget at søge efter.').max(200), familyId: id.optional(), beforeId: id.optional(), limit: z.number().int().min(1).max(100).default(30) }),
-    z.object({ hits: z.array(searchHitSchema), nextBeforeId: z.number().int().nullable() }),
+    z.strictObject({
+      query: z.string().trim().min(1, 'Skriv noget at søge efter.').max(200),
+      /** While typing: the last word matches as a prefix (live suggestions). A submitted search matches whole words. */
+      live: z.boolean().default(false),
+      familyId: id.optional(),
+      beforeId: id.optional(),
+      limit: z.number().int().min(1).max(100).default(30),
+    }),
+    z.object({ hits: z.array(observationSchema), nextBeforeId: z.number().int().nullable() }),
   ),
   'categories:list': channel(['admin'], empty, z.array(z.object({ id: z.number().int(), label: z.string(), active: z.boolean(), inUse: z.number().int() }))),
   'categories:create': channel(['admin'], z.strictObject({ label: categoryLabel }), nothing),

@@ -71,7 +71,11 @@ export class BackendCore implements Backend {
   constructor(readonly options: BackendOptions) {
     useDanishZodMessages();
     const diagnose = options.diagnose ?? ((m: string) => console.error(m));
-    this.vault = new Vault(options.dataDir, options.scryptN, options.fault);
+    this.vault = new Vault(options.dataDir, {
+      scryptN: options.scryptN,
+      fault: options.fault,
+      onIndexProgress: (done, total) => this.events.emit('search:reindexProgress', { done, total }),
+    });
     const accessLog = new AccessLogWriter({ dataDir: options.dataDir, databaseId: () => this.vault.databaseId() });
     this.session = new SessionState({ queue: this.queue, accessLog, events: this.events, diagnose }, { idleLockMsOverride: options.idleLockMsOverride, idleCheckMs: options.idleCheckMs });
     const throttle = new LoginThrottle(options.dataDir, options.throttle);

@@ -6,6 +6,7 @@ import { deriveKey, newKdfParams, newRecoveryCode, normalizeRecoveryCode } from 
 import { closeConnection, createKysely, DB_FILE_NAME, migrate, openEncrypted, WrongKeyError, type Sqlite } from '../../db/database';
 import { isV2, KEYFILE_NAME, loginLookup, makeSlot, readKeyFile, unwrapSlot, writeKeyFile, type KeyFile, type Slot, type SlotInit, type SlotV2 } from '../../db/keyfile';
 import type { Database } from '../../db/schema';
+import { ensureSearchIndex } from '../../db/search';
 import { checkSlot, registerLegacySlots, registerSlots } from './slot-list';
 
 /** An unlocked database: only exists while somebody is logged in (or a recovery is under way). */
@@ -41,11 +42,17 @@ export class Vault {
   readonly dbFile: string;
   readonly backupDir: string;
 
+  private readonly scryptN?: number;
+  private readonly fault?: (point: FaultPoint) => void;
+  private readonly onIndexProgress: (done: number, total: number) => void;
+
   constructor(
     readonly dataDir: string,
-    private readonly scryptN?: number,
-    private readonly fault?: (point: FaultPoint) => void,
+    options: { scryptN?: number; fault?: (point: FaultPoint) => void; onIndexProgress?: (done: number, total: number) => void } = {},
   ) {
+    this.scryptN = options.scryptN;
+    this.fault = options.fault;
+    this.onIndexProgress = options.onIndexProgress ?? (() => undefined);
     this.dbFile = path.join(dataDir, DB_FILE_NAME);
     this.backupDir = path.join(dataDir, 'backups');
   }
@@ -87,6 +94,7 @@ export class Vault {
       const sqlite = openEncrypted(this.dbFile, key, { create: true });
       unlocked = { sqlite, db: createKysely(sqlite), key, keyId };
       await migrate(sqlite, unlocked.db, key, this.backupDir);
+      await ensureSearchIndex(unlocked.db);
       const { publicKey, privateKey } = generateKeyPairSync('rsa', {
         modulusLength: 3072,
         publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -192,6 +200,8 @@ export class Vault {
     try {
       const db = createKysely(sqlite);
       await migrate(sqlite, db, key, this.backupDir);
+      // A changed search folding (or a migration that rebuilt the index) is re-indexed here, before anyone searches.
+      await ensureSearchIndex(db, this.onIndexProgress);
       const stored = await db.selectFrom('secrets').select('value').where('name', '=', DATA_KEY_ID).executeTakeFirst();
       let id = stored?.value ?? null;
       if (!id) {

@@ -10,8 +10,8 @@
  *   such as "søvnrytme"), so a content word occurs in a few percent of the entries, not in every fifth.
  *
  * Created through the real backend (`setup:create`: key file, migrations, admin), then bulk-inserted through the
- * unlocked connection in big transactions with prepared statements. The search rows are folded as the application
- * folds them (`foldForSearch`, per word: folding is per character, so the tokens are the same).
+ * unlocked connection in big transactions with prepared statements. The search rows hold the application's own tokens
+ * (`indexText`, per vocabulary word: words are split, normalised and encoded one by one, so the tokens are the same).
  * Compacted at the end (VACUUM), so copies re-keyed to plain or to another cipher have the same page order.
  * Cached under the OS temp folder, keyed by generator version, schema version, a fingerprint of the schema (indexes,
  * FTS options) and the cipher: reruns skip generation, and the data is never committed.
@@ -22,13 +22,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { foldForSearch } from '../../common/search';
+import { indexText } from '../../common/search';
 import { CIPHER, createKysely, migrate } from '../../db/database';
 import { SCHEMA_VERSION } from '../../db/migrations';
+import { SEARCH_INDEX_VERSION } from '../../db/search';
 import type { BackendCore } from '../../main/core/backend';
 import { ADMIN, must, newBackend } from '../helpers';
 
-export const GENERATOR_VERSION = 6;
+export const GENERATOR_VERSION = 7;
 
 /** mulberry32: small, fast, seeded. */
 export function prng(seed: number): () => number {
@@ -106,7 +107,7 @@ function vocabulary(rand: () => number): Vocabulary {
   let sum = 0;
   for (let r = 0; r < words.length; r++) cdf[r] = sum += 1 / Math.pow(r + 1 + 2.7, 1.05);
   for (let r = 0; r < words.length; r++) cdf[r] = cdf[r]! / sum;
-  return { words, folded: words.map((w) => foldForSearch(w)), cdf };
+  return { words, folded: words.map((w) => indexText(w)), cdf };
 }
 
 function pickWord(v: Vocabulary, u: number): number {
@@ -374,7 +375,7 @@ function generate(backend: BackendCore, familyCount: number, observationCount: n
           const amendmentFolded: string[] = [];
           sentence(int(8, 30), amendment, amendmentFolded);
           insertAmendment.run(obsId, author, iso(time + int(1, 48) * 3_600_000), reason, amendment.join(' '));
-          body += `\n${foldForSearch(reason)}\n${amendmentFolded.join(' ')}`;
+          body += ` ${indexText(reason)} ${amendmentFolded.join(' ')}`;
         }
         // Serious concerns: a leader acknowledges nearly all of them within days; the newest may still be open.
         if (concern === 'serious' && (end - time > 14 * DAY ? rand() < 0.97 : rand() < 0.5)) {
@@ -390,6 +391,8 @@ function generate(backend: BackendCore, familyCount: number, observationCount: n
   }
   // What idle-time maintenance does over the years: a fully merged index, statistics for the planner.
   sqlite.exec("insert into observation_search (observation_search) values ('optimize')");
+  // The rows above are the current index's tokens: no rebuild at the first login.
+  sqlite.prepare("update settings set value = ? where key = 'searchIndexVersion'").run(JSON.stringify(SEARCH_INDEX_VERSION));
   sqlite.exec('analyze');
   // Compacted like a restored backup (VACUUM INTO). The plain and other-cipher copies are made by re-keying, which
   // compacts too when the cipher's reserved bytes per page differ, so every copy has the same page layout.

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import { channels, type ChannelName, type SessionUser } from '../../common/channels';
-import { ftsQuery, searchTerms } from '../../common/search';
+import { ftsExpression, parseQuery } from '../../common/search';
 import { CIPHER, configureConnection, DB_FILE_NAME, openEncrypted, selectCipher, type Sqlite } from '../../db/database';
 import { KEYFILE_NAME } from '../../db/keyfile';
 import type { Database } from '../../db/schema';
@@ -263,7 +263,7 @@ export async function journalBenchmark(log: (m: string) => void = console.log): 
       `(${count("select count(*) n from observations o where concern = 'serious' and not exists (select 1 from concern_acknowledgements a where a.observation_id = o.id)")} not acknowledged)`,
   );
   facts.push(`the family the reads use has ${family.n} entries; search terms and the entries they find among all: ` +
-    searches.map((s) => `"${s}" ${count('select count(*) n from observation_search where observation_search match ?', `body:(${ftsQuery(searchTerms(s))})`).toLocaleString('da-DK')}`).join(', '));
+    searches.map((s) => `"${s}" ${count('select count(*) n from observation_search where observation_search match ?', `body:(${ftsExpression(parseQuery(s))})`).toLocaleString('da-DK')}`).join(', '));
   facts.push(`encrypted database (${CIPHER}): ${(fs.statSync(pristine).size / 2 ** 20).toFixed(0)} MiB`);
   const pages = probe.prepare("select name, sum(pgsize) bytes from dbstat where aggregate = true group by name order by bytes desc limit 4").all() as Array<{ name: string; bytes: number }>;
   facts.push(`largest parts: ${pages.map((p) => `${p.name} ${(p.bytes / 2 ** 20).toFixed(0)} MiB`).join(', ')}`);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CIPHER, DB_FILE_NAME, openEncrypted, WrongKeyError } from '../../db/database';
 import { KEYFILE_NAME } from '../../db/keyfile';
 import { EVENTS_FILE_NAME } from '../../main/keys/sealed-events';
-import { foldForSearch } from '../../common/search';
+import { indexText } from '../../common/search';
 import { ADMIN, attempt, must, setUp, tempDir } from '../helpers';
 
 function containsBytes(haystack: Buffer, needle: string): boolean {
@@ -39,7 +39,7 @@ describe('encryption at rest', () => {
     const dir = backend.dataDir;
     const secrets = [
       secretName, secretLogin, secretPassword, ADMIN.name, ADMIN.password, 'Familiehuset', key.toString('hex'), key.toString('base64'),
-      'Familien Hemmeligsen', 'Mona Hemmeligsen', '0102031234', '010203-1234', 'vuggeviser', 'klokken otte', foldForSearch('vuggeviser'),
+      'Familien Hemmeligsen', 'Mona Hemmeligsen', '0102031234', '010203-1234', 'vuggeviser', 'klokken otte', indexText('vuggeviser'),
     ];
     const scan = (names: string[]) => {
       for (const name of names) {

@@ -151,16 +151,18 @@ describe('the daily log', () => {
     await again.close();
   });
 
-  it('search is case-insensitive across æøå, matches word prefixes, and ignores accents but not å', async () => {
+  it('search is case-insensitive across æøå, matches whole words (prefixes while typing), and ignores accents but not å', async () => {
     const { backend, family, categories } = await withFamily();
     const c = categories[0]!.id;
     const a = await must(backend, 'journal:sign', entry(family.id, c, 'Søvnen var urolig i nat.'));
     const b = await must(backend, 'journal:sign', entry(family.id, c, 'Barnet spiste æblegrød med god appetit.'));
     const d = await must(backend, 'journal:sign', entry(family.id, c, 'Mor drak kaffe på café Ålegården.'));
-    const ids = async (query: string) => (await must(backend, 'journal:search', { query })).hits.map((h) => h.id);
+    const ids = async (query: string, live = false) => (await must(backend, 'journal:search', { query, live })).hits.map((h) => h.id);
     expect(await ids('søvn')).toEqual([a.id]);
     expect(await ids('SØVN')).toEqual([a.id]);
-    expect(await ids('ÆBLE')).toEqual([b.id]);
+    expect(await ids('ÆBLEGRØD')).toEqual([b.id]);
+    expect(await ids('ÆBLE')).toEqual([]); // a submitted search matches whole words
+    expect(await ids('ÆBLE', true)).toEqual([b.id]); // while typing, the last word is a prefix
     expect(await ids('cafe')).toEqual([d.id]);
     expect(await ids('ålegården')).toEqual([d.id]);
     expect(await ids('alegarden')).toEqual([]); // å is its own letter

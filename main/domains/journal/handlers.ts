@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { AppFailure, type FieldIssue } from '../../../common/errors';
-import { searchTerms } from '../../../common/search';
+import { isEmptyQuery, parseQuery } from '../../../common/search';
 import { indexNewObservation, observationIdsMatching, reindexObservation, searchObservationIds } from '../../../db/search';
 import { handlers } from '../../core/context';
 import { requireOpenFamily } from '../families/queries';
@@ -118,8 +118,8 @@ export const journalHandlers = handlers({
           exists(selectFrom('observation_persons as op').select(sql`1`.as('x')).whereRef('op.observation_id', '=', 'o.id').where('op.person_id', '=', personId)),
         );
       }
-      const terms = input.query ? searchTerms(input.query) : [];
-      if (terms.length) q = q.where('o.id', 'in', observationIdsMatching(input.familyId, terms));
+      const matching = input.query ? observationIdsMatching(input.familyId, parseQuery(input.query, { live: input.live })) : null;
+      if (matching) q = q.where('o.id', 'in', matching);
       if (input.cursor) {
         const { observedAt, id } = input.cursor;
         q = q.where((eb) => eb.or([eb('o.observed_at', '<', observedAt), eb.and([eb('o.observed_at', '=', observedAt), eb('o.id', '<', id)])]));
@@ -137,7 +137,8 @@ export const journalHandlers = handlers({
   'journal:search': {
     audit: { action: 'search', subject: 'søgning', detail: (input) => ({ terms: input.query }) },
     async run({ db, families }, input) {
-      const terms = searchTerms(input.query);
+      const query = parseQuery(input.query, { live: input.live });
+      if (isEmptyQuery(query)) return { hits: [], nextBeforeId: null };
       let scope: number[] | null;
       if (input.familyId) {
         await families.family(input.familyId);
@@ -145,13 +146,13 @@ export const journalHandlers = handlers({
       } else {
         scope = await families.scope();
       }
-      const ids = await searchObservationIds(db, { terms, familyIds: scope, beforeId: input.beforeId, limit: input.limit + 1 });
+      const ids = await searchObservationIds(db, { query, familyIds: scope, beforeId: input.beforeId, limit: input.limit + 1 });
       const page = ids.slice(0, input.limit);
       const observations = await loadObservations(db, page);
       // Every family whose notes the hits showed is named in the access log.
       families.shown(observations.map((o) => o.familyId));
       const last = page[page.length - 1];
-      return { hits: observations.map((o) => ({ ...o, terms })), nextBeforeId: ids.length > input.limit && last !== undefined ? last : null };
+      return { hits: observations, nextBeforeId: ids.length > input.limit && last !== undefined ? last : null };
     },
   },
 });

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { shiftLabels, type Observation } from '../../../../common/journal';
+import type { SearchQuery } from '../../../../common/search';
 import { formatDateTime } from '../../ui/format';
 import { Highlight } from '../../ui/Highlight';
 import { AmendForm } from './AmendForm';
 import { ConcernBadge } from './ConcernBadge';
 
 /** One signed observation with its amendments; signed text is never editable, only amended. */
-export function ObservationCard({ observation, terms = [], showFamily = false, canAmend = true }: { observation: Observation; terms?: string[]; showFamily?: boolean; canAmend?: boolean }) {
+export function ObservationCard({ observation, query = null, showFamily = false, canAmend = true }: { observation: Observation; query?: SearchQuery | null; showFamily?: boolean; canAmend?: boolean }) {
   const [amending, setAmending] = useState(false);
   // data-testid stays "entry": the browser tests select observations by it (tests/e2e/daily-log.spec.ts).
   return (
@@ -24,7 +25,7 @@ export function ObservationCard({ observation, terms = [], showFamily = false, c
       </header>
       {observation.persons.length > 0 && <div className="muted small">Vedrører: {observation.persons.map((p) => p.name).join(', ')}</div>}
       <p className="observation-text">
-        <Highlight text={observation.text} terms={terms} />
+        <Highlight text={observation.text} query={query} />
       </p>
       {observation.amendments.map((a) => (
         <div key={a.id} className="amendment">
@@ -32,7 +33,7 @@ export function ObservationCard({ observation, terms = [], showFamily = false, c
             <strong>Rettelse</strong> af {a.author.name} den {formatDateTime(a.createdAt)} · Begrundelse: {a.reason}
           </div>
           <p className="observation-text">
-            <Highlight text={a.text} terms={terms} />
+            <Highlight text={a.text} query={query} />
           </p>
         </div>
       ))}

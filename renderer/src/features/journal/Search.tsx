@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
+import { parseQuery } from '../../../../common/search';
 import { call, errorText } from '../../app/api';
 import { ConcernBadge } from './ConcernBadge';
 import { Notice } from '../../ui/Field';
@@ -23,6 +24,7 @@ export function SearchPage() {
     getNextPageParam: (last) => last.nextBeforeId ?? undefined,
   });
   const hits = search.data?.pages.flatMap((p) => p.hits) ?? [];
+  const searchQuery = query ? parseQuery(query) : null;
   return (
     <>
       <h1>Søg</h1>
@@ -45,7 +47,7 @@ export function SearchPage() {
               <span className="muted small">{h.author.name}</span>
             </div>
             <p className="observation-text">
-              <Highlight text={excerpt(h.text, h.terms)} terms={h.terms} />
+              <Highlight text={excerpt(h.text, searchQuery)} query={searchQuery} />
             </p>
             {h.amendments.length > 0 && <div className="small muted">{h.amendments.length} rettelse(r)</div>}
           </li>

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { concernLabels, concerns, type Concern, type Observation } from '../../../../common/journal';
 import type { FamilyDetail } from '../../../../common/families';
-import { searchTerms } from '../../../../common/search';
+import { parseQuery } from '../../../../common/search';
 import { call, errorText } from '../../app/api';
 import { ObservationCard } from './ObservationCard';
 import { Notice } from '../../ui/Field';
@@ -35,7 +35,7 @@ export function Timeline({ family, onNewObservation }: { family: FamilyDetail; o
   const debouncedQuery = useDebounced(query.trim(), 250);
   const categories = useQuery({ queryKey: ['categories'], queryFn: () => call('journal:categories', {}), staleTime: Infinity });
   const users = useQuery({ queryKey: ['directory'], queryFn: () => call('users:directory', {}) });
-  const filters = { familyId: family.id, categoryId, personId, authorId, concern, from: from || undefined, to: to || undefined, query: debouncedQuery || undefined };
+  const filters = { familyId: family.id, categoryId, personId, authorId, concern, from: from || undefined, to: to || undefined, query: debouncedQuery || undefined, live: true };
   const timeline = useInfiniteQuery({
     queryKey: ['timeline', filters],
     initialPageParam: undefined as { observedAt: string; id: number } | undefined,
@@ -43,7 +43,8 @@ export function Timeline({ family, onNewObservation }: { family: FamilyDetail; o
     getNextPageParam: (last) => last.cursor ?? undefined,
   });
   const observations = timeline.data?.pages.flatMap((p) => p.observations) ?? [];
-  const terms = debouncedQuery ? searchTerms(debouncedQuery) : [];
+  // Filtering as one types: the word being typed matches as a prefix, as in the index query.
+  const searchQuery = debouncedQuery ? parseQuery(debouncedQuery, { live: true }) : null;
   const sentinel = useRef<HTMLDivElement>(null);
 
   // Loads the next page when the end of the list scrolls into view (years of observations, 50 at a time).
@@ -107,7 +108,7 @@ export function Timeline({ family, onNewObservation }: { family: FamilyDetail; o
           <div key={g.day}>
             <h3 className="day-heading">{formatDayHeading(g.observations[0]!.observedAt)}</h3>
             {g.observations.map((o) => (
-              <ObservationCard key={o.id} observation={o} terms={terms} canAmend={!closed} />
+              <ObservationCard key={o.id} observation={o} query={searchQuery} canAmend={!closed} />
             ))}
           </div>
         ))}
