@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateSchema } from '../dates';
-import { familyDetailSchema, familyFieldsSchema, familySummarySchema, outcomes, personInputSchema, phases } from '../families';
+import { birthDateSchema, familyDetailSchema, familyFieldsSchema, familySummarySchema, outcomes, personInputSchema, phases } from '../families';
 import { channel, id } from './define';
 
 /** Families (forløb) and their persons. */
@@ -36,7 +36,7 @@ export const familyChannels = {
   ),
   'persons:markBorn': channel(
     'session',
-    z.strictObject({ personId: id, birthDate: dateSchema, name: z.string().trim().min(1, 'Navn skal udfyldes.').max(120) }),
+    z.strictObject({ personId: id, birthDate: birthDateSchema, name: z.string().trim().min(1, 'Navn skal udfyldes.').max(120) }),
     familyDetailSchema,
   ),
   'persons:revealCpr': channel('session', z.strictObject({ personId: id }), z.object({ cpr: z.string().nullable(), familyId: z.number().int() })),

@@ -16,7 +16,7 @@ async function withNotes(texts: string[]) {
   const { backend } = await setUp();
   const categoryId = (await must(backend, 'journal:categories', {}))[0]!.id;
   const family = await must(backend, 'families:create', { displayName: 'Familien Ærø', startDate: '2026-10-01', persons: [{ kind: 'mother', name: 'Mor Ærø' }] });
-  const ids = [];
+  const ids: number[] = [];
   for (const text of texts) ids.push((await must(backend, 'journal:sign', note(family.id, categoryId, text))).id);
   const search = async (query: string, live = false) => (await must(backend, 'journal:search', { query, live })).hits.map((h) => texts[ids.indexOf(h.id)]);
   return { backend, family, search };

@@ -37,9 +37,11 @@ describe('families', () => {
     expect(family.coordinatorName).toBe(ADMIN.name);
     const child = family.persons[1]!;
     expect(child.dueDate).toBe('2026-12-24');
-    const born = await must(backend, 'persons:markBorn', { personId: child.id, birthDate: '2026-12-20', name: 'Liva' });
-    expect(born.persons[1]).toMatchObject({ name: 'Liva', birthDate: '2026-12-20', dueDate: null });
-    expect((await attempt(backend, 'persons:markBorn', { personId: child.id, birthDate: '2026-12-21', name: 'Liva' })).ok).toBe(false);
+    // A future birth is refused; the terminsdato is kept (a premature child's corrected age).
+    expect((await attempt(backend, 'persons:markBorn', { personId: child.id, birthDate: '2099-01-01', name: 'Liva' })).ok).toBe(false);
+    const born = await must(backend, 'persons:markBorn', { personId: child.id, birthDate: '2026-11-28', name: 'Liva' });
+    expect(born.persons[1]).toMatchObject({ name: 'Liva', birthDate: '2026-11-28', dueDate: '2026-12-24' });
+    expect((await attempt(backend, 'persons:markBorn', { personId: child.id, birthDate: '2026-11-29', name: 'Liva' })).ok).toBe(false);
     const cpr = await must(backend, 'persons:revealCpr', { personId: family.persons[0]!.id });
     expect(cpr.cpr).toBe('010203-1234');
     const log = await must(backend, 'accessLog:list', { familyId: family.id });
@@ -54,11 +56,38 @@ describe('families', () => {
     if (!bad.ok) {
       const messages = bad.error.issues!.map((i) => i.message);
       expect(messages).toContain('Angiv fødselsdato, eller terminsdato hvis barnet ikke er født.');
-      expect(messages).toContain('CPR-nummerets første seks cifre skal være en dato.');
+      expect(messages).toContain('CPR-nummerets første seks cifre er ikke en dato, der findes (fx 31.02).');
     }
     const format = await attempt(backend, 'families:create', { displayName: 'X', startDate: '2026-09-01', persons: [{ kind: 'mother', name: 'Eva', cpr: '12345' }] });
     expect(format.ok ? null : format.error.issues!.map((i) => i.message)).toEqual(['CPR-nummeret skal have formen ddmmåå-xxxx.']);
     expect(await must(backend, 'families:list', {})).toEqual([]);
+    await backend.close();
+  });
+
+  it('reports every impossible date at once: a 31 February CPR, a mother born in the future, a terminsdato years ago, a stay years ahead', async () => {
+    const { backend } = await setUp();
+    const result = await attempt(backend, 'families:create', {
+      displayName: 'Familien Umulig',
+      startDate: '2031-01-01',
+      persons: [
+        { kind: 'mother', name: 'Eva', cpr: '310299-1234', birthDate: '2035-05-01' },
+        { kind: 'child', dueDate: '2019-04-01' },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.issues!.map((i) => [i.path, i.message])).toEqual(
+        expect.arrayContaining([
+          ['startDate', 'Startdatoen må højst ligge et år frem.'],
+          ['persons.0.cpr', 'CPR-nummerets første seks cifre er ikke en dato, der findes (fx 31.02).'],
+          ['persons.0.birthDate', 'Fødselsdatoen ligger i fremtiden.'],
+          ['persons.1.dueDate', 'Terminsdatoen skal ligge mellem en måned før og ti måneder efter i dag.'],
+        ]),
+      );
+    }
+    // The date is checked, not the control digit: a post-2007 number that fails modulus 11 is accepted.
+    const ok = await must(backend, 'families:create', { displayName: 'Familien Mulig', startDate: '2026-09-01', persons: [{ kind: 'mother', name: 'Eva', cpr: '010190-0003' }, { kind: 'child', dueDate: '2027-02-01' }] });
+    expect(ok.persons.map((p) => p.name)).toEqual(['Eva', 'Ufødt barn']);
     await backend.close();
   });
 

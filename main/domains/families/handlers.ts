@@ -1,6 +1,7 @@
+import { addMonths, todayIso } from '../../../common/dates';
 import { AppFailure } from '../../../common/errors';
 import { handlers } from '../../core/context';
-import { familySummaries, loadFamily, plannedEnd, requireOpenFamily } from './queries';
+import { familySummaries, loadFamily, personName, plannedEnd, requireOpenFamily } from './queries';
 
 /** Families (forløb): the list, one family's overview, creating, editing, phases and closing. */
 export const familyHandlers = handlers({
@@ -46,7 +47,7 @@ export const familyHandlers = handlers({
       await db.insertInto('family_phases').values({ family_id: family.id, phase: input.phase, from_date: input.startDate, recorded_by: user.id, recorded_at: at }).execute();
       await db
         .insertInto('persons')
-        .values(input.persons.map((p) => ({ family_id: family.id, kind: p.kind, name: p.name, cpr: p.cpr, birth_date: p.birthDate, due_date: p.dueDate, created_at: at, updated_at: at })))
+        .values(input.persons.map((p) => ({ family_id: family.id, kind: p.kind, name: personName(p), cpr: p.cpr, birth_date: p.birthDate, due_date: p.dueDate, created_at: at, updated_at: at })))
         .execute();
       // The one who creates the family starts as its tovholder; it can be changed on the Team tab.
       const member = await db.insertInto('team_members').values({ family_id: family.id, user_id: user.id, role: 'family_therapist', added_at: at }).returning('id').executeTakeFirstOrThrow();
@@ -89,10 +90,9 @@ export const familyHandlers = handlers({
       const current = await db.selectFrom('families').select(['phase']).where('id', '=', input.familyId).executeTakeFirstOrThrow();
       if (current.phase === input.phase) throw new AppFailure('conflict', 'Familien er allerede i den fase.');
       const last = await db.selectFrom('family_phases').select('from_date').where('family_id', '=', input.familyId).orderBy('from_date', 'desc').limit(1).executeTakeFirst();
-      if (last && input.fromDate < last.from_date) {
-        const message = 'Datoen ligger før den nuværende fases start.';
-        throw new AppFailure('invalid_input', message, [{ path: 'fromDate', message }]);
-      }
+      const invalid = (message: string) => new AppFailure('invalid_input', message, [{ path: 'fromDate', message }]);
+      if (last && input.fromDate < last.from_date) throw invalid('Datoen ligger før den nuværende fases start.');
+      if (input.fromDate > addMonths(todayIso(now), 12)) throw invalid('Datoen må højst ligge et år frem.');
       const at = now.toISOString();
       await db.insertInto('family_phases').values({ family_id: input.familyId, phase: input.phase, from_date: input.fromDate, recorded_by: user.id, recorded_at: at }).execute();
       await db.updateTable('families').set({ phase: input.phase, updated_at: at }).where('id', '=', input.familyId).execute();
@@ -107,10 +107,9 @@ export const familyHandlers = handlers({
       await families.family(input.familyId);
       await requireOpenFamily(db, input.familyId);
       const f = await db.selectFrom('families').select('start_date').where('id', '=', input.familyId).executeTakeFirstOrThrow();
-      if (input.endDate < f.start_date) {
-        const message = 'Slutdatoen ligger før startdatoen.';
-        throw new AppFailure('invalid_input', message, [{ path: 'endDate', message }]);
-      }
+      const invalid = (message: string) => new AppFailure('invalid_input', message, [{ path: 'endDate', message }]);
+      if (input.endDate < f.start_date) throw invalid('Slutdatoen ligger før startdatoen.');
+      if (input.endDate > todayIso(now)) throw invalid('Slutdatoen ligger i fremtiden. Afslut forløbet på dagen, det slutter.');
       await db
         .updateTable('families')
         .set({ end_date: input.endDate, outcome: input.outcome, outcome_note: input.outcomeNote, updated_at: now.toISOString() })

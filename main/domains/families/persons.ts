@@ -1,6 +1,6 @@
 import { AppFailure } from '../../../common/errors';
 import { handlers } from '../../core/context';
-import { familyOfPerson, loadFamily, requireOpenFamily } from './queries';
+import { familyOfPerson, loadFamily, personName, requireOpenFamily } from './queries';
 
 /** The persons of a family: parents, children (born or unborn) and siblings; CPR numbers shown only on request. */
 export const personHandlers = handlers({
@@ -13,7 +13,7 @@ export const personHandlers = handlers({
       const at = now.toISOString();
       await db
         .insertInto('persons')
-        .values({ family_id: input.familyId, kind: input.kind, name: input.name, cpr: input.cpr, birth_date: input.birthDate, due_date: input.dueDate, created_at: at, updated_at: at })
+        .values({ family_id: input.familyId, kind: input.kind, name: personName(input), cpr: input.cpr, birth_date: input.birthDate, due_date: input.dueDate, created_at: at, updated_at: at })
         .execute();
       return loadFamily(db, input.familyId);
     },
@@ -30,7 +30,7 @@ export const personHandlers = handlers({
         .updateTable('persons')
         .set({
           kind: input.kind,
-          name: input.name,
+          name: personName(input),
           ...(input.keepCpr && !input.cpr ? {} : { cpr: input.cpr }),
           birth_date: input.birthDate,
           due_date: input.dueDate,
@@ -51,7 +51,8 @@ export const personHandlers = handlers({
       await requireOpenFamily(db, familyId);
       const p = await db.selectFrom('persons').select(['kind', 'birth_date']).where('id', '=', input.personId).executeTakeFirstOrThrow();
       if (p.kind !== 'child' || p.birth_date) throw new AppFailure('conflict', 'Kun et ufødt barn kan markeres som født.');
-      await db.updateTable('persons').set({ birth_date: input.birthDate, due_date: null, name: input.name, updated_at: now.toISOString() }).where('id', '=', input.personId).execute();
+      // The terminsdato stays: a premature child's age is corrected by it (progression).
+      await db.updateTable('persons').set({ birth_date: input.birthDate, name: input.name, updated_at: now.toISOString() }).where('id', '=', input.personId).execute();
       return loadFamily(db, familyId);
     },
   },

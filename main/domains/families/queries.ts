@@ -1,28 +1,9 @@
 import type { Kysely } from 'kysely';
+import { addMonths, daysBetween, todayIso } from '../../../common/dates';
 import { AppFailure } from '../../../common/errors';
-import { maskCpr, type FamilyDetail, type FamilySummary } from '../../../common/families';
+import { maskCpr, UNBORN_CHILD_NAME, type FamilyDetail, type FamilySummary } from '../../../common/families';
 import type { Database } from '../../../db/schema';
 import { loadObservations, pendingConcernIds, whereNotAcknowledged } from '../journal/queries';
-
-const DAY = 86_400_000;
-
-export function todayIso(now = new Date()): string {
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
-}
-
-/** Start + 6 months, same day of month (or the month's last day). */
-export function sixMonthsAfter(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + 6, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
-}
 
 /**
  * The families' list rows. `familyIds` limits them to the families a user may see (need-to-know); null: all.
@@ -164,6 +145,11 @@ export async function loadFamily(db: Kysely<Database>, familyId: number): Promis
   };
 }
 
+/** The name stored for a person: an unborn child may be added without one. */
+export function personName(p: { name: string; kind: string; birthDate: string | null }): string {
+  return p.name || (p.kind === 'child' && !p.birthDate ? UNBORN_CHILD_NAME : p.name);
+}
+
 export async function requireOpenFamily(db: Kysely<Database>, familyId: number): Promise<void> {
   const f = await db.selectFrom('families').select(['id', 'end_date']).where('id', '=', familyId).executeTakeFirst();
   if (!f) throw new AppFailure('not_found', 'Familien findes ikke.');
@@ -177,7 +163,7 @@ export async function familyOfPerson(db: Kysely<Database>, personId: number): Pr
 }
 
 export function plannedEnd(startDate: string, plannedEndDate: string | null): string {
-  const end = plannedEndDate ?? sixMonthsAfter(startDate);
+  const end = plannedEndDate ?? addMonths(startDate, 6);
   if (end < startDate) {
     const message = 'Planlagt slutdato skal ligge efter startdatoen.';
     throw new AppFailure('invalid_input', message, [{ path: 'plannedEndDate', message }]);
