@@ -2,12 +2,12 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Backend } from '../core/backend';
-import { CSP } from '../shell/csp';
+import { resolveStatic } from '../static/static-files';
 
 /**
- * The loopback HTTP transport for development and browser tests: serves the built renderer and forwards
+ * The loopback HTTP transport for development and browser tests: serves the built renderer (through the same
+ * static-file server as the app:// protocol, main/static) and forwards
  * POST /api/invoke to the same dispatch() that ipcMain uses. 127.0.0.1 only, a random token per start.
  * Never part of the packaged app (the Electron shell does not import this file).
  */
@@ -16,16 +16,6 @@ export interface BridgeOptions {
   rendererDir: string;
   port?: number;
 }
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export async function startBridge(options: BridgeOptions): Promise<{ url: string; token: string; close: () => Promise<void> }> {
   const token = randomBytes(32).toString('hex');
@@ -99,23 +89,13 @@ export async function startBridge(options: BridgeOptions): Promise<{ url: string
       res.writeHead(405).end();
       return;
     }
-    let rel: string;
-    try {
-      rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    } catch {
-      res.writeHead(400).end();
+    const found = resolveStatic(options.rendererDir, url.pathname);
+    if (found.status !== 200) {
+      res.writeHead(found.status).end();
       return;
     }
-    const file = path.resolve(options.rendererDir, rel);
-    if (!file.startsWith(path.resolve(options.rendererDir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, {
-      'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
-    });
-    fs.createReadStream(file).pipe(res);
+    res.writeHead(200, found.headers);
+    fs.createReadStream(found.file).pipe(res);
   });
 
   const unsubscribe = options.backend.subscribe((event, payload) => {

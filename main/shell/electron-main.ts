@@ -3,13 +3,10 @@
  * guards, and ipcMain as a transport to the backend core. Nothing else lives here.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import fs from 'node:fs';
 import path from 'node:path';
 import { createBackend, UnsafeLocationError, type BackendCore } from '../core/backend';
-import { CSP } from './csp';
+import { APP_ORIGIN as ORIGIN, APP_SCHEME as SCHEME, appProtocolResponse } from './app-protocol';
 
-const SCHEME = 'app';
-const ORIGIN = `${SCHEME}://familiespor`;
 const rendererDir = path.join(__dirname, '..', 'renderer');
 
 // Danish date and time pickers (dd.mm.åååå) whatever the Windows display language.
@@ -27,17 +24,8 @@ let backend: BackendCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function serveRenderer(): void {
-  protocol.handle(SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (url.host !== 'familiespor') return new Response(null, { status: 404 });
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    const file = path.resolve(rendererDir, rel);
-    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file)) return new Response(null, { status: 404 });
-    const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
-    return new Response(fs.readFileSync(file), {
-      headers: { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP },
-    });
-  });
+  // The same static-file server as the loopback bridge (main/static): traversal, symlinks out, directories refused.
+  protocol.handle(SCHEME, (request) => appProtocolResponse(rendererDir, request.url, request.method));
 }
 
 function guardWebContents(): void {
