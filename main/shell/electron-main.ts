@@ -6,8 +6,18 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import path from 'node:path';
 import { createBackend, UnsafeLocationError, type BackendCore } from '../core/backend';
 import { APP_ORIGIN as ORIGIN, APP_SCHEME as SCHEME, appProtocolResponse } from './app-protocol';
+import { createInvokeHandler } from './ipc-invoke';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
+
+/** Operator diagnostics; a console that cannot be written to (no stdout on Windows, a closed pipe) is not a crash. */
+function diagnose(message: string): void {
+  try {
+    console.error(message);
+  } catch {
+    // Nothing else to tell.
+  }
+}
 
 // Danish date and time pickers (dd.mm.åååå) whatever the Windows display language.
 app.commandLine.appendSwitch('lang', 'da');
@@ -66,15 +76,15 @@ function createWindow(): void {
 }
 
 function registerIpc(core: BackendCore): void {
-  ipcMain.handle('familiespor:invoke', async (event, channel: unknown, input: unknown) => {
-    // Only our own top-level page may call the backend.
-    const frame = event.senderFrame;
-    if (!frame || frame.parent !== null || !frame.url.startsWith(`${ORIGIN}/`)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Ukendt afsender.' } };
+  // Sender frame checked, channel names only as strings, and never an exception back: see ipc-invoke.ts.
+  ipcMain.handle('familiespor:invoke', createInvokeHandler(core, diagnose));
+  core.subscribe((name, payload) => {
+    try {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send('familiespor:event', { event: name, payload });
+    } catch (err) {
+      diagnose(`Event ${name} not delivered: ${err instanceof Error ? err.message : typeof err}`);
     }
-    return core.dispatch(String(channel), input);
   });
-  core.subscribe((name, payload) => mainWindow?.webContents.send('familiespor:event', { event: name, payload }));
 }
 
 function buildMenu(): void {
@@ -111,7 +121,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(() => {
     try {
-      backend = createBackend({ dataDir: dataDirFromArgs() });
+      backend = createBackend({ dataDir: dataDirFromArgs(), diagnose });
     } catch (err) {
       const message = err instanceof UnsafeLocationError ? err.message : 'Familiespor kunne ikke starte. Kontakt jeres IT-ansvarlige.';
       dialog.showErrorBox('Familiespor', message);
