@@ -1,11 +1,12 @@
 /**
  * The thin Electron shell: one window, the app:// protocol that serves the renderer, navigation and permission
- * guards, and ipcMain as a transport to the backend core. Nothing else lives here.
+ * guards, and ipcMain as a transport to the backend core. Nothing else lives here. What each guard is for is listed
+ * in the README ("Security: the Electron shell").
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { createBackend, UnsafeLocationError, type BackendCore } from '../core/backend';
-import { APP_ORIGIN as ORIGIN, APP_SCHEME as SCHEME, appProtocolResponse } from './app-protocol';
+import { APP_ORIGIN, APP_SCHEME, appProtocolResponse, isAppUrl } from './app-protocol';
 import { createInvokeHandler } from './ipc-invoke';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -21,8 +22,11 @@ function diagnose(message: string): void {
 
 // Danish date and time pickers (dd.mm.åååå) whatever the Windows display language.
 app.commandLine.appendSwitch('lang', 'da');
+// Every renderer sandboxed, whatever a window's own webPreferences say.
+app.enableSandbox();
 
-protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// A standard, secure scheme (origin 'app://familiespor', 'self' in the CSP); not bypassCSP, not CORS-enabled.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 function dataDirFromArgs(): string {
   const i = process.argv.indexOf('--data-dir');
@@ -35,19 +39,30 @@ let mainWindow: BrowserWindow | null = null;
 
 function serveRenderer(): void {
   // The same static-file server as the loopback bridge (main/static): traversal, symlinks out, directories refused.
-  protocol.handle(SCHEME, (request) => appProtocolResponse(rendererDir, request.url, request.method));
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(rendererDir, request.url, request.method));
 }
 
 function guardWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(`${ORIGIN}/`)) event.preventDefault();
+    // The page never leaves app://familiespor: no link, redirect or script takes it (or a frame in it) elsewhere.
+    contents.on('will-navigate', (event) => {
+      if (!isAppUrl(event.url)) event.preventDefault();
+    });
+    contents.on('will-frame-navigate', (event) => {
+      if (!isAppUrl(event.url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => {
+      if (!isAppUrl(event.url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    // No new windows (window.open, target=_blank, middle click): nothing is opened, not even in the system browser.
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.on('will-download', (event) => event.preventDefault());
 }
 
 function createWindow(): void {
@@ -60,16 +75,26 @@ function createWindow(): void {
     show: false,
     backgroundColor: '#f7f7f5',
     webPreferences: {
-      preload: path.join(__dirname, '..', 'preload', 'preload.js'),
+      // Our own bundled preload: it exposes only invoke(channel, input) for names in the channel table, and events.
+      preload: path.join(__dirname, '..', 'preload', 'preload.js'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // Middle click would otherwise open a link in a new window (the window-open handler denies it anyway).
+      disableBlinkFeatures: 'Auxclick',
+      devTools: !app.isPackaged,
       spellcheck: true,
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
-  void mainWindow.loadURL(`${ORIGIN}/index.html`);
+  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
