@@ -1,6 +1,7 @@
 // Lint, and the layer rule (after VS Code's): renderer/ imports only common/; common/ imports only common/ and zod;
 // db/ never imports main/, renderer/ or electron; only the Electron shell (main/shell/) and preload import electron;
-// the backend core and domains import no transport; the shell never imports the browser-mode bridge.
+// the backend core and domains import no transport; the shell never imports the browser-mode bridge, nor the bridge
+// the shell; the static-file server (main/static/) that both use imports neither, nor electron, nor HTTP.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -95,6 +96,44 @@ export default tseslint.config(
           patterns: [
             { regex: '(^|/)(renderer|preload)(/|$)', message: 'main/ must not import renderer/ or preload/.' },
             { regex: '(^|/)(shell|bridge)(/|$)', message: 'The backend core and domains must not import a transport (main/shell, main/bridge).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The one static-file server for both transports: plain Node (fs, path) and its own folder — no electron, no HTTP,
+    // no transport, no backend.
+    files: ['main/static/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'main/static/ is shared by the shell and the bridge: no electron.' },
+            ...['http', 'https', 'http2', 'net', 'node:http', 'node:https', 'node:http2', 'node:net'].map((name) => ({ name, message: 'main/static/ knows no HTTP: the transports do.' })),
+          ],
+          patterns: [
+            { regex: '^electron/', message: 'main/static/ is shared by the shell and the bridge: no electron.' },
+            { regex: '(^|/)(renderer|preload)(/|$)', message: 'main/ must not import renderer/ or preload/.' },
+            { regex: '(^|/)(shell|bridge|core|domains|keys)(/|$)', message: 'main/static/ may not import a transport (main/shell, main/bridge) or the backend.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The loopback bridge runs without Electron, so it never imports the shell (which does).
+    files: ['main/bridge/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only the thin shell (main/shell/) imports electron; the bridge runs without it.' }],
+          patterns: [
+            { regex: '^electron/', message: 'Only the thin shell (main/shell/) imports electron; the bridge runs without it.' },
+            { regex: '(^|/)(renderer|preload)(/|$)', message: 'main/ must not import renderer/ or preload/.' },
+            { regex: '(^|/)shell(/|$)', message: 'The bridge must not import the Electron shell (main/shell); shared code lives in main/static.' },
           ],
         },
       ],

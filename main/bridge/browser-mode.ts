@@ -14,6 +14,16 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** Operator diagnostics. A closed stdout/stderr pipe (the parent went away) must not take the bridge down. */
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+function diagnose(message: string): void {
+  try {
+    console.error(message);
+  } catch {
+    // Nothing else to tell.
+  }
+}
+
 async function main(): Promise<void> {
   const dataDir =
     arg('data-dir') ??
@@ -26,10 +36,11 @@ async function main(): Promise<void> {
     idleLockMsOverride: Number.isFinite(idle) && idle > 0 ? idle : undefined,
     idleCheckMs: Number.isFinite(idle) && idle > 0 ? Math.min(1000, Math.max(100, idle / 4)) : undefined,
     scryptN: Number.isFinite(scryptN) && scryptN > 0 ? scryptN : undefined,
+    diagnose,
   });
   const rendererDir = path.resolve(__dirname, '..', 'renderer');
   const port = Number(arg('port') ?? process.env.FAMILIESPOR_PORT ?? 0);
-  const bridge = await startBridge({ backend, rendererDir, port });
+  const bridge = await startBridge({ backend, rendererDir, port, diagnose });
   console.log(`Familiespor (browsertilstand) kører. Datamappe: ${dataDir}`);
   console.log(`Åbn: ${bridge.url}`);
   console.log('FAMILIESPOR_URL=' + bridge.url);

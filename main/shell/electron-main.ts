@@ -1,21 +1,32 @@
 /**
  * The thin Electron shell: one window, the app:// protocol that serves the renderer, navigation and permission
- * guards, and ipcMain as a transport to the backend core. Nothing else lives here.
+ * guards, and ipcMain as a transport to the backend core. Nothing else lives here. What each guard is for is listed
+ * in the README ("Security: the Electron shell").
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import fs from 'node:fs';
 import path from 'node:path';
 import { createBackend, UnsafeLocationError, type BackendCore } from '../core/backend';
-import { CSP } from './csp';
+import { APP_ORIGIN, APP_SCHEME, appProtocolResponse, isAppUrl } from './app-protocol';
+import { createInvokeHandler } from './ipc-invoke';
 
-const SCHEME = 'app';
-const ORIGIN = `${SCHEME}://familiespor`;
 const rendererDir = path.join(__dirname, '..', 'renderer');
+
+/** Operator diagnostics; a console that cannot be written to (no stdout on Windows, a closed pipe) is not a crash. */
+function diagnose(message: string): void {
+  try {
+    console.error(message);
+  } catch {
+    // Nothing else to tell.
+  }
+}
 
 // Danish date and time pickers (dd.mm.åååå) whatever the Windows display language.
 app.commandLine.appendSwitch('lang', 'da');
+// Every renderer sandboxed, whatever a window's own webPreferences say.
+app.enableSandbox();
 
-protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// A standard, secure scheme (origin 'app://familiespor', 'self' in the CSP); not bypassCSP, not CORS-enabled.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 function dataDirFromArgs(): string {
   const i = process.argv.indexOf('--data-dir');
@@ -27,29 +38,31 @@ let backend: BackendCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function serveRenderer(): void {
-  protocol.handle(SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (url.host !== 'familiespor') return new Response(null, { status: 404 });
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    const file = path.resolve(rendererDir, rel);
-    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file)) return new Response(null, { status: 404 });
-    const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
-    return new Response(fs.readFileSync(file), {
-      headers: { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP },
-    });
-  });
+  // The same static-file server as the loopback bridge (main/static): traversal, symlinks out, directories refused.
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(rendererDir, request.url, request.method));
 }
 
 function guardWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(`${ORIGIN}/`)) event.preventDefault();
+    // The page never leaves app://familiespor: no link, redirect or script takes it (or a frame in it) elsewhere.
+    contents.on('will-navigate', (event) => {
+      if (!isAppUrl(event.url)) event.preventDefault();
+    });
+    contents.on('will-frame-navigate', (event) => {
+      if (!isAppUrl(event.url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => {
+      if (!isAppUrl(event.url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    // No new windows (window.open, target=_blank, middle click): nothing is opened, not even in the system browser.
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.on('will-download', (event) => event.preventDefault());
 }
 
 function createWindow(): void {
@@ -62,31 +75,41 @@ function createWindow(): void {
     show: false,
     backgroundColor: '#f7f7f5',
     webPreferences: {
-      preload: path.join(__dirname, '..', 'preload', 'preload.js'),
+      // Our own bundled preload: it exposes only invoke(channel, input) for names in the channel table, and events.
+      preload: path.join(__dirname, '..', 'preload', 'preload.js'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // Middle click would otherwise open a link in a new window (the window-open handler denies it anyway).
+      disableBlinkFeatures: 'Auxclick',
+      devTools: !app.isPackaged,
       spellcheck: true,
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
-  void mainWindow.loadURL(`${ORIGIN}/index.html`);
+  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
 }
 
 function registerIpc(core: BackendCore): void {
-  ipcMain.handle('familiespor:invoke', async (event, channel: unknown, input: unknown) => {
-    // Only our own top-level page may call the backend.
-    const frame = event.senderFrame;
-    if (!frame || frame.parent !== null || !frame.url.startsWith(`${ORIGIN}/`)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Ukendt afsender.' } };
+  // Sender frame checked, channel names only as strings, and never an exception back: see ipc-invoke.ts.
+  ipcMain.handle('familiespor:invoke', createInvokeHandler(core, diagnose));
+  core.subscribe((name, payload) => {
+    try {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send('familiespor:event', { event: name, payload });
+    } catch (err) {
+      diagnose(`Event ${name} not delivered: ${err instanceof Error ? err.message : typeof err}`);
     }
-    return core.dispatch(String(channel), input);
   });
-  core.subscribe((name, payload) => mainWindow?.webContents.send('familiespor:event', { event: name, payload }));
 }
 
 function buildMenu(): void {
@@ -123,7 +146,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(() => {
     try {
-      backend = createBackend({ dataDir: dataDirFromArgs() });
+      backend = createBackend({ dataDir: dataDirFromArgs(), diagnose });
     } catch (err) {
       const message = err instanceof UnsafeLocationError ? err.message : 'Familiespor kunne ikke starte. Kontakt jeres IT-ansvarlige.';
       dialog.showErrorBox('Familiespor', message);

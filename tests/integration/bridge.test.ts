@@ -67,6 +67,26 @@ describe('loopback HTTP bridge', () => {
     expect((await request('/api/invoke', { method: 'POST', body: 'null', headers: { Authorization: `Bearer ${bridge.token}` } })).status).toBe(400);
   });
 
+  it('answers unparsable request targets and keeps running (these crashed the bridge once)', async () => {
+    expect((await request('//')).status).toBe(404);
+    expect((await request('http://[')).status).toBe(400);
+    expect((await request('*', { method: 'OPTIONS' })).status).toBe(400);
+    expect((await request('/')).status).toBe(200);
+  });
+
+  it('passes the channel as sent: a non-string is unknown_channel, never coerced to a name', async () => {
+    const auth = { Authorization: `Bearer ${bridge.token}` };
+    for (const channel of [42, null, { toString: 'app:status' }, ['app:status'], { name: 'app:status' }]) {
+      const res = await request('/api/invoke', { method: 'POST', body: JSON.stringify({ channel, input: {} }), headers: auth });
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body).error.code).toBe('unknown_channel');
+    }
+    for (const body of ['[]', '42', '"app:status"', 'true']) {
+      expect((await request('/api/invoke', { method: 'POST', body, headers: auth })).status).toBe(400);
+    }
+    expect(JSON.parse((await request('/api/invoke', { method: 'POST', body: JSON.stringify({ channel: 'app:status', input: {} }), headers: auth })).body).ok).toBe(true);
+  });
+
   it('forwards calls to the same dispatch as ipcMain', async () => {
     const res = await request('/api/invoke', { method: 'POST', body: JSON.stringify({ channel: 'app:status', input: {} }), headers: { Authorization: `Bearer ${bridge.token}` } });
     expect(JSON.parse(res.body)).toEqual({ ok: true, value: { setupDone: false, institutionName: null, session: null, recovering: false, keyFileDamaged: false } });

@@ -58,4 +58,23 @@ describe('the layer rule is enforced by lint', () => {
     expect(await layerErrors('main/shell/example.ts', "import { startBridge } from '../bridge/http-bridge';")).not.toHaveLength(0);
     expect(await layerErrors('main/bridge/example.ts', "import { createBackend } from '../core/backend';")).toEqual([]);
   });
+
+  it('the static-file server (main/static/) is shared by the shell and the bridge, and imports neither, nor electron, nor HTTP', async () => {
+    for (const code of [
+      "import { app } from 'electron';",
+      "import { protocol } from 'electron/main';",
+      "import { startBridge } from '../bridge/http-bridge';",
+      "import { appProtocolResponse } from '../shell/app-protocol';",
+      "import http from 'node:http';",
+      "import http from 'http';",
+      "import { createBackend } from '../core/backend';",
+    ]) {
+      expect(await layerErrors('main/static/example.ts', code), code).not.toHaveLength(0);
+    }
+    expect(await layerErrors('main/static/example.ts', "import fs from 'node:fs';\nimport path from 'node:path';\nimport { CSP } from './csp';")).toEqual([]);
+    expect(await layerErrors('main/shell/example.ts', "import { resolveStatic } from '../static/static-files';")).toEqual([]);
+    expect(await layerErrors('main/bridge/example.ts', "import { resolveStatic } from '../static/static-files';")).toEqual([]);
+    // The bridge runs without Electron, so it does not reach into the shell either.
+    expect(await layerErrors('main/bridge/example.ts', "import { isAppUrl } from '../shell/app-protocol';")).not.toHaveLength(0);
+  });
 });
