@@ -121,7 +121,7 @@ test('staff run a family day from the keyboard; a leader acknowledges a serious 
     await page.getByLabel('Bekymring').selectOption({ label: 'Alle' });
     await page.getByLabel('Søg i dagbogen').fill('SØVN');
     await expect(timeline.getByTestId('entry')).toHaveCount(1);
-    await expect(timeline.locator('mark').first()).toHaveText('Søvn');
+    await expect(timeline.locator('mark').first()).toHaveText('Søvnen');
     await shot(page, '25-dagbog-soegning');
     await page.getByLabel('Søg i dagbogen').fill('');
 
