@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addMonths, dateSchema, isRealDate, todayIso } from './dates';
+import { underretningSchema } from './concerns';
 import { observationSchema } from './journal';
 import { coordinatorPeriodSchema, teamMemberSchema } from './team';
 
@@ -169,5 +170,8 @@ export const familyDetailSchema = familySummarySchema.extend({
   coordinatorHistory: z.array(coordinatorPeriodSchema),
   openConcerns: z.array(observationSchema),
   latestObservations: z.array(observationSchema),
+  /** Every serious concern, newest first, with what was done. */
+  concernHistory: z.array(observationSchema),
+  underretninger: z.array(underretningSchema),
 });
 export type FamilyDetail = z.infer<typeof familyDetailSchema>;

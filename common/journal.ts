@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timestampSchema } from './dates';
+import { acknowledgementSchema } from './concerns';
 import { userRefSchema } from './users';
 
 /** The dagbog (journal): observations (one signed note each), drafts, amendments, shifts and concern levels. */
@@ -34,7 +35,7 @@ export const observationSchema = z.object({
   signedAt: z.string(),
   persons: z.array(z.object({ id: z.number().int(), name: z.string() })),
   amendments: z.array(amendmentSchema),
-  acknowledgement: z.object({ by: userRefSchema, at: z.string(), note: z.string().nullable() }).nullable(),
+  acknowledgement: acknowledgementSchema.nullable(),
 });
 export type Observation = z.infer<typeof observationSchema>;
 

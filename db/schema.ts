@@ -179,6 +179,31 @@ export interface ConcernAcknowledgementsTable {
   acknowledged_by: number;
   acknowledged_at: Timestamp;
   note: string | null;
+  /** JSON list of what was done (action codes, common/concerns.ts). */
+  actions: string | null;
+}
+
+/** A report of concern to the municipality (underretning), never changed afterwards. */
+export interface UnderretningerTable {
+  id: Generated<number>;
+  family_id: number;
+  observation_id: number | null;
+  /** YYYY-MM-DD */
+  sent_on: string;
+  municipality: string;
+  recipient: string | null;
+  reason: string;
+  sent_by: number;
+  created_at: Timestamp;
+}
+
+export interface UnderretningAmendmentsTable {
+  id: Generated<number>;
+  underretning_id: number;
+  author_id: number;
+  created_at: Timestamp;
+  reason: string;
+  text: string;
 }
 
 export interface ObservationSearchTable {
@@ -205,6 +230,8 @@ export interface Database {
   observation_persons: ObservationPersonsTable;
   observation_amendments: ObservationAmendmentsTable;
   concern_acknowledgements: ConcernAcknowledgementsTable;
+  underretninger: UnderretningerTable;
+  underretning_amendments: UnderretningAmendmentsTable;
   observation_search: ObservationSearchTable;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../roles';
 import { accessLogChannels } from './access-log';
+import { concernChannels } from './concerns';
 import type { Access, ChannelDef } from './define';
 import { familyChannels } from './families';
 import { journalChannels } from './journal';
@@ -24,6 +25,7 @@ export const channels = {
   ...teamChannels,
   ...journalChannels,
   ...overviewChannels,
+  ...concernChannels,
   ...keyChannels,
 } as const satisfies Record<string, ChannelDef>;
 

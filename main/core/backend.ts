@@ -6,6 +6,7 @@ import { unsafeLocationReason } from '../../db/location';
 import { accessLogHandlers } from '../domains/access-log/handlers';
 import { familyHandlers } from '../domains/families/handlers';
 import { personHandlers } from '../domains/families/persons';
+import { concernHandlers } from '../domains/concerns/handlers';
 import { categoryHandlers } from '../domains/journal/categories';
 import { journalHandlers } from '../domains/journal/handlers';
 import { keyHandlers } from '../domains/keys/handlers';
@@ -95,6 +96,7 @@ export class BackendCore implements Backend {
       ...journalHandlers,
       ...categoryHandlers,
       ...overviewHandlers,
+      ...concernHandlers,
       ...keyHandlers({ vault: this.vault, session: this.session, accessLog, events: this.events }),
     } satisfies HandlerTable;
     this.dispatcher = new Dispatcher({ queue: this.queue, session: this.session, accessLog, handlers: table, diagnose, fault: options.fault });

@@ -167,6 +167,14 @@ test('staff run a family day from the keyboard; a leader acknowledges a serious 
     await expect(again.getByTestId('families').getByText('1 åben')).toBeVisible();
     await shot(again, '28-leder-forside');
     await pending.getByRole('button', { name: 'Kvittér for bekymringen' }).click();
+    const ack = again.getByRole('dialog');
+    // What was done is required: an action and a note.
+    await ack.getByRole('button', { name: 'Kvittér' }).click();
+    await expect(ack.getByText('Vælg hvad der er gjort.')).toBeVisible();
+    await ack.getByLabel('Talt med familien').check();
+    await ack.getByLabel(/^Note om hvad der er gjort/).fill('Talt med mor og far i aften; opfølgning med tovholder i morgen.');
+    await shot(again, '28b-kvittering');
+    await ack.getByRole('button', { name: 'Kvittér' }).click();
     await expect(pending.getByText('Ingen bekymringer venter.')).toBeVisible();
     await expect(again.getByTestId('families').getByText('1 åben')).toHaveCount(0);
     await again.getByRole('link', { name: 'Familien Sørensen' }).click();

@@ -18,6 +18,7 @@ interface Fixture {
   draftA: number;
   memberA: number;
   coordinatorA: number;
+  underretningA: number;
   categoryId: number;
 }
 
@@ -85,7 +86,9 @@ const samples: Record<SessionChannel, ((fx: Fixture) => unknown) | { noFamilyDat
   'journal:search': () => ({ query: 'søvn' }),
   'overview:front': () => ({}),
   'concerns:pending': () => ({}),
-  'concerns:acknowledge': (fx) => ({ observationId: fx.seriousB, note: 'Talt med familien' }),
+  'concerns:acknowledge': (fx) => ({ observationId: fx.seriousB, actions: ['talked_with_family'], note: 'Talt med familien' }),
+  'underretninger:create': (fx) => ({ familyId: fx.a, sentOn: '2026-11-20', municipality: 'Greve Kommune', reason: 'Bekymring for barnets trivsel' }),
+  'underretninger:amend': (fx) => ({ underretningId: fx.underretningA, reason: 'Præcisering', text: 'Sendt til Familieafdelingen' }),
 };
 
 /** Families an output shows: `familyId` fields, and family rows (id with a display name). */
@@ -123,6 +126,7 @@ async function freshFixture(): Promise<void> {
     draftA: draftA.id,
     memberA: withMember.team.find((m) => m.name === 'Psykolog Per')!.id,
     coordinatorA: withMember.team.find((m) => m.name === 'Jordemoder Jette')!.id,
+    underretningA: (await must(backend, 'underretninger:create', { familyId: a.id, sentOn: '2026-11-15', municipality: 'Greve Kommune', reason: 'Vold i hjemmet' })).id,
     categoryId,
   };
 }

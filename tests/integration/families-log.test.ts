@@ -237,13 +237,13 @@ describe('the daily log', () => {
     expect(front.pendingConcerns).toBe(1);
     expect(front.families[0]!.openSeriousConcerns).toBe(1);
     expect((await must(backend, 'concerns:pending', {})).map((e) => e.id)).toEqual([serious.id]);
-    await must(backend, 'concerns:acknowledge', { observationId: serious.id, note: 'Talt med tovholder.' });
+    await must(backend, 'concerns:acknowledge', { observationId: serious.id, actions: ['team_informed'], note: 'Talt med tovholder.' });
     front = await must(backend, 'overview:front', {});
     expect(front.pendingConcerns).toBe(0);
     expect(front.families[0]!.openSeriousConcerns).toBe(0);
     const [acked] = (await must(backend, 'journal:timeline', { familyId: family.id })).observations;
-    expect(acked!.acknowledgement).toMatchObject({ by: { name: ADMIN.name }, note: 'Talt med tovholder.' });
-    expect((await attempt(backend, 'concerns:acknowledge', { observationId: serious.id })).ok).toBe(false);
+    expect(acked!.acknowledgement).toMatchObject({ by: { name: ADMIN.name }, note: 'Talt med tovholder.', actions: ['team_informed'] });
+    expect((await attempt(backend, 'concerns:acknowledge', { observationId: serious.id, actions: ['other'], note: 'Igen' })).ok).toBe(false);
     await backend.close();
   });
 

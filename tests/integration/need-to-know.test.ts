@@ -14,6 +14,7 @@ interface Fixture {
   personB: number;
   observationB: number;
   memberB: number;
+  underretningB: number;
   categoryId: number;
 }
 
@@ -60,6 +61,8 @@ const reachB: Record<StaffChannel, ((fx: Fixture) => unknown) | { notOneFamily: 
   'journal:amend': (fx) => ({ observationId: fx.observationB, reason: 'Rettelse', text: 'Tekst' }),
   'journal:timeline': (fx) => ({ familyId: fx.b }),
   'journal:search': (fx) => ({ query: 'søvn', familyId: fx.b }),
+  'underretninger:create': (fx) => ({ familyId: fx.b, sentOn: '2026-11-20', municipality: 'Greve Kommune', reason: 'Bekymring' }),
+  'underretninger:amend': (fx) => ({ underretningId: fx.underretningB, reason: 'Præcisering', text: 'Tekst' }),
 };
 
 let backend: BackendCore;
@@ -78,7 +81,8 @@ beforeAll(async () => {
   const b = await must(backend, 'families:create', { displayName: 'Familien Åberg', startDate: '2026-10-05', persons: [{ kind: 'child', name: 'Baby Åberg', dueDate: '2027-01-01' }] });
   const observationB = await must(backend, 'journal:sign', note(b.id, categoryId, 'Søvn i familien Åberg'));
   const withMember = await must(backend, 'team:add', { familyId: b.id, name: 'Psykolog Per', role: 'psychologist' });
-  fx = { a: a.id, b: b.id, personB: b.persons[0]!.id, observationB: observationB.id, memberB: withMember.team.find((m) => m.name === 'Psykolog Per')!.id, categoryId };
+  const underretningB = (await must(backend, 'underretninger:create', { familyId: b.id, sentOn: '2026-11-15', municipality: 'Greve Kommune', reason: 'Bekymring' })).id;
+  fx = { a: a.id, b: b.id, personB: b.persons[0]!.id, observationB: observationB.id, memberB: withMember.team.find((m) => m.name === 'Psykolog Per')!.id, categoryId, underretningB };
 });
 
 afterAll(() => backend.close());

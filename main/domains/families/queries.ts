@@ -3,7 +3,8 @@ import { addMonths, daysBetween, todayIso } from '../../../common/dates';
 import { AppFailure } from '../../../common/errors';
 import { maskCpr, UNBORN_CHILD_NAME, type FamilyDetail, type FamilySummary } from '../../../common/families';
 import type { Database } from '../../../db/schema';
-import { loadObservations, pendingConcernIds, whereNotAcknowledged } from '../journal/queries';
+import { loadUnderretninger } from '../concerns/queries';
+import { loadObservations, pendingConcernIds, seriousConcernIds, whereNotAcknowledged } from '../journal/queries';
 
 /**
  * The families' list rows. `familyIds` limits them to the families a user may see (need-to-know); null: all.
@@ -141,6 +142,8 @@ export async function loadFamily(db: Kysely<Database>, familyId: number): Promis
     })),
     coordinatorHistory: history.map((h) => ({ memberId: h.team_member_id, name: h.user_name ?? h.name ?? '', fromAt: h.from_at, toAt: h.to_at, setBy: h.set_by })),
     openConcerns: await loadObservations(db, await pendingConcernIds(db, [familyId])),
+    concernHistory: await loadObservations(db, await seriousConcernIds(db, familyId)),
+    underretninger: await loadUnderretninger(db, { familyId }),
     latestObservations: await loadObservations(db, latestIds),
   };
 }

@@ -1,6 +1,15 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { acknowledgementActions, type AcknowledgementAction } from '../../../common/concerns';
 import type { Observation } from '../../../common/journal';
 import type { Database } from '../../../db/schema';
+
+/** The stored list of what a leader did about a concern (older acknowledgements have none). */
+function parseActions(json: string | null): AcknowledgementAction[] {
+  if (!json) return [];
+  const valid = new Set<string>(acknowledgementActions);
+  const parsed = JSON.parse(json) as unknown;
+  return Array.isArray(parsed) ? parsed.filter((a): a is AcknowledgementAction => typeof a === 'string' && valid.has(a)) : [];
+}
 
 /** Loads signed observations with everything shown beside them (persons, amendments, acknowledgement), in the order of `ids`. */
 export async function loadObservations(db: Kysely<Database>, ids: number[]): Promise<Observation[]> {
@@ -28,6 +37,7 @@ export async function loadObservations(db: Kysely<Database>, ids: number[]): Pro
       'u.initials as author_initials',
       'a.acknowledged_at',
       'a.note as ack_note',
+      'a.actions as ack_actions',
       'au.id as ack_user_id',
       'au.name as ack_user_name',
       'au.initials as ack_user_initials',
@@ -65,7 +75,7 @@ export async function loadObservations(db: Kysely<Database>, ids: number[]): Pro
       amendments: [],
       acknowledgement:
         r.acknowledged_at && r.ack_user_id
-          ? { by: { id: r.ack_user_id, name: r.ack_user_name!, initials: r.ack_user_initials! }, at: r.acknowledged_at, note: r.ack_note }
+          ? { by: { id: r.ack_user_id, name: r.ack_user_name ?? '', initials: r.ack_user_initials ?? '' }, at: r.acknowledged_at, note: r.ack_note, actions: parseActions(r.ack_actions) }
           : null,
     });
   }
@@ -101,4 +111,17 @@ export async function pendingConcernIds(db: Kysely<Database>, familyIds: number[
     .orderBy('o.observed_at', 'desc');
   if (familyIds) q = q.where('o.family_id', 'in', familyIds);
   return (await q.execute()).map((r) => r.id);
+}
+
+/** A family's serious concerns, acknowledged or not, newest first. */
+export async function seriousConcernIds(db: Kysely<Database>, familyId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('observations as o')
+    .select('o.id')
+    .where('o.family_id', '=', familyId)
+    .where('o.status', '=', 'signed')
+    .where('o.concern', '=', 'serious')
+    .orderBy('o.observed_at', 'desc')
+    .execute();
+  return rows.map((r) => r.id);
 }
