@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../roles';
 import { accessLogChannels } from './access-log';
 import { concernChannels } from './concerns';
+import { handoverChannels } from './handover';
 import type { Access, ChannelDef } from './define';
 import { familyChannels } from './families';
 import { journalChannels } from './journal';
@@ -26,6 +27,7 @@ export const channels = {
   ...journalChannels,
   ...overviewChannels,
   ...concernChannels,
+  ...handoverChannels,
   ...keyChannels,
 } as const satisfies Record<string, ChannelDef>;
 

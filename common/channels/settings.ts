@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shiftTimesSchema } from '../shift-time';
 import { channel, empty, text } from './define';
 
 export const idleLockMinutesSchema = z
@@ -18,6 +19,8 @@ export const settingsSchema = z.object({
   loginLockoutMinutes: z.number().int(),
   /** How long access-log rows are kept. */
   accessLogRetentionYears: z.number().int(),
+  /** When the day, evening and night shifts start (minutes after midnight). */
+  shiftTimes: shiftTimesSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -33,6 +36,9 @@ export const settingsChannels = {
       loginMaxFailures: z.number({ error: 'Angiv et antal forsøg.' }).int('Angiv et helt antal.').min(3, 'Mindst 3 forsøg.').max(20, 'Højst 20 forsøg.').optional(),
       loginLockoutMinutes: z.number({ error: 'Angiv et antal minutter.' }).int('Angiv hele minutter.').min(1, 'Mindst 1 minut.').max(240, 'Højst 240 minutter.').optional(),
       accessLogRetentionYears: z.number({ error: 'Angiv et antal år.' }).int('Angiv hele år.').min(1, 'Mindst 1 år.').max(20, 'Højst 20 år.').optional(),
+      shiftTimes: shiftTimesSchema
+        .refine((t) => new Set([t.day, t.evening, t.night]).size === 3, 'Vagterne skal starte på forskellige tidspunkter.')
+        .optional(),
     }),
     settingsSchema,
   ),

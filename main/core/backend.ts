@@ -7,6 +7,7 @@ import { accessLogHandlers } from '../domains/access-log/handlers';
 import { familyHandlers } from '../domains/families/handlers';
 import { personHandlers } from '../domains/families/persons';
 import { concernHandlers } from '../domains/concerns/handlers';
+import { handoverHandlers } from '../domains/handover/handlers';
 import { categoryHandlers } from '../domains/journal/categories';
 import { journalHandlers } from '../domains/journal/handlers';
 import { keyHandlers } from '../domains/keys/handlers';
@@ -97,6 +98,7 @@ export class BackendCore implements Backend {
       ...categoryHandlers,
       ...overviewHandlers,
       ...concernHandlers,
+      ...handoverHandlers,
       ...keyHandlers({ vault: this.vault, session: this.session, accessLog, events: this.events }),
     } satisfies HandlerTable;
     this.dispatcher = new Dispatcher({ queue: this.queue, session: this.session, accessLog, handlers: table, diagnose, fault: options.fault });

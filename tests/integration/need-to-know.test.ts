@@ -43,6 +43,8 @@ const reachB: Record<StaffChannel, ((fx: Fixture) => unknown) | { notOneFamily: 
   'journal:discardDraft': { notOneFamily: 'own drafts' },
   'families:list': { notOneFamily: 'a list limited to the user\'s families (tested below)' },
   'overview:front': { notOneFamily: 'a list limited to the user\'s families (tested below)' },
+  'handover:get': { notOneFamily: 'a list limited to the user\'s families (tested below)' },
+  'print:record': (fx) => ({ document: 'handover', familyIds: [fx.b] }),
   'access:directory': { notOneFamily: 'names only, to choose a family to break the glass for' },
   'access:breakGlass': { notOneFamily: 'the way in (tested below)' },
   'families:create': { notOneFamily: 'a new family, with its creator on the team' },
@@ -120,6 +122,7 @@ describe('need-to-know', () => {
     it('lists, the front page and search show only the families on the staff member\'s team', async () => {
       expect((await must(backend, 'families:list', {})).map((f) => f.id)).toEqual([fx.a]);
       expect((await must(backend, 'overview:front', {})).families.map((f) => f.id)).toEqual([fx.a]);
+      expect((await must(backend, 'handover:get', {})).families.map((f) => f.familyId)).toEqual([fx.a]);
       const hits = await must(backend, 'journal:search', { query: 'søvn' });
       expect(hits.hits.map((h) => h.familyId)).toEqual([fx.a]);
       expect((await must(backend, 'families:get', { familyId: fx.a })).id).toBe(fx.a);

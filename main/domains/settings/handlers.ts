@@ -19,7 +19,7 @@ export function settingsHandlers(deps: { vault: Vault; session: SessionState; th
       audit: {
         action: 'change',
         subject: 'indstillinger',
-        detail: (input) => ({ idleLockMinutes: input.idleLockMinutes, needToKnow: input.needToKnow, loginMaxFailures: input.loginMaxFailures, loginLockoutMinutes: input.loginLockoutMinutes, accessLogRetentionYears: input.accessLogRetentionYears }),
+        detail: (input) => ({ idleLockMinutes: input.idleLockMinutes, needToKnow: input.needToKnow, loginMaxFailures: input.loginMaxFailures, loginLockoutMinutes: input.loginLockoutMinutes, accessLogRetentionYears: input.accessLogRetentionYears, shiftTimes: input.shiftTimes }),
       },
       write: true,
       async run({ db, onCommit }, input) {
@@ -28,6 +28,7 @@ export function settingsHandlers(deps: { vault: Vault; session: SessionState; th
         if (input.loginMaxFailures !== undefined) await writeSetting(db, 'loginMaxFailures', input.loginMaxFailures);
         if (input.loginLockoutMinutes !== undefined) await writeSetting(db, 'loginLockoutMinutes', input.loginLockoutMinutes);
         if (input.accessLogRetentionYears !== undefined) await writeSetting(db, 'accessLogRetentionYears', input.accessLogRetentionYears);
+        if (input.shiftTimes !== undefined) await writeSetting(db, 'shiftTimes', input.shiftTimes);
         const settings = await readSettings(db);
         onCommit(() => {
           vault.setInstitutionName(input.institutionName);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Settings } from '../../../common/channels';
+import { DEFAULT_SHIFT_TIMES, shiftTimesSchema } from '../../../common/shift-time';
 import type { Database } from '../../../db/schema';
 
 export type StoredSettings = Omit<Settings, 'institutionName'>;
@@ -11,6 +12,7 @@ export type StoredSettings = Omit<Settings, 'institutionName'>;
  *   (every read is in the access log); an institution that wants it switches it on (README, "Need-to-know").
  * - 5 wrong passwords in 15 minutes lock that login name for 15 minutes.
  * - access log kept 5 years (README, "Retention").
+ * - shifts from 07.00, 15.00 and 23.00, as most døgntilbud run them.
  */
 export const DEFAULT_SETTINGS: StoredSettings = {
   idleLockMinutes: 10,
@@ -19,6 +21,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   loginMaxFailures: 5,
   loginLockoutMinutes: 15,
   accessLogRetentionYears: 5,
+  shiftTimes: DEFAULT_SHIFT_TIMES,
 };
 
 export async function readSettings(db: Kysely<Database>): Promise<StoredSettings> {
@@ -35,6 +38,7 @@ export async function readSettings(db: Kysely<Database>): Promise<StoredSettings
     loginMaxFailures: pick('loginMaxFailures'),
     loginLockoutMinutes: pick('loginLockoutMinutes'),
     accessLogRetentionYears: pick('accessLogRetentionYears'),
+    shiftTimes: shiftTimesSchema.safeParse(stored.get('shiftTimes')).data ?? DEFAULT_SHIFT_TIMES,
   };
 }
 
