@@ -20,6 +20,34 @@ export function shiftAt(date: Date): Shift {
   return 'night';
 }
 
+/** The most a note may hold, counted in characters as the user sees them (an emoji or "é" is one). */
+export const MAX_OBSERVATION_CHARS = 20_000;
+/** And in bytes behind it (UTF-8), so that 20,000 characters of emoji or combining marks stay bounded. */
+export const MAX_OBSERVATION_BYTES = 100_000;
+
+const graphemes = new Intl.Segmenter('da', { granularity: 'grapheme' });
+
+/** Characters as the user sees them (grapheme clusters). */
+export function visibleLength(text: string): number {
+  let n = 0;
+  for (const _ of graphemes.segment(text)) n++;
+  return n;
+}
+
+/** Why a note's text is too long, in Danish, or null. */
+export function textTooLong(text: string, maxChars = MAX_OBSERVATION_CHARS, maxBytes = MAX_OBSERVATION_BYTES): string | null {
+  const chars = visibleLength(text);
+  if (chars > maxChars) return `Teksten er for lang: højst ${maxChars.toLocaleString('da-DK')} tegn, den har ${chars.toLocaleString('da-DK')}. Teksten er ikke gemt – del den i to notater.`;
+  if (new TextEncoder().encode(text).length > maxBytes) return 'Teksten fylder for meget (mange specialtegn eller emoji). Teksten er ikke gemt – del den i to notater.';
+  return null;
+}
+
+/** A note's text: bounded in visible characters and in bytes, with a message that says how long it is. */
+export const observationTextSchema = z.string().superRefine((text, ctx) => {
+  const problem = textTooLong(text);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 export const amendmentSchema = z.object({ id: z.number().int(), author: userRefSchema, createdAt: z.string(), reason: z.string(), text: z.string() });
 
 export const observationSchema = z.object({
@@ -59,8 +87,9 @@ export const draftContentSchema = z.strictObject({
   shift: z.enum(shifts),
   categoryId: z.number().int().positive().nullable(),
   personIds: z.array(z.number().int().positive()).max(30),
-  text: z.string().max(20_000, 'Notatet må højst have 20.000 tegn.'),
+  text: observationTextSchema,
   concern: z.enum(concerns),
 });
 export type DraftContent = z.output<typeof draftContentSchema>;
+
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The indsatsteam around a family: internal staff and external professionals, one of them tovholder. */
-export const teamRoles = ['caseworker', 'ambulant_family_therapist', 'health_visitor', 'midwife', 'psychologist', 'family_therapist', 'other'] as const;
+export const teamRoles = ['family_therapist', 'educator', 'key_educator', 'psychologist', 'social_worker', 'caseworker', 'ambulant_family_therapist', 'health_visitor', 'midwife', 'other'] as const;
 export const teamRoleLabels: Record<(typeof teamRoles)[number], string> = {
   caseworker: 'Sagsbehandler',
   ambulant_family_therapist: 'Ambulant familiebehandler',
@@ -9,6 +9,9 @@ export const teamRoleLabels: Record<(typeof teamRoles)[number], string> = {
   midwife: 'Jordemoder',
   psychologist: 'Psykolog',
   family_therapist: 'Familiebehandler',
+  educator: 'Pædagog',
+  key_educator: 'Kontaktpædagog',
+  social_worker: 'Socialrådgiver',
   other: 'Andet',
 };
 export type TeamRole = (typeof teamRoles)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateSchema } from '../dates';
-import { concerns, draftContentSchema, draftSchema, observationSchema } from '../journal';
+import { concerns, draftContentSchema, draftSchema, observationSchema, observationTextSchema } from '../journal';
 import { channel, empty, id, nothing } from './define';
 
 const categoryLabel = z.string().trim().min(1, 'Skriv kategoriens navn.').max(80, 'Højst 80 tegn.');
@@ -17,7 +17,7 @@ export const journalChannels = {
     z.strictObject({
       observationId: id,
       reason: z.string().trim().min(1, 'Skriv hvorfor der rettes.').max(500),
-      text: z.string().trim().min(1, 'Skriv rettelsen.').max(20_000),
+      text: z.string().trim().min(1, 'Skriv rettelsen.').pipe(observationTextSchema),
     }),
     observationSchema,
   ),

@@ -42,3 +42,14 @@ describe('typed note times', () => {
     for (const bad of ['25', '18.61', '31.02 18', 'i morgen 8', 'kl', '']) expect(parseTypedTime(bad, now)).toBeNull();
   });
 });
+
+describe('note length', () => {
+  it('counts characters as the user sees them, with a byte cap behind', async () => {
+    const { textTooLong, visibleLength, MAX_OBSERVATION_CHARS } = await import('../../common/journal');
+    expect(visibleLength('👩‍👧 é')).toBe(3);
+    expect(textTooLong('a'.repeat(MAX_OBSERVATION_CHARS))).toBeNull();
+    expect(textTooLong('a'.repeat(MAX_OBSERVATION_CHARS + 1))).toBe('Teksten er for lang: højst 20.000 tegn, den har 20.001. Teksten er ikke gemt – del den i to notater.');
+    // 20,000 family emoji are 20,000 characters to the eye but 500 kB: refused by the byte cap.
+    expect(textTooLong('👩‍👧'.repeat(20_000))).toMatch(/^Teksten fylder for meget/);
+  });
+});
