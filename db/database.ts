@@ -129,32 +129,15 @@ export function schemaVersion(sqlite: Sqlite): number {
   return sqlite.pragma('user_version', { simple: true }) as number;
 }
 
-/** Copies the open database to `target` (encrypted with the same key) and proves the copy opens. */
-export function backupTo(sqlite: Sqlite, key: Buffer, target: string): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  if (fs.existsSync(target)) throw new Error('Backup target exists already');
-  sqlite.prepare('vacuum into ?').run(target);
-  const copy = openEncrypted(target, key, { readonly: true });
-  try {
-    const check = copy.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`Backup failed its check: ${String(check)}`);
-  } finally {
-    copy.close();
-  }
-}
-
 /**
- * Brings the schema to the latest version. Refuses a database from a newer program, and takes a verified
- * backup before changing an existing database.
+ * Brings the schema to the latest version. Refuses a database from a newer program; before changing an existing
+ * database, `beforeMigrating` takes a verified backup (the caller's: it also holds the key file).
  */
-export async function migrate(sqlite: Sqlite, db: Kysely<Database>, key: Buffer, backupDir: string): Promise<void> {
+export async function migrate(sqlite: Sqlite, db: Kysely<Database>, hooks: { beforeMigrating?: (fromVersion: number) => void | Promise<void> } = {}): Promise<void> {
   const found = schemaVersion(sqlite);
   if (found > SCHEMA_VERSION) throw new DatabaseTooNewError(found, SCHEMA_VERSION);
   if (found === SCHEMA_VERSION) return;
-  if (found > 0) {
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    backupTo(sqlite, key, path.join(backupDir, `for-opdatering-v${found}-${stamp}.db`));
-  }
+  if (found > 0) await hooks.beforeMigrating?.(found);
   const migrator = new Migrator({ db, provider: staticProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { rowCounts } from './backup';
 import { CIPHER, closeConnection, openEncrypted, selectCipher, type Sqlite } from './database';
 
 /**
@@ -8,12 +9,6 @@ import { CIPHER, closeConnection, openEncrypted, selectCipher, type Sqlite } fro
  */
 function removeWithSidecars(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
-}
-
-/** Table row counts, to compare a copy with its source. */
-export function rowCounts(sqlite: Sqlite): Record<string, number> {
-  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'observation_search%' order by name").pluck().all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, Number(sqlite.prepare(`select count(*) from "${t}"`).pluck().get())]));
 }
 
 /**

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Role } from '../roles';
 import { accessLogChannels } from './access-log';
+import { backupChannels } from './backups';
+import { restoreChannels } from './restore';
 import { concernChannels } from './concerns';
 import { handoverChannels } from './handover';
 import type { Access, ChannelDef } from './define';
@@ -28,6 +30,8 @@ export const channels = {
   ...overviewChannels,
   ...concernChannels,
   ...handoverChannels,
+  ...backupChannels,
+  ...restoreChannels,
   ...keyChannels,
 } as const satisfies Record<string, ChannelDef>;
 
@@ -52,6 +56,8 @@ export const events = {
   'keys:rekeyProgress': z.object({ stage: z.enum(['copy', 'keyfile', 'swap', 'done']) }),
   /** The search index is rebuilt after an update that changed how words are matched (shown on the login screen). */
   'search:reindexProgress': z.object({ done: z.number().int(), total: z.number().int() }),
+  /** A backup moves through its steps. */
+  'backup:progress': z.object({ stage: z.enum(['copy', 'verify', 'done']) }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -46,4 +46,5 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql.raw(`drop trigger ${table}_no_delete`).execute(db);
     await db.schema.dropTable(table).execute();
   }
+  await sql`alter table concern_acknowledgements drop column actions`.execute(db);
 }

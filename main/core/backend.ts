@@ -3,7 +3,11 @@ import type { EventName } from '../../common/channels';
 import { errorMessages, type Result } from '../../common/errors';
 import { useDanishZodMessages } from '../../common/validation';
 import { unsafeLocationReason } from '../../db/location';
+import { Backups } from '../backups/service';
 import { accessLogHandlers } from '../domains/access-log/handlers';
+import { backupHandlers } from '../domains/backups/handlers';
+import { restoreHandlers } from '../domains/backups/restore-handlers';
+import { Restore } from '../backups/restore';
 import { familyHandlers } from '../domains/families/handlers';
 import { personHandlers } from '../domains/families/persons';
 import { concernHandlers } from '../domains/concerns/handlers';
@@ -79,7 +83,14 @@ export class BackendCore implements Backend {
       onIndexProgress: (done, total) => this.events.emit('search:reindexProgress', { done, total }),
     });
     const accessLog = new AccessLogWriter({ dataDir: options.dataDir, databaseId: () => this.vault.databaseId() });
-    this.session = new SessionState({ queue: this.queue, accessLog, events: this.events, diagnose }, { idleLockMsOverride: options.idleLockMsOverride, idleCheckMs: options.idleCheckMs });
+    const backups = new Backups({ vault: this.vault, events: this.events });
+    const dailyBackup = async (unlocked: Unlocked) => {
+      await backups.takeIfDue(unlocked).catch((err: unknown) => diagnose(`The daily backup failed: ${String(err)}`));
+    };
+    this.session = new SessionState(
+      { queue: this.queue, accessLog, events: this.events, diagnose, beforeEnd: dailyBackup },
+      { idleLockMsOverride: options.idleLockMsOverride, idleCheckMs: options.idleCheckMs },
+    );
     const throttle = new LoginThrottle(options.dataDir, options.throttle);
     const sealedEvents = new SealedEvents(options.dataDir);
     const slots = new SlotChanges(this.vault, () => this.session.unlocked());
@@ -96,13 +107,15 @@ export class BackendCore implements Backend {
       ...teamHandlers,
       ...journalHandlers,
       ...categoryHandlers,
-      ...overviewHandlers,
+      ...overviewHandlers({ backups }),
+      ...backupHandlers({ backups, session: this.session }),
+      ...restoreHandlers({ restore: new Restore({ vault: this.vault, session: this.session, accessLog, scryptN: options.scryptN }) }),
       ...concernHandlers,
       ...handoverHandlers,
       ...keyHandlers({ vault: this.vault, session: this.session, accessLog, events: this.events }),
     } satisfies HandlerTable;
     this.dispatcher = new Dispatcher({ queue: this.queue, session: this.session, accessLog, handlers: table, diagnose, fault: options.fault });
-    this.maintenance = new Maintenance({ queue: this.queue, session: this.session, accessLog, diagnose }, options.maintenanceMs);
+    this.maintenance = new Maintenance({ queue: this.queue, session: this.session, accessLog, diagnose, whenQuiet: dailyBackup }, options.maintenanceMs);
   }
 
   get dataDir(): string {

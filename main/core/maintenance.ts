@@ -2,9 +2,12 @@ import { idleMaintenance } from '../../db/database';
 import type { AccessLogWriter } from './access-log';
 import type { SerialQueue } from './queue';
 import type { SessionState } from './session';
+import type { Unlocked } from '../keys/vault';
 
 /** How often the access log's anchor is refreshed while a session is open (also at lock, logout and close). */
 const ANCHOR_INTERVAL_MS = 5 * 60_000;
+/** A quiet spell long enough for the daily backup (which holds the database for its duration). */
+const QUIET_MS = 2 * 60_000;
 
 /**
  * Work that would otherwise land on a staff member's save, done once no call has come for a second: a bounded step
@@ -15,7 +18,14 @@ export class Maintenance {
   private readonly timer: NodeJS.Timeout;
 
   constructor(
-    private readonly deps: { queue: SerialQueue; session: SessionState; accessLog: AccessLogWriter; diagnose: (message: string) => void },
+    private readonly deps: {
+      queue: SerialQueue;
+      session: SessionState;
+      accessLog: AccessLogWriter;
+      diagnose: (message: string) => void;
+      /** Work for a longer quiet spell (the daily backup, after two idle minutes). */
+      whenQuiet?: (unlocked: Unlocked) => Promise<void>;
+    },
     intervalMs = 5000,
   ) {
     this.timer = setInterval(() => void this.tick(), intervalMs);
@@ -35,6 +45,7 @@ export class Maintenance {
         if (!unlocked) return;
         idleMaintenance(unlocked.sqlite);
         await this.deps.accessLog.anchor(unlocked.db, ANCHOR_INTERVAL_MS);
+        if (this.deps.whenQuiet && Date.now() - this.lastCallAt >= QUIET_MS) await this.deps.whenQuiet(unlocked);
       })
       .catch((err: unknown) => this.deps.diagnose(`Maintenance failed: ${String(err)}`));
   }

@@ -40,7 +40,14 @@ export class SessionState {
   pendingRecoveryCode: string | null = null;
 
   constructor(
-    private readonly deps: { queue: SerialQueue; accessLog: AccessLogWriter; events: EventHub; diagnose: (message: string) => void },
+    private readonly deps: {
+      queue: SerialQueue;
+      accessLog: AccessLogWriter;
+      events: EventHub;
+      diagnose: (message: string) => void;
+      /** Work that needs the key before it is gone (the daily backup at logout and idle lock). */
+      beforeEnd?: (unlocked: Unlocked, reason: LockReason) => Promise<void>;
+    },
     private readonly options: SessionOptions = {},
   ) {
     this.timer = setInterval(() => void this.checkIdle(), options.idleCheckMs ?? 1000);
@@ -130,6 +137,13 @@ export class SessionState {
         );
       } catch (err) {
         this.deps.diagnose(`Could not log the end of a session: ${String(err)}`);
+      }
+    }
+    if (state.kind === 'user' && reason !== 'manual' && this.deps.beforeEnd) {
+      try {
+        await this.deps.beforeEnd(state.unlocked, reason);
+      } catch (err) {
+        this.deps.diagnose(`Work before the end of a session failed: ${String(err)}`);
       }
     }
     if (state.kind !== 'closed') {

@@ -7,6 +7,7 @@ import { closeConnection, createKysely, DB_FILE_NAME, migrate, openEncrypted, Wr
 import { isV2, KEYFILE_NAME, loginLookup, makeSlot, readKeyFile, unwrapSlot, writeKeyFile, type KeyFile, type Slot, type SlotInit, type SlotV2 } from '../../db/keyfile';
 import type { Database } from '../../db/schema';
 import { ensureSearchIndex } from '../../db/search';
+import { writeBackup } from '../backups/store';
 import { checkSlot, registerLegacySlots, registerSlots } from './slot-list';
 
 /** An unlocked database: only exists while somebody is logged in (or a recovery is under way). */
@@ -93,7 +94,7 @@ export class Vault {
     try {
       const sqlite = openEncrypted(this.dbFile, key, { create: true });
       unlocked = { sqlite, db: createKysely(sqlite), key, keyId };
-      await migrate(sqlite, unlocked.db, key, this.backupDir);
+      await migrate(sqlite, unlocked.db);
       await ensureSearchIndex(unlocked.db);
       const { publicKey, privateKey } = generateKeyPairSync('rsa', {
         modulusLength: 3072,
@@ -195,11 +196,17 @@ export class Vault {
     return { ok: true, unlocked, slot, userId: slot.kind === 'user' ? (slot.userId ?? null) : null };
   }
 
-  private async open(key: Buffer, keyId: string | null): Promise<Unlocked> {
+  /** Opens this folder's database with a data key already in hand (a restore keeps the key it unlocked the backup with). */
+  async open(key: Buffer, keyId: string | null): Promise<Unlocked> {
     const sqlite = openEncrypted(this.dbFile, key);
     try {
       const db = createKysely(sqlite);
-      await migrate(sqlite, db, key, this.backupDir);
+      // Before an update changes the schema: a verified backup with the key file of this moment.
+      await migrate(sqlite, db, {
+        beforeMigrating: () => {
+          writeBackup({ sqlite, db, key, keyId: keyId ?? '' }, this.requireKeyFile(), this.backupDir, 'before_migration');
+        },
+      });
       // A changed search folding (or a migration that rebuilt the index) is re-indexed here, before anyone searches.
       await ensureSearchIndex(db, this.onIndexProgress);
       const stored = await db.selectFrom('secrets').select('value').where('name', '=', DATA_KEY_ID).executeTakeFirst();

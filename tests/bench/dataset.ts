@@ -149,7 +149,7 @@ const CACHE_PREFIX = 'familiespor-bench-';
 export async function schemaFingerprint(): Promise<string> {
   const sqlite = new SqliteDatabase(':memory:');
   try {
-    await migrate(sqlite, createKysely(sqlite), Buffer.alloc(32), os.tmpdir());
+    await migrate(sqlite, createKysely(sqlite));
     const schema = sqlite.prepare('select type, name, tbl_name, sql from sqlite_master order by type, name').all();
     return createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 8);
   } finally {

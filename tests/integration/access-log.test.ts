@@ -59,6 +59,10 @@ const samples: Record<SessionChannel, ((fx: Fixture) => unknown) | { noFamilyDat
   'accessLog:verify': { noFamilyData: 'chain report' },
   'accessLog:reanchor': { noFamilyData: 'chain report' },
   'keys:rekey': { noFamilyData: 'the database key' },
+  'backups:status': { noFamilyData: 'backup files' },
+  'backups:create': { noFamilyData: 'a copy of everything, logged as an export' },
+  'backups:verify': { noFamilyData: 'backup files' },
+  'backups:setFolder': { noFamilyData: 'a setting' },
   'accessLog:list': () => ({}),
   'accessLog:export': () => ({}),
   'accessLog:familyReport': (fx) => ({ familyId: fx.a }),
@@ -310,7 +314,7 @@ describe('tampering with the access log is detected', () => {
     const key = Buffer.alloc(32, 1);
     const sqlite = openEncrypted(path.join(dir, DB_FILE_NAME), key, { create: true });
     const db = createKysely(sqlite);
-    await migrate(sqlite, db, key, dir);
+    await migrate(sqlite, db);
     const old = new Date(Date.now() - 6 * 365 * 86_400_000).toISOString();
     const row = (at: string) => ({ at, user_id: null, session_id: null, action: 'read', channel: 'x', subject: 'x', family_id: null, detail: '{"a":1}', verified: 1 as const });
     await db.transaction().execute((trx) => appendAccessLog(trx, [row(old), row(old), row(new Date().toISOString()), row(new Date().toISOString())]));
