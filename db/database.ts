@@ -43,6 +43,36 @@ export class WrongKeyError extends Error {
   }
 }
 
+/** The database failed its integrity check, or SQLite found a damaged page. */
+export class DatabaseDamagedError extends Error {
+  constructor(readonly problem: string) {
+    super(`The database is damaged: ${problem}`);
+  }
+}
+
+/**
+ * What a storage failure means for the user: the database or a file write found the disk full, the folder read-only,
+ * or a damaged database. null for anything else.
+ */
+export function storageFailure(err: unknown): 'disk_full' | 'storage_readonly' | 'db_damaged' | null {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string') return err instanceof DatabaseDamagedError ? 'db_damaged' : null;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'disk_full';
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'storage_readonly';
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'db_damaged';
+  return null;
+}
+
+/** `PRAGMA quick_check`: null when the database is sound, else SQLite's first complaint. */
+export function quickCheck(sqlite: Sqlite): string | null {
+  try {
+    const result = String(sqlite.pragma('quick_check', { simple: true }));
+    return result === 'ok' ? null : result;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
 export class DatabaseTooNewError extends Error {
   constructor(readonly found: number, readonly known: number) {
     super(`Database schema version ${found} is newer than this program knows (${known})`);

@@ -31,6 +31,8 @@ export const restoreContentsSchema = z.object({
  */
 export const restoreChannels = {
   'restore:inspect': channel('public', z.strictObject({ path: pathSchema }), restorePreviewSchema),
+  /** Good backups in this workstation's remembered backup folders, newest first (the login screen offers the newest). */
+  'restore:candidates': channel('public', empty, z.array(z.object({ path: z.string(), createdAt: z.string(), kind: z.string() }))),
   'restore:unlock': channel(
     'public',
     z.union([

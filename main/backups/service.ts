@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { BackupEntryView, BackupStatus } from '../../common/channels/backups';
 import type { Database } from '../../db/schema';
+import { readWorkstation, writeWorkstation } from '../../db/workstation';
 import type { EventHub } from '../core/events';
 import type { Unlocked, Vault } from '../keys/vault';
 import { listBackups, rotateBackups, writeBackup, type BackupEntry, type BackupKind } from './store';
@@ -65,6 +66,17 @@ export class Backups {
   async setFolder(db: Kysely<Database>, folder: string): Promise<void> {
     const value = JSON.stringify(path.resolve(folder));
     await db.insertInto('settings').values({ key: FOLDER_SETTING, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    // Also outside the database: a damaged database still lets the login screen find the backups.
+    writeWorkstation(this.deps.vault.dataDir, { backupFolder: path.resolve(folder) });
+  }
+
+  /** Good backups in the remembered folders (chosen and default), newest first: for a restore from the login screen. */
+  candidates(): BackupEntry[] {
+    const folders = [...new Set([readWorkstation(this.deps.vault.dataDir).backupFolder, this.defaultFolder].filter((f): f is string => Boolean(f)))];
+    return folders
+      .flatMap((f) => listBackups(f))
+      .filter((e) => e.status === 'ok')
+      .sort((a, b) => (b.manifest?.createdAt ?? '').localeCompare(a.manifest?.createdAt ?? ''));
   }
 
   async status(db: Kysely<Database>): Promise<BackupStatus> {

@@ -109,7 +109,7 @@ export class BackendCore implements Backend {
       ...categoryHandlers,
       ...overviewHandlers({ backups }),
       ...backupHandlers({ backups, session: this.session }),
-      ...restoreHandlers({ restore: new Restore({ vault: this.vault, session: this.session, accessLog, scryptN: options.scryptN }) }),
+      ...restoreHandlers({ restore: new Restore({ vault: this.vault, session: this.session, accessLog, scryptN: options.scryptN }), backups }),
       ...concernHandlers,
       ...handoverHandlers,
       ...keyHandlers({ vault: this.vault, session: this.session, accessLog, events: this.events }),

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { channels, isChannelName, mayCall, type ChannelName } from '../../common/channels';
 import { AppFailure, errorMessages, fail, ok, type FieldIssue, type Result } from '../../common/errors';
 import { toFieldIssues } from '../../common/validation';
-import { DatabaseTooNewError } from '../../db/database';
+import { DatabaseTooNewError, storageFailure } from '../../db/database';
 import type { Database } from '../../db/schema';
 import type { FaultPoint } from '../keys/vault';
 import type { AccessLogWriter } from './access-log';
@@ -73,6 +73,11 @@ export class Dispatcher {
     } catch (err) {
       if (err instanceof AppFailure) return fail(err.code, err.message, err.issues ? bounded(err.issues) : undefined);
       if (err instanceof DatabaseTooNewError) return fail('db_too_new');
+      const storage = storageFailure(err);
+      if (storage) {
+        this.deps.diagnose(`Channel ${name} failed on storage: ${describe(err)}`);
+        return fail(storage);
+      }
       this.deps.diagnose(`Channel ${name} failed: ${describe(err)}`);
       return fail('internal');
     }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { deriveKey, newKdfParams, newRecoveryCode, normalizeRecoveryCode } from '../../db/crypto';
-import { closeConnection, createKysely, DB_FILE_NAME, migrate, openEncrypted, WrongKeyError, type Sqlite } from '../../db/database';
+import { closeConnection, createKysely, DatabaseDamagedError, DB_FILE_NAME, migrate, openEncrypted, quickCheck, WrongKeyError, type Sqlite } from '../../db/database';
 import { isV2, KEYFILE_NAME, loginLookup, makeSlot, readKeyFile, unwrapSlot, writeKeyFile, type KeyFile, type Slot, type SlotInit, type SlotV2 } from '../../db/keyfile';
 import type { Database } from '../../db/schema';
 import { ensureSearchIndex } from '../../db/search';
@@ -42,6 +42,8 @@ const DATA_KEY_ID = 'data_key_id';
 export class Vault {
   readonly dbFile: string;
   readonly backupDir: string;
+  /** Whether `quick_check` has passed since the program started. */
+  private checked = false;
 
   private readonly scryptN?: number;
   private readonly fault?: (point: FaultPoint) => void;
@@ -200,6 +202,12 @@ export class Vault {
   async open(key: Buffer, keyId: string | null): Promise<Unlocked> {
     const sqlite = openEncrypted(this.dbFile, key);
     try {
+      // Once per start of the program: a damaged database is refused before anyone reads or writes in it.
+      if (!this.checked) {
+        const problem = quickCheck(sqlite);
+        if (problem) throw new DatabaseDamagedError(problem);
+        this.checked = true;
+      }
       const db = createKysely(sqlite);
       // Before an update changes the schema: a verified backup with the key file of this moment.
       await migrate(sqlite, db, {

@@ -82,7 +82,13 @@ export class LoginGuard {
     } else {
       await this.record({ ...event, action: 'login_refused', reason: 'nøglefil passer ikke til databasen' });
     }
-    if (outcome.reason === 'tampered' || outcome.reason === 'key_mismatch' || outcome.reason === 'edited') {
+    if (outcome.reason === 'key_mismatch') {
+      throw new AppFailure(
+        'db_damaged',
+        'Databasen kan ikke åbnes med nøglen: den er beskadiget, eller nøglefilen hører til en anden database. Intet er ændret. Gendan den nyeste gode sikkerhedskopi, eller kontakt jeres IT-ansvarlige.',
+      );
+    }
+    if (outcome.reason === 'tampered' || outcome.reason === 'edited') {
       throw new AppFailure(
         'key_file_tampered',
         'Nøglefilen er ændret uden for Familiespor, så du kan ikke logges ind med den. Hændelsen er logget. Kontakt jeres administrator.',
