@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { shot } from './server';
 
@@ -57,6 +60,29 @@ export async function firstLogin(page: Page, loginName: string, temporary: strin
 export function isoDay(days = 0): string {
   const d = new Date(Date.now() + days * 86_400_000);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Prints the page to PDF as Chromium prints it (print media, the page's own @page size), with the text and page count. */
+export async function printToPdf(page: Page, name: string): Promise<{ text: string; pages: number; png: string }> {
+  const dir = path.join('test-output', 'pdf');
+  fs.mkdirSync(dir, { recursive: true });
+  const pdf = path.join(dir, `${name}.pdf`);
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  for (const tool of ['pdftotext', 'pdfinfo', 'pdftoppm']) {
+    try {
+      execFileSync(tool, ['-v'], { stdio: 'ignore' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${tool} is missing: install poppler-utils (apt-get install poppler-utils)`, { cause: err });
+    }
+  }
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
+  // Page 1 as a small PNG beside the screenshots, to look at.
+  const pngBase = path.join('test-output', 'screens', `${name}-side1`);
+  fs.mkdirSync(path.dirname(pngBase), { recursive: true });
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, pngBase]);
+  return { text, pages, png: `${pngBase}.png` };
 }
 
 /** The common laptop screen (1366×768) and a full-HD screen: new screens are looked at in both. */

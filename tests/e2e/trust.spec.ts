@@ -1,18 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ADMIN, api, createFamily, field, isoDay, LAPTOP, login, setUpQuickly, shotBoth } from './helpers';
+import { ADMIN, api, createFamily, field, isoDay, LAPTOP, login, printToPdf, setUpQuickly, shotBoth } from './helpers';
 import { startServer } from './server';
 
 test.use({ viewport: LAPTOP });
 
-test('access log: filters, CSV export and verification', async ({ page }) => {
+const danishDate = (iso: string) => iso.split('-').reverse().join('.');
+
+test('access log: filters, CSV export, verification, and a family report on screen, in CSV and on paper', async ({ page }) => {
   const server = await startServer();
   try {
     await setUpQuickly(page, server.url);
     const holm = await createFamily(page, 'Familien Holm', 'Sara Holm');
     await createFamily(page, 'Familien Ørum', 'Mette Ørum');
     await api(page, 'journal:search', { query: 'søvn', familyId: holm });
+    // Enough rows for the family report to fill more than one A4 page.
+    for (let i = 0; i < 60; i++) await api(page, 'journal:search', { query: `ord${i}`, familyId: holm });
     // Logging out writes the access log's anchor (otherwise it is written in the first quiet moment).
     await api(page, 'session:logout', {});
     await page.reload();
@@ -71,6 +75,46 @@ test('access log: filters, CSV export and verification', async ({ page }) => {
     await expect(page.getByText('Ankeret er nulstillet')).toBeVisible();
     await expect(result).toContainText('Adgangsloggen er i orden');
 
+    // Indsigt: a family is required; CSV with the family's name; then the printable page.
+    await page.getByRole('link', { name: 'Indsigt for en familie' }).click();
+    await page.getByRole('button', { name: 'Vis udskriftsvenlig side' }).click();
+    await expect(page.getByText('Vælg en familie.')).toBeVisible();
+    await field(page, 'Familie').selectOption({ label: 'Familien Holm' });
+    await page.getByLabel('Fra dato').fill(isoDay(0));
+    await page.getByLabel('Vis medarbejdernes navne').check();
+    await shotBoth(page, '34-indsigt');
+    const [reportDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent som CSV' }).click()]);
+    expect(reportDownload.suggestedFilename()).toMatch(/^indsigt-familie-\d+-\d{4}-\d{2}-\d{2}\.csv$/);
+    const reportCsv = fs.readFileSync(await reportDownload.path(), 'utf8');
+    expect(reportCsv.slice(1).split('\r\n')[0]).toBe('"Familie";"Tidspunkt";"Handling";"Hvad";"Medarbejder"');
+    expect(reportCsv).toContain('"Familien Holm"');
+    expect(reportCsv).toContain('"Astrid Ærø"');
+
+    await page.getByRole('button', { name: 'Vis udskriftsvenlig side' }).click();
+    await expect(page).toHaveURL(new RegExp(`#/udskrift/indsigt/${holm}\\?fra=${isoDay(0)}&navne=1$`));
+    const sheet = page.getByTestId('print-sheet');
+    await expect(sheet.getByRole('heading', { name: 'Adgange til familiens oplysninger' })).toBeVisible();
+    await expect(sheet).toContainText(ADMIN.institution);
+    await expect(sheet).toContainText('Familien Holm');
+    await expect(sheet).toContainText(`fra ${danishDate(isoDay(0))}`);
+    await expect(sheet).toContainText(/Udskrevet af Astrid Ærø den \d{2}\.\d{2}\.\d{4} \d{2}\.\d{2}/);
+    await expect(page.getByTestId('family-report').locator('tbody tr').first()).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Hovedmenu' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Udskriv' })).toBeFocused();
+    await shotBoth(page, '35-indsigt-udskrift');
+
+    const pdf = await printToPdf(page, '36-indsigt-pdf');
+    expect(pdf.pages).toBeGreaterThan(1);
+    expect(pdf.text).toContain('Familien Holm');
+    expect(pdf.text).toContain(`Side 1 af ${pdf.pages}`);
+    expect(pdf.text).toContain(`Side ${pdf.pages} af ${pdf.pages}`);
+    // Pages after the first carry a running head, so a loose page still says whose it is.
+    expect(pdf.text.split('Familiehuset Lærkebo · Familien Holm · Adgange til familiens oplysninger').length - 1).toBe(pdf.pages - 1);
+    expect(pdf.text).not.toContain('Tilbage');
+    expect(fs.existsSync(pdf.png)).toBe(true);
+
+    await page.getByRole('link', { name: 'Tilbage' }).click();
+    await expect(page.getByRole('heading', { name: 'Indsigt for en familie' })).toBeVisible();
   } finally {
     await server.stop();
   }

@@ -6,8 +6,10 @@ import type { Draft } from '../../../common/journal';
 import type { SessionUser } from '../../../common/users';
 import { NewObservationDialog } from '../features/journal/NewObservation';
 import { RecoveryReminder } from '../features/settings/RecoveryReminder';
+import { isPrintLocation } from '../ui/print/printRoute';
 import { call, flushBeforeLock } from './api';
 import { HelpDialog } from './HelpDialog';
+import { PrintRoutes } from './PrintRoutes';
 import { AppRoutes } from './Routes';
 import { ShellLayout } from './ShellLayout';
 import { useActivityPing } from './useActivityPing';
@@ -15,7 +17,7 @@ import { useShortcuts } from './useShortcuts';
 
 /**
  * The logged-in app: the frame with the routed screen, the new-observation dialog and the keyboard shortcuts that work
- * everywhere.
+ * everywhere. Print views (#/udskrift/…) are shown alone, without the top bar and the navigation.
  */
 export function Shell(props: { user: SessionUser; institutionName: string }) {
   return (
@@ -28,7 +30,7 @@ export function Shell(props: { user: SessionUser; institutionName: string }) {
 function ShellInner({ user, institutionName }: { user: SessionUser; institutionName: string }) {
   const queryClient = useQueryClient();
   useActivityPing();
-  const [, navigate] = useLocation();
+  const [location, navigate] = useLocation();
   const [familyMatch, familyParams] = useRoute<{ id: string; tab?: string }>('/familier/:id/:tab?');
   const openFamilyId = familyMatch && /^\d+$/.test(familyParams.id) ? Number(familyParams.id) : null;
   const openFamily = useQuery({ queryKey: ['family', openFamilyId], queryFn: () => call('families:get', { familyId: openFamilyId! }), enabled: openFamilyId !== null });
@@ -54,19 +56,23 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
   const isAdmin = user.role === 'admin';
   return (
     <>
-      <ShellLayout
-        user={user}
-        institutionName={institutionName}
-        openFamilyName={openFamily.data?.displayName ?? null}
-        isLeader={isLeader}
-        isAdmin={isAdmin}
-        onNewObservation={openNewObservation}
-        onLock={lock}
-        onLogout={logout}
-      >
-        {isAdmin && <RecoveryReminder />}
-        <AppRoutes user={user} isLeader={isLeader} isAdmin={isAdmin} onOpenDraft={(draft) => setNewObservation({ familyId: draft.familyId, draft })} onNewObservation={openNewObservation} />
-      </ShellLayout>
+      {isPrintLocation(location) ? (
+        <PrintRoutes location={location} user={user} institutionName={institutionName} isLeader={isLeader} />
+      ) : (
+        <ShellLayout
+          user={user}
+          institutionName={institutionName}
+          openFamilyName={openFamily.data?.displayName ?? null}
+          isLeader={isLeader}
+          isAdmin={isAdmin}
+          onNewObservation={openNewObservation}
+          onLock={lock}
+          onLogout={logout}
+        >
+          {isAdmin && <RecoveryReminder />}
+          <AppRoutes user={user} isLeader={isLeader} isAdmin={isAdmin} onOpenDraft={(draft) => setNewObservation({ familyId: draft.familyId, draft })} onNewObservation={openNewObservation} />
+        </ShellLayout>
+      )}
       {newObservation && (
         <NewObservationDialog
           familyId={newObservation.familyId}

@@ -1,13 +1,15 @@
 import { Link } from 'wouter';
 import { AccessLogEvents } from './AccessLogEvents';
+import { FamilyReportPanel } from './FamilyReportPanel';
 import { VerifyPanel } from './VerifyPanel';
 
 const sections = [
   ['', 'Hændelser'],
   ['kontrol', 'Kontrol'],
+  ['indsigt', 'Indsigt for en familie'],
 ] as const;
 
-/** Ledelse → Adgangslog: the events (#/ledelse/adgangslog) and the chain check (/kontrol). */
+/** Ledelse → Adgangslog: the events (#/ledelse/adgangslog), the chain check (/kontrol) and a family's access report (/indsigt). */
 export function AccessLogPage({ section, isAdmin }: { section: string; isAdmin: boolean }) {
   return (
     <>
@@ -20,7 +22,7 @@ export function AccessLogPage({ section, isAdmin }: { section: string; isAdmin: 
           </Link>
         ))}
       </nav>
-      {section === 'kontrol' ? <VerifyPanel isAdmin={isAdmin} /> : <AccessLogEvents isAdmin={isAdmin} />}
+      {section === 'kontrol' ? <VerifyPanel isAdmin={isAdmin} /> : section === 'indsigt' ? <FamilyReportPanel /> : <AccessLogEvents isAdmin={isAdmin} />}
     </>
   );
 }
