@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ADMIN, api, createFamily, field, isoDay, LAPTOP, login, printToPdf, setUpQuickly, shotBoth } from './helpers';
+import { ADMIN, api, createFamily, field, firstLogin, isoDay, LAPTOP, login, logout, printToPdf, setUpQuickly, shotBoth } from './helpers';
 import { startServer } from './server';
 
 test.use({ viewport: LAPTOP });
@@ -115,6 +115,81 @@ test('access log: filters, CSV export, verification, and a family report on scre
 
     await page.getByRole('link', { name: 'Tilbage' }).click();
     await expect(page.getByRole('heading', { name: 'Indsigt for en familie' })).toBeVisible();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('need-to-know: staff see their own families, break the glass with a reason, and the leader sees it', async ({ page }) => {
+  const server = await startServer();
+  try {
+    await setUpQuickly(page, server.url);
+    const bo = await api<{ id: number }>(page, 'users:create', { name: 'Bo Østergaard', initials: 'BØ', loginName: 'bo', role: 'staff', temporaryPassword: 'midlertidig kode 1' });
+    await api(page, 'users:create', { name: 'Lene Leder', initials: 'LL', loginName: 'lene', role: 'leader', temporaryPassword: 'midlertidig kode 2' });
+    const holm = await createFamily(page, 'Familien Holm', 'Sara Holm');
+    const orum = await createFamily(page, 'Familien Ørum', 'Mette Ørum');
+    await api(page, 'team:add', { familyId: holm, userId: bo.id, role: 'family_therapist' });
+    await page.reload();
+
+    // The administrator turns need-to-know on (keyboard: Space on the checkbox, Ctrl+Enter saves).
+    await page.getByRole('link', { name: 'Indstillinger' }).click();
+    const needToKnow = page.getByLabel('Medarbejdere ser kun familier, hvis indsatsteam de er med i');
+    await needToKnow.focus();
+    await page.keyboard.press('Space');
+    await expect(needToKnow).toBeChecked();
+    await shotBoth(page, '40-indstillinger-sikkerhed');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByText('Indstillingerne er gemt.')).toBeVisible();
+    await logout(page);
+
+    await firstLogin(page, 'bo', 'midlertidig kode 1', 'bos egen kode 42');
+    await page.getByRole('link', { name: 'Familier' }).click();
+    const families = page.getByTestId('families');
+    await expect(families).toContainText('Familien Holm');
+    await expect(families).not.toContainText('Familien Ørum');
+    await shotBoth(page, '41-familier-need-to-know');
+
+    // A link to a family outside the team: the backend's explanation and "Bryd glasset".
+    await page.evaluate((id) => (window.location.hash = `/familier/${id}`), orum);
+    await expect(page.getByText('Du er ikke i familiens indsatsteam')).toBeVisible();
+    await shotBoth(page, '42-familie-lukket');
+    await page.getByRole('button', { name: 'Bryd glasset' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bryd glasset' });
+    await expect(dialog.getByLabel('Familie')).toHaveValue(String(orum));
+    await expect(field(dialog, 'Begrundelse')).toBeFocused();
+    await page.keyboard.type('akut');
+    await page.keyboard.press('Control+Enter');
+    await expect(dialog.getByText('Skriv en begrundelse på mindst 10 tegn.')).toBeVisible();
+    await shotBoth(page, '43-bryd-glasset', { fullPage: false });
+    await field(dialog, 'Begrundelse').fill('Mor ringede kl. 3 om natten, tovholderen har fri');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByRole('heading', { name: 'Familien Ørum' })).toBeVisible();
+    await expect(page.getByTestId('open-family')).toHaveText('Familien Ørum');
+
+    // The list offers the same for families not on the team.
+    await page.getByRole('link', { name: 'Familier' }).click();
+    await page.getByRole('button', { name: 'Åbn en anden familie (bryd glasset)' }).click();
+    const listDialog = page.getByRole('dialog', { name: 'Bryd glasset' });
+    await expect(listDialog.getByLabel('Familie')).toBeFocused();
+    await expect(listDialog.getByRole('option', { name: 'Familien Ørum' })).toHaveCount(1);
+    await expect(listDialog.getByRole('option', { name: 'Familien Holm' })).toHaveCount(0);
+    await shotBoth(page, '44-bryd-glasset-fra-listen', { fullPage: false });
+    await page.keyboard.press('Escape');
+    await expect(listDialog).toHaveCount(0);
+    await logout(page);
+
+    // The leader sees the broken glass with its reason.
+    await firstLogin(page, 'lene', 'midlertidig kode 2', 'ledelsens kode 77');
+    await page.getByRole('link', { name: 'Adgangslog' }).click();
+    await page.getByLabel('Handling').selectOption({ label: 'Brudt glas' });
+    const row = page.getByTestId('access-log').locator('tbody tr');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('Bo Østergaard');
+    await expect(row).toContainText('Familien Ørum');
+    await expect(row).toContainText('bryd glasset: Mor ringede kl. 3 om natten, tovholderen har fri');
+    await shotBoth(page, '45-adgangslog-brudt-glas');
+    await page.getByLabel('Handling').selectOption({ label: 'Afvist adgang' });
+    await expect(page.getByTestId('access-log')).toContainText('ikke i indsatsteamet');
   } finally {
     await server.stop();
   }

@@ -19,7 +19,7 @@ export function AppRoutes({ user, isLeader, isAdmin, onOpenDraft, onNewObservati
         <HomePage user={user} onOpenDraft={onOpenDraft} />
       </Route>
       <Route path="/familier">
-        <FamiliesPage />
+        <FamiliesPage user={user} />
       </Route>
       <Route path="/familier/ny">
         <NewFamilyPage userId={user.id} />
