@@ -194,3 +194,66 @@ test('need-to-know: staff see their own families, break the glass with a reason,
     await server.stop();
   }
 });
+
+test('Skift databasens nøgle: offered after a deactivation, progress and result, the same password afterwards', async ({ page }) => {
+  const server = await startServer();
+  try {
+    await setUpQuickly(page, server.url);
+    await api(page, 'users:create', { name: 'Bo Østergaard', initials: 'BØ', loginName: 'bo', role: 'staff', temporaryPassword: 'midlertidig kode 1' });
+    await page.reload();
+
+    await page.getByRole('link', { name: 'Brugere' }).click();
+    await page.getByRole('button', { name: 'Deaktivér Bo Østergaard' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Deaktivér' }).click();
+    await expect(page.getByText('Er Bo Østergaard stoppet i uenighed')).toBeVisible();
+    await shotBoth(page, '50-brugere-deaktiveret');
+    await page.getByRole('button', { name: 'Skift databasens nøgle' }).click();
+    await expect(page.getByRole('dialog', { name: 'Skift databasens nøgle?' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    await page.getByRole('link', { name: 'Indstillinger' }).click();
+    await shotBoth(page, '51-indstillinger');
+    await page.getByRole('button', { name: 'Skift databasens nøgle' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Skift databasens nøgle?' });
+    await expect(field(dialog, 'Begrundelse')).toBeFocused();
+    await page.keyboard.press('Control+Enter');
+    await expect(dialog.getByText('Skriv en begrundelse på mindst 10 tegn.')).toBeVisible();
+    await shotBoth(page, '52-skift-noegle', { fullPage: false });
+
+    // The answer is held back until the progress has been seen: every step arrives as an event while the backend works.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/invoke', async (route) => {
+      if ((route.request().postDataJSON() as { channel?: string } | null)?.channel !== 'keys:rekey') return route.fallback();
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    });
+    await field(dialog, 'Begrundelse').fill('Bo er stoppet i uenighed');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByRole('dialog', { name: 'Skifter databasens nøgle …' })).toBeVisible();
+    const progress = page.getByTestId('rekey-progress');
+    await expect(progress).toContainText('Krypterer en kopi …');
+    await expect(progress).toContainText('Opdaterer nøglefilen …');
+    await expect(progress).toContainText('Skifter til den nye database …');
+    await expect(progress.locator('li.done')).toHaveCount(3);
+    await shotBoth(page, '53-skift-noegle-undervejs', { fullPage: false });
+    release();
+    const done = page.getByRole('dialog', { name: 'Databasens nøgle er skiftet' });
+    await expect(done).toContainText(/Det tog (under et sekund|\d+ sekund)/);
+    await shotBoth(page, '54-noegle-skiftet', { fullPage: false });
+    await done.getByRole('button', { name: 'Luk' }).click();
+    await page.unroute('**/api/invoke');
+
+    await logout(page);
+    await login(page, ADMIN.loginName, ADMIN.password);
+    await expect(page.getByTestId('current-user')).toHaveText('Astrid Ærø · Administrator');
+    await page.getByRole('link', { name: 'Adgangslog' }).click();
+    await expect(page.getByTestId('access-log')).toContainText('databasens nøgle skiftet: Bo er stoppet i uenighed');
+    // An administrator can filter by a deactivated user too.
+    await expect(page.getByLabel('Bruger').locator('option', { hasText: 'Bo Østergaard (deaktiveret)' })).toHaveCount(1);
+  } finally {
+    await server.stop();
+  }
+});

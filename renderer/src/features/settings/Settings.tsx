@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { call, errorText } from '../../app/api';
 import { Notice } from '../../ui/Field';
+import { RekeyPanel } from '../keys/RekeyPanel';
 import { CategoriesPanel } from './Categories';
 import { RecoveryPanel } from './RecoveryPanel';
 import { SettingsForm } from './SettingsForm';
 
-/** Administration → Indstillinger: institution and security, the journal categories, the recovery code. */
+/** Administration → Indstillinger: institution and security, the journal categories, the recovery code, the database's key. */
 export function SettingsPage() {
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings:get', {}) });
   return (
@@ -15,6 +16,7 @@ export function SettingsPage() {
       {settings.data && <SettingsForm settings={settings.data} />}
       <CategoriesPanel />
       <RecoveryPanel />
+      <RekeyPanel />
     </>
   );
 }
