@@ -257,3 +257,45 @@ test('Skift databasens nøgle: offered after a deactivation, progress and result
     await server.stop();
   }
 });
+
+test('login: an edited key file, throttling, and a damaged key file without a login form', async ({ page }) => {
+  const server = await startServer();
+  try {
+    await setUpQuickly(page, server.url);
+    await api(page, 'session:logout', {});
+    await page.reload();
+    const keyFile = path.join(server.dataDir, 'familiespor.keys.json');
+    const original = fs.readFileSync(keyFile, 'utf8');
+
+    // The administrator's slot now names another user: the right password is refused, with the backend's message.
+    const edited = JSON.parse(original) as { slots: Array<{ kind: string; userId?: number }> };
+    for (const slot of edited.slots) if (slot.kind === 'user') slot.userId = 99;
+    fs.writeFileSync(keyFile, JSON.stringify(edited));
+    await login(page, ADMIN.loginName, ADMIN.password);
+    await expect(page.getByRole('alert')).toContainText('Nøglefilen er ændret uden for Familiespor');
+    await shotBoth(page, '60-log-ind-noeglefil-aendret');
+    fs.writeFileSync(keyFile, original);
+    await login(page, ADMIN.loginName, ADMIN.password);
+    await expect(page.getByTestId('current-user')).toBeVisible();
+    await logout(page);
+
+    // Wrong passwords in a row: the wait is shown as the backend words it.
+    for (let i = 0; i < 3; i++) {
+      await login(page, ADMIN.loginName, 'forkert kode igen');
+      // The password field is emptied when the answer has come.
+      await expect(field(page, 'Adgangskode')).toHaveValue('');
+    }
+    await expect(page.getByRole('alert')).toContainText(/Vent \d+ sekund/);
+    await shotBoth(page, '61-log-ind-vent');
+
+    // A damaged key file: an explanation, no login form.
+    fs.writeFileSync(keyFile, '{ ikke en nøglefil');
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Databasen kan ikke åbnes' })).toBeVisible();
+    await expect(page.getByText('familiespor.keys.json')).toBeVisible();
+    await expect(field(page, 'Brugernavn')).toHaveCount(0);
+    await shotBoth(page, '62-noeglefil-beskadiget');
+  } finally {
+    await server.stop();
+  }
+});
