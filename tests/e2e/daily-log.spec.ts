@@ -101,6 +101,25 @@ test('staff run a family day from the keyboard; a leader acknowledges a serious 
     await logEntryWithKeyboard(page, 'Søvnen var urolig i nat, mor stod op tre gange.', { categorySteps: 2, screenshot: '22-nyt-notat' });
     await logEntryWithKeyboard(page, 'Mor og barn havde god øjenkontakt under badet.', { categorySteps: 1 });
     await logEntryWithKeyboard(page, 'Far kom påvirket hjem til aftensmaden.', { categorySteps: 6, concernSteps: 2 });
+    // Ctrl+N opens the dialog every time, also when pressed the moment the dialog has left the page: here from the
+    // focus event of the dialog handing focus back, before React has run the effects of that render.
+    const newEntry = page.getByRole('dialog', { name: 'Nyt notat' });
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Control+n');
+      await expect(newEntry).toBeVisible();
+      await page.evaluate(() => {
+        const onFocus = () => {
+          if (document.querySelector('dialog[open]')) return;
+          document.removeEventListener('focusin', onFocus, true);
+          window.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', ctrlKey: true }));
+        };
+        document.addEventListener('focusin', onFocus, true);
+      });
+      await page.keyboard.press('Escape');
+      await expect(newEntry).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(newEntry).toHaveCount(0);
+    }
     const timeline = page.getByTestId('timeline');
     await expect(timeline.getByTestId('entry')).toHaveCount(3);
     await expect(timeline.getByText('Alvorlig bekymring')).toBeVisible();

@@ -38,7 +38,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ u
 }
 
 const shotDir = path.join('test-output', 'screens');
-export async function shot(page: Page, name: string): Promise<void> {
+/** A screenshot under test-output/screens/; the whole page, or only the window (`fullPage: false`, for open dialogs). */
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   fs.mkdirSync(shotDir, { recursive: true });
-  await page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage: options.fullPage ?? true });
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { call, onEvent, onSessionLost } from './api';
 import { Notice } from '../ui/Field';
 import { ChangePasswordScreen } from '../features/session/ChangePassword';
+import { KeyFileDamagedScreen } from '../features/session/KeyFileDamaged';
 import { LoginScreen, type LockReason } from '../features/session/Login';
 import { RecoveryCodeScreen } from '../features/session/RecoveryCode';
 import { RecoveryScreen } from '../features/session/Recovery';
@@ -52,7 +53,9 @@ export function App() {
       </div>
     );
 
-  const { setupDone, session, institutionName } = status.data;
+  const { setupDone, session, institutionName, keyFileDamaged } = status.data;
+  // No login form: no password can open the database until the key file is restored.
+  if (keyFileDamaged && !session) return <KeyFileDamagedScreen />;
   if (!setupDone) {
     return (
       <SetupScreen

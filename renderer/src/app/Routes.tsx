@@ -1,7 +1,7 @@
 import { Link, Redirect, Route, Switch } from 'wouter';
 import type { Draft } from '../../../common/journal';
 import type { SessionUser } from '../../../common/users';
-import { AccessLogPage } from '../features/access-log/AccessLog';
+import { AccessLogPage } from '../features/access-log/AccessLogPage';
 import { FamiliesPage } from '../features/families/Families';
 import { NewFamilyPage } from '../features/families/NewFamily';
 import { FamilyCard } from '../features/family/FamilyCard';
@@ -19,7 +19,7 @@ export function AppRoutes({ user, isLeader, isAdmin, onOpenDraft, onNewObservati
         <HomePage user={user} onOpenDraft={onOpenDraft} />
       </Route>
       <Route path="/familier">
-        <FamiliesPage />
+        <FamiliesPage user={user} />
       </Route>
       <Route path="/familier/ny">
         <NewFamilyPage userId={user.id} />
@@ -30,7 +30,7 @@ export function AppRoutes({ user, isLeader, isAdmin, onOpenDraft, onNewObservati
       <Route path="/soeg">
         <SearchPage />
       </Route>
-      <Route path="/ledelse/adgangslog">{isLeader ? <AccessLogPage /> : <Redirect to="/" />}</Route>
+      <Route path="/ledelse/adgangslog/:section?">{(params) => (isLeader ? <AccessLogPage section={params.section ?? ''} isAdmin={isAdmin} /> : <Redirect to="/" />)}</Route>
       <Route path="/admin/brugere">{isAdmin ? <UsersPage me={user} /> : <Redirect to="/" />}</Route>
       <Route path="/admin/indstillinger">{isAdmin ? <SettingsPage /> : <Redirect to="/" />}</Route>
       <Route path="/konto">

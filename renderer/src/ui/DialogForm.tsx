@@ -3,10 +3,13 @@ import { Dialog } from './Dialog';
 import { Notice } from './Field';
 import { ctrlEnterSubmits } from './forms';
 
-/** A dialog holding one form: its error on top, the fields, then the save and cancel buttons; Ctrl+Enter saves. */
-export function DialogForm({ title, onClose, error, onSubmit, submitLabel, children }: { title: string; onClose: () => void; error: string | null; onSubmit: (e?: React.BaseSyntheticEvent) => Promise<void>; submitLabel: string; children: ReactNode }) {
+/**
+ * A dialog holding one form: its error on top, the fields, then the save and cancel buttons; Ctrl+Enter saves.
+ * `initialFocusId` names the field where typing starts when it is not the first one.
+ */
+export function DialogForm({ title, onClose, error, onSubmit, submitLabel, children, initialFocusId }: { title: string; onClose: () => void; error: string | null; onSubmit: (e?: React.BaseSyntheticEvent) => Promise<void>; submitLabel: string; children: ReactNode; initialFocusId?: string }) {
   return (
-    <Dialog title={title} onClose={onClose}>
+    <Dialog title={title} onClose={onClose} initialFocusId={initialFocusId}>
       <form onSubmit={onSubmit} onKeyDown={ctrlEnterSubmits} noValidate>
         {error && <Notice kind="error">{error}</Notice>}
         {children}

@@ -15,13 +15,20 @@ interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
 }
 
 /** A labelled <select> with its error below; works with react-hook-form's register() (React 19 passes ref as a prop). */
-export function SelectField({ label, options, placeholder, error, id, ...select }: SelectFieldProps) {
+export function SelectField({ label, options, placeholder, error, id, required, ...select }: SelectFieldProps) {
   const auto = useId();
   const fieldId = id ?? auto;
   return (
     <div className="field">
-      <label htmlFor={fieldId}>{label}</label>
-      <select id={fieldId} aria-invalid={error ? true : undefined} {...select}>
+      <label htmlFor={fieldId}>
+        {label}
+        {required && (
+          <span className="req" aria-hidden="true">
+            *
+          </span>
+        )}
+      </label>
+      <select id={fieldId} aria-invalid={error ? true : undefined} aria-required={required || undefined} {...select}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -4,6 +4,8 @@ import type { SessionUser } from '../../../../common/users';
 import { outcomeLabels, phaseLabels } from '../../../../common/families';
 import { call, errorText } from '../../app/api';
 import { Notice } from '../../ui/Field';
+import { isNeedToKnowRefusal } from '../need-to-know/needToKnow';
+import { NeedToKnowRefusal } from '../need-to-know/NeedToKnowRefusal';
 import { formatDate } from '../../ui/format';
 import { JournalTab } from './journal/JournalTab';
 import { OverviewTab } from './overview/OverviewTab';
@@ -25,7 +27,10 @@ export const familyTabs = [
 /** One family: its name and state, the tab bar, and the open tab. A tab that is not built yet shows a placeholder. */
 export function FamilyCard({ familyId, tab, user, onNewObservation }: { familyId: number; tab: string; user: SessionUser; onNewObservation: () => void }) {
   const family = useQuery({ queryKey: ['family', familyId], queryFn: () => call('families:get', { familyId }) });
-  if (family.isError) return <Notice kind="error">{errorText(family.error)}</Notice>;
+  if (family.isError) {
+    if (isNeedToKnowRefusal(family.error)) return <NeedToKnowRefusal familyId={familyId} message={family.error.message} />;
+    return <Notice kind="error">{errorText(family.error)}</Notice>;
+  }
   if (!family.data) return <p className="muted">Henter familien …</p>;
   const f = family.data;
   return (

@@ -5,6 +5,7 @@ import type { SessionUser, User } from '../../../../common/users';
 import { call, errorText } from '../../app/api';
 import { Notice } from '../../ui/Field';
 import { formatDate } from '../../ui/format';
+import { RekeyDialog } from '../keys/RekeyDialog';
 import { CreateUserDialog, DeactivateDialog, EditUserDialog, TemporaryPasswordDialog } from './UserDialogs';
 
 /** Administration → Brugere: every staff member has their own login, so the access log says who did what. */
@@ -13,9 +14,13 @@ export function UsersPage({ me }: { me: SessionUser }) {
   const users = useQuery({ queryKey: ['users'], queryFn: () => call('users:list', {}) });
   const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit' | 'reset' | 'activate' | 'deactivate'; user: User } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const done = (text: string) => {
+  // After a deactivation: the name of the user who left, to offer a new database key.
+  const [leaver, setLeaver] = useState<string | null>(null);
+  const [rekeying, setRekeying] = useState(false);
+  const done = (text: string, deactivated: string | null = null) => {
     setDialog(null);
     setMessage(text);
+    setLeaver(deactivated);
     void queryClient.invalidateQueries({ queryKey: ['users'] });
   };
 
@@ -24,6 +29,26 @@ export function UsersPage({ me }: { me: SessionUser }) {
       <h1>Brugere</h1>
       <p className="muted">Hver medarbejder har sit eget login, så adgangsloggen viser, hvem der har læst og skrevet hvad.</p>
       {message && <Notice kind="ok">{message}</Notice>}
+      {leaver && (
+        <Notice kind="info">
+          <p>
+            Er {leaver} stoppet i uenighed, så skift databasens nøgle: så kan en kopi af nøglefilen eller en adgangskode, som {leaver} har taget med, ikke længere åbne
+            databasen.
+          </p>
+          <button type="button" className="secondary" onClick={() => setRekeying(true)}>
+            Skift databasens nøgle
+          </button>
+        </Notice>
+      )}
+      {rekeying && (
+        <RekeyDialog
+          onClose={() => setRekeying(false)}
+          onRekeyed={() => {
+            setLeaver(null);
+            setMessage('Databasens nøgle er skiftet.');
+          }}
+        />
+      )}
       <div className="actions" style={{ marginTop: 0, marginBottom: '1rem' }}>
         <button type="button" onClick={() => setDialog({ kind: 'create' })}>
           Opret bruger
@@ -92,7 +117,7 @@ export function UsersPage({ me }: { me: SessionUser }) {
           onDone={(u) => done(dialog.kind === 'reset' ? `Adgangskoden for ${u.name} er nulstillet.` : `${u.name} er genaktiveret.`)}
         />
       )}
-      {dialog?.kind === 'deactivate' && <DeactivateDialog user={dialog.user} onClose={() => setDialog(null)} onDone={(u) => done(`${u.name} er deaktiveret og kan ikke længere logge ind.`)} />}
+      {dialog?.kind === 'deactivate' && <DeactivateDialog user={dialog.user} onClose={() => setDialog(null)} onDone={(u) => done(`${u.name} er deaktiveret og kan ikke længere logge ind.`, u.name)} />}
     </>
   );
 }

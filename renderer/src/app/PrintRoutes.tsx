@@ -1,0 +1,34 @@
+import { Link, Route, Switch } from 'wouter';
+import type { SessionUser } from '../../../common/users';
+import { FamilyReportPrint } from '../features/access-log/FamilyReportPrint';
+import { parsePrintLocation } from '../ui/print/printRoute';
+
+/** Which print view each #/udskrift/… route shows; rendered by the shell without its navigation. */
+export function PrintRoutes({ location, user, institutionName, isLeader }: { location: string; user: SessionUser; institutionName: string; isLeader: boolean }) {
+  const { path, options } = parsePrintLocation(location);
+  return (
+    <Switch location={path}>
+      <Route path="/udskrift/indsigt/:familyId">
+        {(params) =>
+          isLeader && /^\d+$/.test(params.familyId) ? (
+            <FamilyReportPrint familyId={Number(params.familyId)} options={options} institutionName={institutionName} printedBy={user.name} />
+          ) : (
+            <PrintNotFound />
+          )
+        }
+      </Route>
+      <Route>
+        <PrintNotFound />
+      </Route>
+    </Switch>
+  );
+}
+
+function PrintNotFound() {
+  return (
+    <main className="content">
+      <h1>Udskriften findes ikke</h1>
+      <Link href="/">Gå til forsiden</Link>
+    </main>
+  );
+}

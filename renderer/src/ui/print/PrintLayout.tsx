@@ -1,0 +1,74 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { formatDate, formatDateTime } from '../format';
+import './print.css';
+
+export interface PrintPeriod {
+  from: string | null;
+  to: string | null;
+}
+
+/** "01.01.2026–31.03.2026", "fra 01.01.2026", "til 31.03.2026" or "Hele perioden". */
+export function periodText({ from, to }: PrintPeriod): string {
+  if (from && to) return `${formatDate(from)}–${formatDate(to)}`;
+  if (from) return `fra ${formatDate(from)}`;
+  if (to) return `til ${formatDate(to)}`;
+  return 'Hele perioden';
+}
+
+/**
+ * A page made for paper (A4 portrait, 15 mm margins, "Side N af M" at the bottom of every page, see print.css): the
+ * header names the institution, the family, the period and who printed it when. On screen it looks like a sheet, with
+ * "Udskriv" and "Tilbage" above it (left out of the print). Nothing prints by itself.
+ */
+export function PrintLayout(props: { title: string; institutionName: string; familyName: string; period: PrintPeriod; printedBy: string; backHref: string; children: ReactNode }) {
+  const [printedAt] = useState(() => new Date().toISOString());
+  useRunningHead(`${props.institutionName} · ${props.familyName} · ${props.title}`);
+  return (
+    <div className="print-screen">
+      <div className="print-toolbar no-print">
+        <button type="button" onClick={() => window.print()} autoFocus>
+          Udskriv
+        </button>
+        <a className="button secondary" href={`#${props.backHref}`}>
+          Tilbage
+        </a>
+        <span className="muted small">A4 stående med sidetal. Vælg «Gem som PDF» i udskriftsvinduet for at gemme en fil.</span>
+      </div>
+      <article className="print-sheet" data-testid="print-sheet">
+        <header className="print-header">
+          <div className="print-institution">{props.institutionName}</div>
+          <h1>{props.title}</h1>
+          <dl className="print-facts">
+            <dt>Familie</dt>
+            <dd>{props.familyName}</dd>
+            <dt>Periode</dt>
+            <dd>{periodText(props.period)}</dd>
+          </dl>
+          <p className="print-printed">
+            Udskrevet af {props.printedBy} den {formatDateTime(printedAt)}
+          </p>
+        </header>
+        {props.children}
+      </article>
+    </div>
+  );
+}
+
+/** A CSS string: "…" with quotes and backslashes escaped, line breaks as spaces. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\r\n]+/g, ' ')}"`;
+}
+
+/**
+ * The line at the top of every printed page (print.css draws it in the @page margin box from this custom property on
+ * <html>, as margin boxes inherit from the root element), so a page that comes loose still says whose it is.
+ */
+function useRunningHead(text: string): void {
+  useEffect(() => {
+    const root = document.documentElement;
+    root.style.setProperty('--print-running-head', cssString(text));
+    return () => {
+      root.style.removeProperty('--print-running-head');
+    };
+  }, [text]);
+}
