@@ -23,5 +23,6 @@ export const userChannels = {
   'users:resetPassword': channel(['admin'], z.strictObject({ userId, temporaryPassword: passwordSchema }), userSchema),
   'users:deactivate': channel(['admin'], z.strictObject({ userId }), userSchema),
   'users:activate': channel(['admin'], z.strictObject({ userId, temporaryPassword: passwordSchema }), userSchema),
-  'users:directory': channel('session', empty, z.array(userRefSchema)),
+  /** Active staff (for choosing team members); leaders and administrators may ask for deactivated ones too (filtering the access log). */
+  'users:directory': channel('session', z.strictObject({ includeInactive: z.boolean().default(false) }), z.array(userRefSchema)),
 } as const;

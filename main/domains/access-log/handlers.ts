@@ -93,7 +93,8 @@ export function accessLogHandlers(deps: { vault: Vault; session: SessionState })
   const { vault, session } = deps;
   return handlers({
     'accessLog:list': {
-      audit: { action: 'read', subject: 'adgangslog', detail: (input) => ({ userId: input.userId, familyId: input.familyId, action: input.action, from: input.from, to: input.to }) },
+      // No filter detail: paging and filtering the log is one view of it per family and session (folded).
+      audit: { action: 'read', subject: 'adgangslog' },
       async run({ db, families }, input) {
         const rows = await accessLogRows(db, input, input.limit + 1);
         const page = rows.slice(0, input.limit);

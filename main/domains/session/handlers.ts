@@ -85,6 +85,8 @@ export function sessionHandlers(deps: SessionDeps) {
         const user = toSessionUser(await findUser(unlocked.db, userId));
         session.start(unlocked, user, await readSettings(unlocked.db));
         session.pendingRecoveryCode = recoveryCode;
+        // The access log is anchored from its first row.
+        await accessLog.anchor(unlocked.db);
         return { user, recoveryCode };
       },
     },

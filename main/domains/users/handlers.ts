@@ -108,8 +108,11 @@ export function userHandlers(deps: { slots: SlotChanges; session: SessionState }
 
     'users:directory': {
       audit: 'none', // staff names only, for choosing team members and filtering by author
-      async run({ db }) {
-        const rows = await db.selectFrom('users').select(['id', 'name', 'initials']).where('active', '=', 1).execute();
+      async run({ db, user }, input) {
+        const everyone = input.includeInactive && (user.role === 'leader' || user.role === 'admin');
+        let q = db.selectFrom('users').select(['id', 'name', 'initials']);
+        if (!everyone) q = q.where('active', '=', 1);
+        const rows = await q.execute();
         const collator = new Intl.Collator('da');
         return rows.sort((a, b) => collator.compare(a.name, b.name));
       },

@@ -7,7 +7,7 @@ import { AccessLogTable } from './AccessLogTable';
 import { ExportCsvButton } from './ExportCsvButton';
 
 /** The access log's events, newest first, 100 at a time, narrowed by the filters; exported with the same filters. */
-export function AccessLogEvents({ isAdmin }: { isAdmin: boolean }) {
+export function AccessLogEvents() {
   const [filter, setFilter] = useState<AccessLogFilter>(noFilter);
   const input = filterInput(filter);
   const accessLog = useInfiniteQuery({
@@ -20,7 +20,7 @@ export function AccessLogEvents({ isAdmin }: { isAdmin: boolean }) {
   const filtered = Object.values(input).some((v) => v !== undefined);
   return (
     <section aria-label="Hændelser">
-      <AccessLogFilters value={filter} onChange={setFilter} isAdmin={isAdmin} />
+      <AccessLogFilters value={filter} onChange={setFilter} />
       <div className="actions toolbar">
         <ExportCsvButton filter={filter} />
         {filtered && (

@@ -25,20 +25,15 @@ export function useAllFamilies() {
   return useQuery({ queryKey: ['families', true], queryFn: () => call('families:list', { includeClosed: true }) });
 }
 
-/**
- * The users to filter by. Administrators get every user, deactivated ones too (those are often the ones looked for);
- * leaders get the directory, which has active users only.
- */
-function useUserOptions(isAdmin: boolean) {
-  const all = useQuery({ queryKey: ['users'], queryFn: () => call('users:list', {}), enabled: isAdmin });
-  const directory = useQuery({ queryKey: ['directory'], queryFn: () => call('users:directory', {}), enabled: !isAdmin });
-  if (isAdmin) return (all.data ?? []).map((u) => ({ value: u.id, label: u.active ? u.name : `${u.name} (deaktiveret)` }));
-  return (directory.data ?? []).map((u) => ({ value: u.id, label: u.name }));
+/** The users to filter by: every user, deactivated ones too (those are often the ones looked for). */
+function useUserOptions() {
+  const everyone = useQuery({ queryKey: ['directory', 'all'], queryFn: () => call('users:directory', { includeInactive: true }) });
+  return (everyone.data ?? []).map((u) => ({ value: u.id, label: u.name }));
 }
 
 /** One compact row of filters that wraps: Bruger, Familie, Handling, Fra dato, Til dato. */
-export function AccessLogFilters({ value, onChange, isAdmin }: { value: AccessLogFilter; onChange: (f: AccessLogFilter) => void; isAdmin: boolean }) {
-  const users = useUserOptions(isAdmin);
+export function AccessLogFilters({ value, onChange }: { value: AccessLogFilter; onChange: (f: AccessLogFilter) => void }) {
+  const users = useUserOptions();
   const families = useAllFamilies();
   const set = (patch: Partial<AccessLogFilter>) => onChange({ ...value, ...patch });
   return (

@@ -22,7 +22,7 @@ export function AccessLogPage({ section, isAdmin }: { section: string; isAdmin: 
           </Link>
         ))}
       </nav>
-      {section === 'kontrol' ? <VerifyPanel isAdmin={isAdmin} /> : section === 'indsigt' ? <FamilyReportPanel /> : <AccessLogEvents isAdmin={isAdmin} />}
+      {section === 'kontrol' ? <VerifyPanel isAdmin={isAdmin} /> : section === 'indsigt' ? <FamilyReportPanel /> : <AccessLogEvents />}
     </>
   );
 }
