@@ -24,5 +24,5 @@ export const userChannels = {
   'users:deactivate': channel(['admin'], z.strictObject({ userId }), userSchema),
   'users:activate': channel(['admin'], z.strictObject({ userId, temporaryPassword: passwordSchema }), userSchema),
   /** Active staff (for choosing team members); leaders and administrators may ask for deactivated ones too (filtering the access log). */
-  'users:directory': channel('session', z.strictObject({ includeInactive: z.boolean().default(false) }), z.array(userRefSchema)),
+  'users:directory': channel('session', z.strictObject({ includeInactive: z.boolean().default(false) }), z.array(userRefSchema.extend({ active: z.boolean() }))),
 } as const;

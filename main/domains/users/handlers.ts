@@ -110,11 +110,11 @@ export function userHandlers(deps: { slots: SlotChanges; session: SessionState }
       audit: 'none', // staff names only, for choosing team members and filtering by author
       async run({ db, user }, input) {
         const everyone = input.includeInactive && (user.role === 'leader' || user.role === 'admin');
-        let q = db.selectFrom('users').select(['id', 'name', 'initials']);
+        let q = db.selectFrom('users').select(['id', 'name', 'initials', 'active']);
         if (!everyone) q = q.where('active', '=', 1);
         const rows = await q.execute();
         const collator = new Intl.Collator('da');
-        return rows.sort((a, b) => collator.compare(a.name, b.name));
+        return rows.map((r) => ({ ...r, active: r.active === 1 })).sort((a, b) => collator.compare(a.name, b.name));
       },
     },
   });

@@ -28,7 +28,7 @@ export function useAllFamilies() {
 /** The users to filter by: every user, deactivated ones too (those are often the ones looked for). */
 function useUserOptions() {
   const everyone = useQuery({ queryKey: ['directory', 'all'], queryFn: () => call('users:directory', { includeInactive: true }) });
-  return (everyone.data ?? []).map((u) => ({ value: u.id, label: u.name }));
+  return (everyone.data ?? []).map((u) => ({ value: u.id, label: u.active ? u.name : `${u.name} (deaktiveret)` }));
 }
 
 /** One compact row of filters that wraps: Bruger, Familie, Handling, Fra dato, Til dato. */
