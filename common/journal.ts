@@ -20,6 +20,9 @@ export function shiftAt(date: Date): Shift {
   return 'night';
 }
 
+/** Corrections one note (or underretning) may get; more means a new record is the clearer one. */
+export const MAX_AMENDMENTS = 50;
+
 /** The most a note may hold, counted in characters as the user sees them (an emoji or "é" is one). */
 export const MAX_OBSERVATION_CHARS = 20_000;
 /** And in bytes behind it (UTF-8), so that 20,000 characters of emoji or combining marks stay bounded. */

@@ -16,7 +16,7 @@ export const teamChannels = {
         roleOther: z.string().trim().max(120).optional(),
         organisation: z.string().trim().max(120).optional(),
         phone: z.string().trim().max(40).optional(),
-        email: z.union([z.literal(''), z.email('Angiv en gyldig e-mailadresse.')]).optional(),
+        email: z.union([z.literal(''), z.email('Angiv en gyldig e-mailadresse.').max(200, 'E-mailadressen må højst have 200 tegn.')]).optional(),
       })
       .refine((v) => v.userId || (v.name && v.name.length > 0), { path: ['name'], message: 'Vælg en medarbejder, eller skriv navnet på en ekstern fagperson.' }),
     familyDetailSchema,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { channels, isChannelName, mayCall, type ChannelName } from '../../common/channels';
 import { AppFailure, errorMessages, fail, ok, type FieldIssue, type Result } from '../../common/errors';
-import { toFieldIssues } from '../../common/validation';
+import { normalizeStrings, toFieldIssues } from '../../common/validation';
 import { DatabaseTooNewError, storageFailure } from '../../db/database';
 import type { Database } from '../../db/schema';
 import type { FaultPoint } from '../keys/vault';
@@ -57,7 +57,7 @@ export class Dispatcher {
       return fail(user ? 'forbidden' : 'unauthenticated');
     }
     if (user?.mustChangePassword && !allowedWhileMustChange.has(name)) return fail('must_change_password');
-    const parsed = def.input.safeParse(rawInput);
+    const parsed = def.input.safeParse(normalizeStrings(rawInput));
     if (!parsed.success) return fail('invalid_input', errorMessages.invalid_input, bounded(toFieldIssues(parsed.error)));
     if (session) this.deps.session.touch();
 

@@ -1,6 +1,7 @@
 import { AppFailure } from '../../../common/errors';
 import { handlers } from '../../core/context';
 import { requireOpenFamily } from '../families/queries';
+import { MAX_AMENDMENTS } from '../../../common/journal';
 import { loadObservations, pendingConcernIds } from '../journal/queries';
 import { loadUnderretninger } from './queries';
 
@@ -84,6 +85,8 @@ export const concernHandlers = handlers({
       if (!u) throw new AppFailure('not_found', 'Underretningen findes ikke.');
       await families.family(u.family_id);
       await requireOpenFamily(db, u.family_id);
+      const count = await db.selectFrom('underretning_amendments').select((eb) => eb.fn.countAll<number>().as('n')).where('underretning_id', '=', input.underretningId).executeTakeFirstOrThrow();
+      if (Number(count.n) >= MAX_AMENDMENTS) throw new AppFailure('conflict', `Underretningen har allerede ${MAX_AMENDMENTS} rettelser, det højeste antal.`);
       await db
         .insertInto('underretning_amendments')
         .values({ underretning_id: input.underretningId, author_id: user.id, created_at: now.toISOString(), reason: input.reason.normalize('NFC'), text: input.text.normalize('NFC') })

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { AppFailure, type FieldIssue } from '../../../common/errors';
+import { MAX_AMENDMENTS } from '../../../common/journal';
 import { isEmptyQuery, parseQuery } from '../../../common/search';
 import { indexNewObservation, observationIdsMatching, reindexObservation, searchObservationIds } from '../../../db/search';
 import { handlers } from '../../core/context';
@@ -84,6 +85,10 @@ export const journalHandlers = handlers({
       if (!o || o.status !== 'signed' || o.family_id === null) throw new AppFailure('not_found', 'Notatet findes ikke.');
       await families.family(o.family_id);
       await requireOpenFamily(db, o.family_id);
+      const count = await db.selectFrom('observation_amendments').select((eb) => eb.fn.countAll<number>().as('n')).where('observation_id', '=', input.observationId).executeTakeFirstOrThrow();
+      if (Number(count.n) >= MAX_AMENDMENTS) {
+        throw new AppFailure('conflict', `Notatet har allerede ${MAX_AMENDMENTS} rettelser, det højeste antal. Skriv et nyt notat, der henviser til det.`);
+      }
       await db
         .insertInto('observation_amendments')
         .values({ observation_id: input.observationId, author_id: user.id, created_at: now.toISOString(), reason: input.reason.normalize('NFC'), text: input.text.normalize('NFC') })
