@@ -54,6 +54,16 @@ export interface AccessLogChainTable {
   first_prev_hash: string;
 }
 
+/** A record of a family deleted after the retention period: no personal data. */
+export interface DeletedFamiliesTable {
+  id: Generated<number>;
+  family_id: number;
+  closed_on: string;
+  deleted_at: Timestamp;
+  deleted_by: number;
+  retention_years: number;
+}
+
 export interface RetentionModeTable {
   purpose: string;
 }
@@ -219,6 +229,7 @@ export interface Database {
   access_log: AccessLogTable;
   access_log_chain: AccessLogChainTable;
   retention_mode: RetentionModeTable;
+  deleted_families: DeletedFamiliesTable;
   key_slots: KeySlotsTable;
   families: FamiliesTable;
   family_phases: FamilyPhasesTable;

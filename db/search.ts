@@ -94,3 +94,8 @@ export async function ensureSearchIndex(db: Kysely<Database>, onProgress: (done:
   await db.insertInto('settings').values({ key: 'searchIndexVersion', value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
   return true;
 }
+
+/** Removes observations from the index (a family deleted after its retention period). */
+export async function removeFromIndex(db: Kysely<Database>, observationIds: number[]): Promise<void> {
+  for (const id of observationIds) await sql`delete from observation_search where rowid = ${id}`.execute(db);
+}

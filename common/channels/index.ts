@@ -3,6 +3,7 @@ import type { Role } from '../roles';
 import { accessLogChannels } from './access-log';
 import { backupChannels } from './backups';
 import { restoreChannels } from './restore';
+import { retentionChannels } from './retention';
 import { concernChannels } from './concerns';
 import { handoverChannels } from './handover';
 import type { Access, ChannelDef } from './define';
@@ -32,6 +33,7 @@ export const channels = {
   ...handoverChannels,
   ...backupChannels,
   ...restoreChannels,
+  ...retentionChannels,
   ...keyChannels,
 } as const satisfies Record<string, ChannelDef>;
 

@@ -19,6 +19,8 @@ export const settingsSchema = z.object({
   loginLockoutMinutes: z.number().int(),
   /** How long access-log rows are kept. */
   accessLogRetentionYears: z.number().int(),
+  /** Years after a stay ended before a closed family may be deleted. */
+  familyRetentionYears: z.number().int(),
   /** When the day, evening and night shifts start (minutes after midnight). */
   shiftTimes: shiftTimesSchema,
 });
@@ -36,6 +38,7 @@ export const settingsChannels = {
       loginMaxFailures: z.number({ error: 'Angiv et antal forsøg.' }).int('Angiv et helt antal.').min(3, 'Mindst 3 forsøg.').max(20, 'Højst 20 forsøg.').optional(),
       loginLockoutMinutes: z.number({ error: 'Angiv et antal minutter.' }).int('Angiv hele minutter.').min(1, 'Mindst 1 minut.').max(240, 'Højst 240 minutter.').optional(),
       accessLogRetentionYears: z.number({ error: 'Angiv et antal år.' }).int('Angiv hele år.').min(1, 'Mindst 1 år.').max(20, 'Højst 20 år.').optional(),
+      familyRetentionYears: z.number({ error: 'Angiv et antal år.' }).int('Angiv hele år.').min(1, 'Mindst 1 år.').max(30, 'Højst 30 år.').optional(),
       shiftTimes: shiftTimesSchema
         .refine((t) => new Set([t.day, t.evening, t.night]).size === 3, 'Vagterne skal starte på forskellige tidspunkter.')
         .optional(),

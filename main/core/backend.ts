@@ -7,6 +7,7 @@ import { Backups } from '../backups/service';
 import { accessLogHandlers } from '../domains/access-log/handlers';
 import { backupHandlers } from '../domains/backups/handlers';
 import { restoreHandlers } from '../domains/backups/restore-handlers';
+import { retentionHandlers } from '../domains/retention/handlers';
 import { Restore } from '../backups/restore';
 import { familyHandlers } from '../domains/families/handlers';
 import { personHandlers } from '../domains/families/persons';
@@ -109,6 +110,7 @@ export class BackendCore implements Backend {
       ...categoryHandlers,
       ...overviewHandlers({ backups }),
       ...backupHandlers({ backups, session: this.session }),
+      ...retentionHandlers({ vault: this.vault }),
       ...restoreHandlers({ restore: new Restore({ vault: this.vault, session: this.session, accessLog, scryptN: options.scryptN }), backups }),
       ...concernHandlers,
       ...handoverHandlers,

@@ -19,7 +19,7 @@ export function settingsHandlers(deps: { vault: Vault; session: SessionState; th
       audit: {
         action: 'change',
         subject: 'indstillinger',
-        detail: (input) => ({ idleLockMinutes: input.idleLockMinutes, needToKnow: input.needToKnow, loginMaxFailures: input.loginMaxFailures, loginLockoutMinutes: input.loginLockoutMinutes, accessLogRetentionYears: input.accessLogRetentionYears, shiftTimes: input.shiftTimes }),
+        detail: (input) => ({ idleLockMinutes: input.idleLockMinutes, needToKnow: input.needToKnow, loginMaxFailures: input.loginMaxFailures, loginLockoutMinutes: input.loginLockoutMinutes, accessLogRetentionYears: input.accessLogRetentionYears, familyRetentionYears: input.familyRetentionYears, shiftTimes: input.shiftTimes }),
       },
       write: true,
       async run({ db, onCommit }, input) {
@@ -29,6 +29,7 @@ export function settingsHandlers(deps: { vault: Vault; session: SessionState; th
         if (input.loginLockoutMinutes !== undefined) await writeSetting(db, 'loginLockoutMinutes', input.loginLockoutMinutes);
         if (input.accessLogRetentionYears !== undefined) await writeSetting(db, 'accessLogRetentionYears', input.accessLogRetentionYears);
         if (input.shiftTimes !== undefined) await writeSetting(db, 'shiftTimes', input.shiftTimes);
+        if (input.familyRetentionYears !== undefined) await writeSetting(db, 'familyRetentionYears', input.familyRetentionYears);
         const settings = await readSettings(db);
         onCommit(() => {
           vault.setInstitutionName(input.institutionName);

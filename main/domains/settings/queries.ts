@@ -12,6 +12,7 @@ export type StoredSettings = Omit<Settings, 'institutionName'>;
  *   (every read is in the access log); an institution that wants it switches it on (README, "Need-to-know").
  * - 5 wrong passwords in 15 minutes lock that login name for 15 minutes.
  * - access log kept 5 years (README, "Retention").
+ * - closed families may be deleted 5 years after the stay ended (README, "Retention": the institution sets its own).
  * - shifts from 07.00, 15.00 and 23.00, as most døgntilbud run them.
  */
 export const DEFAULT_SETTINGS: StoredSettings = {
@@ -21,6 +22,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   loginMaxFailures: 5,
   loginLockoutMinutes: 15,
   accessLogRetentionYears: 5,
+  familyRetentionYears: 5,
   shiftTimes: DEFAULT_SHIFT_TIMES,
 };
 
@@ -38,6 +40,7 @@ export async function readSettings(db: Kysely<Database>): Promise<StoredSettings
     loginMaxFailures: pick('loginMaxFailures'),
     loginLockoutMinutes: pick('loginLockoutMinutes'),
     accessLogRetentionYears: pick('accessLogRetentionYears'),
+    familyRetentionYears: pick('familyRetentionYears'),
     shiftTimes: shiftTimesSchema.safeParse(stored.get('shiftTimes')).data ?? DEFAULT_SHIFT_TIMES,
   };
 }
