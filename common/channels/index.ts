@@ -7,6 +7,7 @@ import type { Access, ChannelDef } from './define';
 import { familyChannels } from './families';
 import { journalChannels } from './journal';
 import { keyChannels } from './keys';
+import { networkChannels } from './network';
 import { overviewChannels } from './overview';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
@@ -29,6 +30,7 @@ export const channels = {
   ...concernChannels,
   ...handoverChannels,
   ...keyChannels,
+  ...networkChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof channels;

@@ -11,6 +11,9 @@ import { handoverHandlers } from '../domains/handover/handlers';
 import { categoryHandlers } from '../domains/journal/categories';
 import { journalHandlers } from '../domains/journal/handlers';
 import { keyHandlers } from '../domains/keys/handlers';
+import { agreementHandlers } from '../domains/network/agreements';
+import { networkHandlers } from '../domains/network/handlers';
+import { meetingHandlers } from '../domains/network/meetings';
 import { overviewHandlers } from '../domains/overview/handlers';
 import { sessionHandlers } from '../domains/session/handlers';
 import { LoginGuard } from '../domains/session/login-guard';
@@ -99,6 +102,9 @@ export class BackendCore implements Backend {
       ...overviewHandlers,
       ...concernHandlers,
       ...handoverHandlers,
+      ...networkHandlers,
+      ...agreementHandlers,
+      ...meetingHandlers,
       ...keyHandlers({ vault: this.vault, session: this.session, accessLog, events: this.events }),
     } satisfies HandlerTable;
     this.dispatcher = new Dispatcher({ queue: this.queue, session: this.session, accessLog, handlers: table, diagnose, fault: options.fault });

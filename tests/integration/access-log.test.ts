@@ -8,6 +8,7 @@ import { createKysely, DB_FILE_NAME, migrate, openEncrypted } from '../../db/dat
 import { KEYFILE_NAME } from '../../db/keyfile';
 import type { BackendCore } from '../../main/core/backend';
 import { ADMIN, attempt, must, newBackend, setUp, tempDir } from '../helpers';
+import { daysFromToday, networkFixture, personFields, personInput } from '../plan-fixtures';
 
 interface Fixture {
   a: number;
@@ -20,6 +21,10 @@ interface Fixture {
   coordinatorA: number;
   underretningA: number;
   categoryId: number;
+  networkPersonA: number;
+  removablePersonA: number;
+  agreementA: number;
+  meetingA: number;
 }
 
 const note = (familyId: number, categoryId: number, text: string, concern: 'none' | 'serious' = 'none') => ({
@@ -91,6 +96,15 @@ const samples: Record<SessionChannel, ((fx: Fixture) => unknown) | { noFamilyDat
   'concerns:acknowledge': (fx) => ({ observationId: fx.seriousB, actions: ['talked_with_family'], note: 'Talt med familien' }),
   'underretninger:create': (fx) => ({ familyId: fx.a, sentOn: '2026-11-20', municipality: 'Greve Kommune', reason: 'Bekymring for barnets trivsel' }),
   'underretninger:amend': (fx) => ({ underretningId: fx.underretningA, reason: 'Præcisering', text: 'Sendt til Familieafdelingen' }),
+  'network:get': (fx) => ({ familyId: fx.a }),
+  'network:addPerson': (fx) => personInput(fx.a, 'Veninde Sara'),
+  'network:updatePerson': (fx) => ({ ...personFields(), networkPersonId: fx.networkPersonA, closeness: 2 }),
+  'network:removePerson': (fx) => ({ networkPersonId: fx.removablePersonA, reason: 'Flyttet til Aarhus' }),
+  'network:addAgreement': (fx) => ({ familyId: fx.a, responsible: { kind: 'network', networkPersonId: fx.networkPersonA }, what: 'Henter Liva i vuggestuen om fredagen' }),
+  'network:followUp': (fx) => ({ agreementId: fx.agreementA, status: 'kept', note: 'Mormor passede Liva to gange' }),
+  'networkMeetings:create': (fx) => ({ familyId: fx.a, heldOn: daysFromToday(-1), participants: [{ kind: 'network', networkPersonId: fx.networkPersonA }], topics: ['Weekenden'] }),
+  'networkMeetings:get': (fx) => ({ meetingId: fx.meetingA }),
+  'networkMeetings:amend': (fx) => ({ meetingId: fx.meetingA, reason: 'Manglede en deltager', text: 'Far deltog også.' }),
 };
 
 /** Families an output shows: `familyId` fields, and family rows (id with a display name). */
@@ -130,6 +144,19 @@ async function freshFixture(): Promise<void> {
     coordinatorA: withMember.team.find((m) => m.name === 'Jordemoder Jette')!.id,
     underretningA: (await must(backend, 'underretninger:create', { familyId: a.id, sentOn: '2026-11-15', municipality: 'Greve Kommune', reason: 'Vold i hjemmet' })).id,
     categoryId,
+    ...(await networkA(a.id)),
+  };
+}
+
+/** Family A's network. */
+async function networkA(familyId: number) {
+  const made = await networkFixture(backend, familyId);
+  const removable = await must(backend, 'network:addPerson', personInput(familyId, 'Nabo Nils'));
+  return {
+    networkPersonA: made.networkPersonId,
+    removablePersonA: removable.persons.find((p) => p.name === 'Nabo Nils')!.id,
+    agreementA: made.agreementId,
+    meetingA: made.meetingId,
   };
 }
 
