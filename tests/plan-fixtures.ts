@@ -21,6 +21,37 @@ export function personInput(familyId: number, name = 'Mormor Grethe'): ChannelIn
   return { familyId, ...personFields(name) };
 }
 
+export function safetyInput(familyId: number, baseVersion: number | null, networkPersonId: number): ChannelInput<'safetyPlan:save'> {
+  return {
+    familyId,
+    baseVersion,
+    agreedOn: daysFromToday(-3),
+    agreedBy: [{ kind: 'network', networkPersonId }, { kind: 'other', name: 'Mor', role: 'Mor' }],
+    reason: 'Første sikkerhedsplan, aftalt på netværksmødet',
+    worries: [{ text: 'At mor bliver så træt om natten, at hun ikke kan trøste Liva.' }],
+    actions: [{ text: 'Mor lægger Liva i sengen og går ud af rummet et øjeblik.' }],
+    contacts: [{ when: 'Hvis mor er ved at miste overblikket om natten', who: { kind: 'network', networkPersonId } }],
+    signs: [{ text: 'Mor skriver "gul" til mormor.' }],
+  };
+}
+
+export function dischargeInput(familyId: number, baseVersion: number | null, networkPersonId: number, steps?: ChannelInput<'discharge:save'>['steps']): ChannelInput<'discharge:save'> {
+  return {
+    familyId,
+    baseVersion,
+    reason: 'Planen lagt sammen med forældrene og sundhedsplejersken',
+    destination: 'own_home',
+    targetDate: daysFromToday(40),
+    madeWith: [{ kind: 'other', name: 'Mor' }, { kind: 'network', networkPersonId }],
+    steps: steps ?? [
+      { title: 'Første dag hjemme', startsOn: daysFromToday(-10), responsible: { kind: 'other', name: 'Familiebehandler Bente' } },
+      { title: 'Første weekend', startsOn: daysFromToday(0), endsOn: daysFromToday(2), responsible: { kind: 'network', networkPersonId }, description: 'Mormor kommer lørdag formiddag.' },
+      { title: 'Flytning', startsOn: daysFromToday(30), responsible: { kind: 'other', name: 'Far' } },
+    ],
+    support: [{ service: 'Ambulant familiebehandling, Greve Kommune', contactName: 'Hanne Holm', contact: '43 97 00 00', handoverMeetingOn: daysFromToday(25), handedOver: 'Udslusningsplan, sikkerhedsplan og status på mål.' }],
+  };
+}
+
 /** A network person, an agreement with them and a netværksmøde in a family. */
 export async function networkFixture(backend: BackendCore, familyId: number) {
   const network = await must(backend, 'network:addPerson', personInput(familyId));
@@ -33,4 +64,12 @@ export async function networkFixture(backend: BackendCore, familyId: number) {
     topics: ['Nætterne', 'Hvem kan hjælpe i weekenden'],
   });
   return { networkPersonId, agreementId: withAgreement.agreements[0]!.id, meetingId: meeting.id };
+}
+
+/** The network, and a safety plan (version 1) and a discharge plan (version 1) in a family. */
+export async function networkAndPlans(backend: BackendCore, familyId: number) {
+  const network = await networkFixture(backend, familyId);
+  await must(backend, 'safetyPlan:save', safetyInput(familyId, null, network.networkPersonId));
+  const plan = await must(backend, 'discharge:save', dischargeInput(familyId, null, network.networkPersonId));
+  return { ...network, planVersion: plan.version, firstStepKey: plan.steps[0]!.key };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../roles';
 import { accessLogChannels } from './access-log';
 import { concernChannels } from './concerns';
+import { dischargeChannels } from './discharge';
 import { handoverChannels } from './handover';
 import type { Access, ChannelDef } from './define';
 import { familyChannels } from './families';
@@ -9,6 +10,7 @@ import { journalChannels } from './journal';
 import { keyChannels } from './keys';
 import { networkChannels } from './network';
 import { overviewChannels } from './overview';
+import { safetyPlanChannels } from './safety-plan';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { teamChannels } from './team';
@@ -31,6 +33,8 @@ export const channels = {
   ...handoverChannels,
   ...keyChannels,
   ...networkChannels,
+  ...safetyPlanChannels,
+  ...dischargeChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof channels;

@@ -7,6 +7,7 @@ import { accessLogHandlers } from '../domains/access-log/handlers';
 import { familyHandlers } from '../domains/families/handlers';
 import { personHandlers } from '../domains/families/persons';
 import { concernHandlers } from '../domains/concerns/handlers';
+import { dischargeHandlers } from '../domains/discharge/handlers';
 import { handoverHandlers } from '../domains/handover/handlers';
 import { categoryHandlers } from '../domains/journal/categories';
 import { journalHandlers } from '../domains/journal/handlers';
@@ -14,6 +15,7 @@ import { keyHandlers } from '../domains/keys/handlers';
 import { agreementHandlers } from '../domains/network/agreements';
 import { networkHandlers } from '../domains/network/handlers';
 import { meetingHandlers } from '../domains/network/meetings';
+import { safetyPlanHandlers } from '../domains/network/safety-plan';
 import { overviewHandlers } from '../domains/overview/handlers';
 import { sessionHandlers } from '../domains/session/handlers';
 import { LoginGuard } from '../domains/session/login-guard';
@@ -105,6 +107,8 @@ export class BackendCore implements Backend {
       ...networkHandlers,
       ...agreementHandlers,
       ...meetingHandlers,
+      ...safetyPlanHandlers,
+      ...dischargeHandlers,
       ...keyHandlers({ vault: this.vault, session: this.session, accessLog, events: this.events }),
     } satisfies HandlerTable;
     this.dispatcher = new Dispatcher({ queue: this.queue, session: this.session, accessLog, handlers: table, diagnose, fault: options.fault });

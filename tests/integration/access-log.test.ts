@@ -8,7 +8,7 @@ import { createKysely, DB_FILE_NAME, migrate, openEncrypted } from '../../db/dat
 import { KEYFILE_NAME } from '../../db/keyfile';
 import type { BackendCore } from '../../main/core/backend';
 import { ADMIN, attempt, must, newBackend, setUp, tempDir } from '../helpers';
-import { daysFromToday, networkFixture, personFields, personInput } from '../plan-fixtures';
+import { daysFromToday, dischargeInput, networkAndPlans, personFields, personInput, safetyInput } from '../plan-fixtures';
 
 interface Fixture {
   a: number;
@@ -25,6 +25,8 @@ interface Fixture {
   removablePersonA: number;
   agreementA: number;
   meetingA: number;
+  planVersionA: number;
+  stepKeyA: number;
 }
 
 const note = (familyId: number, categoryId: number, text: string, concern: 'none' | 'serious' = 'none') => ({
@@ -105,6 +107,14 @@ const samples: Record<SessionChannel, ((fx: Fixture) => unknown) | { noFamilyDat
   'networkMeetings:create': (fx) => ({ familyId: fx.a, heldOn: daysFromToday(-1), participants: [{ kind: 'network', networkPersonId: fx.networkPersonA }], topics: ['Weekenden'] }),
   'networkMeetings:get': (fx) => ({ meetingId: fx.meetingA }),
   'networkMeetings:amend': (fx) => ({ meetingId: fx.meetingA, reason: 'Manglede en deltager', text: 'Far deltog også.' }),
+  'safetyPlan:get': (fx) => ({ familyId: fx.a }),
+  'safetyPlan:save': (fx) => safetyInput(fx.a, 1, fx.networkPersonA),
+  'safetyPlan:diff': (fx) => ({ familyId: fx.a, fromVersion: 1, toVersion: 1 }),
+  'discharge:get': (fx) => ({ familyId: fx.a }),
+  // The samples run in this order: the status change makes version 2, the save after it version 3.
+  'discharge:setStepStatus': (fx) => ({ familyId: fx.a, baseVersion: fx.planVersionA, stepKey: fx.stepKeyA, status: 'done', evaluation: 'Gik godt.' }),
+  'discharge:save': (fx) => dischargeInput(fx.a, fx.planVersionA + 1, fx.networkPersonA),
+  'discharge:diff': (fx) => ({ familyId: fx.a, fromVersion: 1, toVersion: 2 }),
 };
 
 /** Families an output shows: `familyId` fields, and family rows (id with a display name). */
@@ -144,19 +154,21 @@ async function freshFixture(): Promise<void> {
     coordinatorA: withMember.team.find((m) => m.name === 'Jordemoder Jette')!.id,
     underretningA: (await must(backend, 'underretninger:create', { familyId: a.id, sentOn: '2026-11-15', municipality: 'Greve Kommune', reason: 'Vold i hjemmet' })).id,
     categoryId,
-    ...(await networkA(a.id)),
+    ...(await networkAndPlansA(a.id)),
   };
 }
 
-/** Family A's network. */
-async function networkA(familyId: number) {
-  const made = await networkFixture(backend, familyId);
+/** Family A's network and plans. */
+async function networkAndPlansA(familyId: number) {
+  const made = await networkAndPlans(backend, familyId);
   const removable = await must(backend, 'network:addPerson', personInput(familyId, 'Nabo Nils'));
   return {
     networkPersonA: made.networkPersonId,
     removablePersonA: removable.persons.find((p) => p.name === 'Nabo Nils')!.id,
     agreementA: made.agreementId,
     meetingA: made.meetingId,
+    planVersionA: made.planVersion,
+    stepKeyA: made.firstStepKey,
   };
 }
 

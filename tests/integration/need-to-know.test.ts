@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, type ChannelInput, type ChannelName } from '../../common/channels';
 import type { BackendCore } from '../../main/core/backend';
 import { ADMIN, attempt, createUser, loginAs, must, setUp, tableChecksums } from '../helpers';
-import { daysFromToday, networkFixture, personFields, personInput } from '../plan-fixtures';
+import { daysFromToday, dischargeInput, networkAndPlans, personFields, personInput, safetyInput } from '../plan-fixtures';
 
 const BENT = { loginName: 'bent', role: 'staff' as const, password: 'grøn cykel ved søen 42' };
 const LIS = { loginName: 'lis', role: 'leader' as const, password: 'rød båd i havnen 55' };
@@ -20,6 +20,7 @@ interface Fixture {
   networkPersonB: number;
   agreementB: number;
   meetingB: number;
+  stepKeyB: number;
 }
 
 const note = (familyId: number, categoryId: number, text: string) => ({
@@ -78,6 +79,13 @@ const reachB: Record<StaffChannel, ((fx: Fixture) => unknown) | { notOneFamily: 
   'networkMeetings:create': (fx) => ({ familyId: fx.b, heldOn: daysFromToday(-1), participants: [{ kind: 'other', name: 'Mor' }], topics: [] }),
   'networkMeetings:get': (fx) => ({ meetingId: fx.meetingB }),
   'networkMeetings:amend': (fx) => ({ meetingId: fx.meetingB, reason: 'Rettelse', text: 'Tekst' }),
+  'safetyPlan:get': (fx) => ({ familyId: fx.b }),
+  'safetyPlan:save': (fx) => safetyInput(fx.b, 1, fx.networkPersonB),
+  'safetyPlan:diff': (fx) => ({ familyId: fx.b, fromVersion: 1, toVersion: 1 }),
+  'discharge:get': (fx) => ({ familyId: fx.b }),
+  'discharge:save': (fx) => dischargeInput(fx.b, 1, fx.networkPersonB),
+  'discharge:setStepStatus': (fx) => ({ familyId: fx.b, baseVersion: 1, stepKey: fx.stepKeyB, status: 'done' }),
+  'discharge:diff': (fx) => ({ familyId: fx.b, fromVersion: 1, toVersion: 1 }),
 };
 
 let backend: BackendCore;
@@ -97,7 +105,7 @@ beforeAll(async () => {
   const observationB = await must(backend, 'journal:sign', note(b.id, categoryId, 'Søvn i familien Åberg'));
   const withMember = await must(backend, 'team:add', { familyId: b.id, name: 'Psykolog Per', role: 'psychologist' });
   const underretningB = (await must(backend, 'underretninger:create', { familyId: b.id, sentOn: '2026-11-15', municipality: 'Greve Kommune', reason: 'Bekymring' })).id;
-  const plansB = await networkFixture(backend, b.id);
+  const plansB = await networkAndPlans(backend, b.id);
   fx = {
     a: a.id,
     b: b.id,
@@ -109,6 +117,7 @@ beforeAll(async () => {
     networkPersonB: plansB.networkPersonId,
     agreementB: plansB.agreementId,
     meetingB: plansB.meetingId,
+    stepKeyB: plansB.firstStepKey,
   };
 });
 
