@@ -200,3 +200,36 @@ export const dischargeViewSchema = z.object({
   /** Every step's status over the versions (the newest version's steps and removed ones). */
   stepHistory: z.array(stepHistorySchema),
 });
+
+export const stepBriefSchema = z.object({
+  key: z.number().int(),
+  title: z.string(),
+  startsOn: z.string(),
+  lastDay: z.string(),
+  status: z.enum(stepStatuses),
+  responsible: z.string(),
+  overdue: z.boolean(),
+});
+
+/** The plan as the family's overview and the close dialog need it. */
+export const dischargeStatusSchema = z.object({
+  version: z.number().int(),
+  updatedAt: z.string(),
+  destination: z.enum(destinations),
+  /** The outcome the close dialog offers (families:close's `outcome`). */
+  suggestedOutcome: z.enum(['own_home', 'other_intervention', 'child_placed']),
+  targetDate: z.string(),
+  /** Steps still planlagt or udskudt, by date: shown when closing. */
+  unfinishedSteps: z.array(stepBriefSchema),
+  overdueSteps: z.array(stepBriefSchema),
+  nextStep: stepBriefSchema.nullable(),
+});
+export type DischargeStatus = z.infer<typeof dischargeStatusSchema>;
+
+/** One overdue step on the leaders' list. */
+export const overdueStepSchema = stepBriefSchema.extend({
+  familyId: z.number().int(),
+  familyName: z.string(),
+  planVersion: z.number().int(),
+  daysOverdue: z.number().int(),
+});

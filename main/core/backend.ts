@@ -8,6 +8,7 @@ import { familyHandlers } from '../domains/families/handlers';
 import { personHandlers } from '../domains/families/persons';
 import { concernHandlers } from '../domains/concerns/handlers';
 import { dischargeHandlers } from '../domains/discharge/handlers';
+import { handoverPackageHandlers } from '../domains/discharge/handover-package';
 import { handoverHandlers } from '../domains/handover/handlers';
 import { categoryHandlers } from '../domains/journal/categories';
 import { journalHandlers } from '../domains/journal/handlers';
@@ -109,6 +110,7 @@ export class BackendCore implements Backend {
       ...meetingHandlers,
       ...safetyPlanHandlers,
       ...dischargeHandlers,
+      ...handoverPackageHandlers,
       ...keyHandlers({ vault: this.vault, session: this.session, accessLog, events: this.events }),
     } satisfies HandlerTable;
     this.dispatcher = new Dispatcher({ queue: this.queue, session: this.session, accessLog, handlers: table, diagnose, fault: options.fault });

@@ -115,6 +115,8 @@ const samples: Record<SessionChannel, ((fx: Fixture) => unknown) | { noFamilyDat
   'discharge:setStepStatus': (fx) => ({ familyId: fx.a, baseVersion: fx.planVersionA, stepKey: fx.stepKeyA, status: 'done', evaluation: 'Gik godt.' }),
   'discharge:save': (fx) => dischargeInput(fx.a, fx.planVersionA + 1, fx.networkPersonA),
   'discharge:diff': (fx) => ({ familyId: fx.a, fromVersion: 1, toVersion: 2 }),
+  'discharge:overdue': () => ({}),
+  'handoverPackage:get': (fx) => ({ familyId: fx.a }),
 };
 
 /** Families an output shows: `familyId` fields, and family rows (id with a display name). */
@@ -158,7 +160,7 @@ async function freshFixture(): Promise<void> {
   };
 }
 
-/** Family A's network and plans. */
+/** Family A's network and plans; the plan's second step (a weekend from today) gives the handover a step for today. */
 async function networkAndPlansA(familyId: number) {
   const made = await networkAndPlans(backend, familyId);
   const removable = await must(backend, 'network:addPerson', personInput(familyId, 'Nabo Nils'));

@@ -86,6 +86,7 @@ const reachB: Record<StaffChannel, ((fx: Fixture) => unknown) | { notOneFamily: 
   'discharge:save': (fx) => dischargeInput(fx.b, 1, fx.networkPersonB),
   'discharge:setStepStatus': (fx) => ({ familyId: fx.b, baseVersion: 1, stepKey: fx.stepKeyB, status: 'done' }),
   'discharge:diff': (fx) => ({ familyId: fx.b, fromVersion: 1, toVersion: 1 }),
+  'handoverPackage:get': (fx) => ({ familyId: fx.b }),
 };
 
 let backend: BackendCore;

@@ -7,6 +7,7 @@ import { PLAN_CHANGED_MESSAGE } from '../../../common/plan-keys';
 import { handlers } from '../../core/context';
 import { requireOpenFamily } from '../families/queries';
 import { dischargeVersionList, loadDischargePlans, stayStart } from './queries';
+import { overdueSteps } from './status';
 import { carriedOver, dateIssues, resolvePlan, writeVersion } from './write';
 
 function versionOf(versions: DischargePlanVersion[], version: number, path: string): DischargePlanVersion {
@@ -106,4 +107,12 @@ export const dischargeHandlers = handlers({
     },
   },
 
+  'discharge:overdue': {
+    audit: { action: 'read', subject: 'overskredne trin i udslusningsplaner' },
+    async run({ db, now, families }) {
+      const rows = await overdueSteps(db, await families.scope(), todayIso(now));
+      families.shown(rows.map((r) => r.familyId));
+      return rows;
+    },
+  },
 });
