@@ -35,7 +35,7 @@ export async function loadDischargePlans(db: Kysely<Database>, familyId: number,
     .execute();
   const support = await db.selectFrom('discharge_plan_support').selectAll().where('version_id', 'in', ids).orderBy('position').execute();
   const linked = [...new Set(agreements.flatMap((a) => (a.network_agreement_id !== null ? [a.network_agreement_id] : [])))];
-  const networkStatus = new Map((await loadAgreements(db, { ids: linked })).map((a) => [a.id, a.status]));
+  const networkStatus = new Map(linked.length ? (await loadAgreements(db, { ids: linked })).map((a) => [a.id, a.status]) : []);
   return versions.map((v) => ({
     familyId,
     version: v.version,
