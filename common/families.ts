@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addMonths, dateSchema, isRealDate, todayIso } from './dates';
 import { underretningSchema } from './concerns';
+import { dischargeStatusSchema } from './discharge';
 import { observationSchema } from './journal';
 import { coordinatorPeriodSchema, teamMemberSchema } from './team';
 
@@ -173,5 +174,7 @@ export const familyDetailSchema = familySummarySchema.extend({
   /** Every serious concern, newest first, with what was done. */
   concernHistory: z.array(observationSchema),
   underretninger: z.array(underretningSchema),
+  /** The newest udslusningsplan as the overview and the close dialog need it (destination as outcome, unfinished and overdue steps); null: none yet. */
+  dischargePlan: dischargeStatusSchema.nullable(),
 });
 export type FamilyDetail = z.infer<typeof familyDetailSchema>;

@@ -1,4 +1,21 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  DischargePlanAgreementsTable,
+  DischargePlanPartiesTable,
+  DischargePlanStepsTable,
+  DischargePlanSupportTable,
+  DischargePlanVersionsTable,
+  NetworkAgreementFollowupsTable,
+  NetworkAgreementsTable,
+  NetworkMeetingAmendmentsTable,
+  NetworkMeetingParticipantsTable,
+  NetworkMeetingsTable,
+  NetworkPersonsTable,
+  SafetyPlanContactsTable,
+  SafetyPlanItemsTable,
+  SafetyPlanPartiesTable,
+  SafetyPlanVersionsTable,
+} from './schema-plans';
 
 /** ISO 8601 UTC timestamp stored as TEXT. */
 type Timestamp = string;
@@ -244,6 +261,21 @@ export interface Database {
   underretninger: UnderretningerTable;
   underretning_amendments: UnderretningAmendmentsTable;
   observation_search: ObservationSearchTable;
+  network_persons: NetworkPersonsTable;
+  network_meetings: NetworkMeetingsTable;
+  network_meeting_participants: NetworkMeetingParticipantsTable;
+  network_meeting_amendments: NetworkMeetingAmendmentsTable;
+  network_agreements: NetworkAgreementsTable;
+  network_agreement_followups: NetworkAgreementFollowupsTable;
+  safety_plan_versions: SafetyPlanVersionsTable;
+  safety_plan_parties: SafetyPlanPartiesTable;
+  safety_plan_items: SafetyPlanItemsTable;
+  safety_plan_contacts: SafetyPlanContactsTable;
+  discharge_plan_versions: DischargePlanVersionsTable;
+  discharge_plan_parties: DischargePlanPartiesTable;
+  discharge_plan_steps: DischargePlanStepsTable;
+  discharge_plan_agreements: DischargePlanAgreementsTable;
+  discharge_plan_support: DischargePlanSupportTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

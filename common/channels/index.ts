@@ -5,12 +5,15 @@ import { backupChannels } from './backups';
 import { restoreChannels } from './restore';
 import { retentionChannels } from './retention';
 import { concernChannels } from './concerns';
+import { dischargeChannels } from './discharge';
 import { handoverChannels } from './handover';
 import type { Access, ChannelDef } from './define';
 import { familyChannels } from './families';
 import { journalChannels } from './journal';
 import { keyChannels } from './keys';
+import { networkChannels } from './network';
 import { overviewChannels } from './overview';
+import { safetyPlanChannels } from './safety-plan';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { teamChannels } from './team';
@@ -35,6 +38,9 @@ export const channels = {
   ...restoreChannels,
   ...retentionChannels,
   ...keyChannels,
+  ...networkChannels,
+  ...safetyPlanChannels,
+  ...dischargeChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof channels;

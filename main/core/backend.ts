@@ -12,10 +12,16 @@ import { Restore } from '../backups/restore';
 import { familyHandlers } from '../domains/families/handlers';
 import { personHandlers } from '../domains/families/persons';
 import { concernHandlers } from '../domains/concerns/handlers';
+import { dischargeHandlers } from '../domains/discharge/handlers';
+import { handoverPackageHandlers } from '../domains/discharge/handover-package';
 import { handoverHandlers } from '../domains/handover/handlers';
 import { categoryHandlers } from '../domains/journal/categories';
 import { journalHandlers } from '../domains/journal/handlers';
 import { keyHandlers } from '../domains/keys/handlers';
+import { agreementHandlers } from '../domains/network/agreements';
+import { networkHandlers } from '../domains/network/handlers';
+import { meetingHandlers } from '../domains/network/meetings';
+import { safetyPlanHandlers } from '../domains/network/safety-plan';
 import { overviewHandlers } from '../domains/overview/handlers';
 import { sessionHandlers } from '../domains/session/handlers';
 import { LoginGuard } from '../domains/session/login-guard';
@@ -114,6 +120,12 @@ export class BackendCore implements Backend {
       ...restoreHandlers({ restore: new Restore({ vault: this.vault, session: this.session, accessLog, scryptN: options.scryptN }), backups }),
       ...concernHandlers,
       ...handoverHandlers,
+      ...networkHandlers,
+      ...agreementHandlers,
+      ...meetingHandlers,
+      ...safetyPlanHandlers,
+      ...dischargeHandlers,
+      ...handoverPackageHandlers,
       ...keyHandlers({ vault: this.vault, session: this.session, accessLog, events: this.events }),
     } satisfies HandlerTable;
     this.dispatcher = new Dispatcher({ queue: this.queue, session: this.session, accessLog, handlers: table, diagnose, fault: options.fault });

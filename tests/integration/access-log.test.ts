@@ -8,6 +8,7 @@ import { createKysely, DB_FILE_NAME, migrate, openEncrypted } from '../../db/dat
 import { KEYFILE_NAME } from '../../db/keyfile';
 import type { BackendCore } from '../../main/core/backend';
 import { ADMIN, attempt, must, newBackend, setUp, tempDir } from '../helpers';
+import { daysFromToday, dischargeInput, networkAndPlans, personFields, personInput, safetyInput } from '../plan-fixtures';
 
 interface Fixture {
   a: number;
@@ -20,6 +21,12 @@ interface Fixture {
   coordinatorA: number;
   underretningA: number;
   categoryId: number;
+  networkPersonA: number;
+  removablePersonA: number;
+  agreementA: number;
+  meetingA: number;
+  planVersionA: number;
+  stepKeyA: number;
 }
 
 const note = (familyId: number, categoryId: number, text: string, concern: 'none' | 'serious' = 'none') => ({
@@ -98,6 +105,25 @@ const samples: Record<SessionChannel, ((fx: Fixture) => unknown) | { noFamilyDat
   'concerns:acknowledge': (fx) => ({ observationId: fx.seriousB, actions: ['talked_with_family'], note: 'Talt med familien' }),
   'underretninger:create': (fx) => ({ familyId: fx.a, sentOn: '2026-11-20', municipality: 'Greve Kommune', reason: 'Bekymring for barnets trivsel' }),
   'underretninger:amend': (fx) => ({ underretningId: fx.underretningA, reason: 'Præcisering', text: 'Sendt til Familieafdelingen' }),
+  'network:get': (fx) => ({ familyId: fx.a }),
+  'network:addPerson': (fx) => personInput(fx.a, 'Veninde Sara'),
+  'network:updatePerson': (fx) => ({ ...personFields(), networkPersonId: fx.networkPersonA, closeness: 2 }),
+  'network:removePerson': (fx) => ({ networkPersonId: fx.removablePersonA, reason: 'Flyttet til Aarhus' }),
+  'network:addAgreement': (fx) => ({ familyId: fx.a, responsible: { kind: 'network', networkPersonId: fx.networkPersonA }, what: 'Henter Liva i vuggestuen om fredagen' }),
+  'network:followUp': (fx) => ({ agreementId: fx.agreementA, status: 'kept', note: 'Mormor passede Liva to gange' }),
+  'networkMeetings:create': (fx) => ({ familyId: fx.a, heldOn: daysFromToday(-1), participants: [{ kind: 'network', networkPersonId: fx.networkPersonA }], topics: ['Weekenden'] }),
+  'networkMeetings:get': (fx) => ({ meetingId: fx.meetingA }),
+  'networkMeetings:amend': (fx) => ({ meetingId: fx.meetingA, reason: 'Manglede en deltager', text: 'Far deltog også.' }),
+  'safetyPlan:get': (fx) => ({ familyId: fx.a }),
+  'safetyPlan:save': (fx) => safetyInput(fx.a, 1, fx.networkPersonA),
+  'safetyPlan:diff': (fx) => ({ familyId: fx.a, fromVersion: 1, toVersion: 1 }),
+  'discharge:get': (fx) => ({ familyId: fx.a }),
+  // The samples run in this order: the status change makes version 2, the save after it version 3.
+  'discharge:setStepStatus': (fx) => ({ familyId: fx.a, baseVersion: fx.planVersionA, stepKey: fx.stepKeyA, status: 'done', evaluation: 'Gik godt.' }),
+  'discharge:save': (fx) => dischargeInput(fx.a, fx.planVersionA + 1, fx.networkPersonA),
+  'discharge:diff': (fx) => ({ familyId: fx.a, fromVersion: 1, toVersion: 2 }),
+  'discharge:overdue': () => ({}),
+  'handoverPackage:get': (fx) => ({ familyId: fx.a }),
 };
 
 /** Families an output shows: `familyId` fields, and family rows (id with a display name). */
@@ -137,6 +163,21 @@ async function freshFixture(): Promise<void> {
     coordinatorA: withMember.team.find((m) => m.name === 'Jordemoder Jette')!.id,
     underretningA: (await must(backend, 'underretninger:create', { familyId: a.id, sentOn: '2026-11-15', municipality: 'Greve Kommune', reason: 'Vold i hjemmet' })).id,
     categoryId,
+    ...(await networkAndPlansA(a.id)),
+  };
+}
+
+/** Family A's network and plans; the plan's second step (a weekend from today) gives the handover a step for today. */
+async function networkAndPlansA(familyId: number) {
+  const made = await networkAndPlans(backend, familyId);
+  const removable = await must(backend, 'network:addPerson', personInput(familyId, 'Nabo Nils'));
+  return {
+    networkPersonA: made.networkPersonId,
+    removablePersonA: removable.persons.find((p) => p.name === 'Nabo Nils')!.id,
+    agreementA: made.agreementId,
+    meetingA: made.meetingId,
+    planVersionA: made.planVersion,
+    stepKeyA: made.firstStepKey,
   };
 }
 

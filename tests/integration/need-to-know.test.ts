@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, type ChannelInput, type ChannelName } from '../../common/channels';
 import type { BackendCore } from '../../main/core/backend';
 import { ADMIN, attempt, createUser, loginAs, must, setUp, tableChecksums } from '../helpers';
+import { daysFromToday, dischargeInput, networkAndPlans, personFields, personInput, safetyInput } from '../plan-fixtures';
 
 const BENT = { loginName: 'bent', role: 'staff' as const, password: 'grøn cykel ved søen 42' };
 const LIS = { loginName: 'lis', role: 'leader' as const, password: 'rød båd i havnen 55' };
@@ -16,6 +17,10 @@ interface Fixture {
   memberB: number;
   underretningB: number;
   categoryId: number;
+  networkPersonB: number;
+  agreementB: number;
+  meetingB: number;
+  stepKeyB: number;
 }
 
 const note = (familyId: number, categoryId: number, text: string) => ({
@@ -65,6 +70,23 @@ const reachB: Record<StaffChannel, ((fx: Fixture) => unknown) | { notOneFamily: 
   'journal:search': (fx) => ({ query: 'søvn', familyId: fx.b }),
   'underretninger:create': (fx) => ({ familyId: fx.b, sentOn: '2026-11-20', municipality: 'Greve Kommune', reason: 'Bekymring' }),
   'underretninger:amend': (fx) => ({ underretningId: fx.underretningB, reason: 'Præcisering', text: 'Tekst' }),
+  'network:get': (fx) => ({ familyId: fx.b }),
+  'network:addPerson': (fx) => personInput(fx.b, 'Veninde Sara'),
+  'network:updatePerson': (fx) => ({ ...personFields(), networkPersonId: fx.networkPersonB }),
+  'network:removePerson': (fx) => ({ networkPersonId: fx.networkPersonB }),
+  'network:addAgreement': (fx) => ({ familyId: fx.b, responsible: { kind: 'other', name: 'Nabo' }, what: 'Handler ind' }),
+  'network:followUp': (fx) => ({ agreementId: fx.agreementB, status: 'kept' }),
+  'networkMeetings:create': (fx) => ({ familyId: fx.b, heldOn: daysFromToday(-1), participants: [{ kind: 'other', name: 'Mor' }], topics: [] }),
+  'networkMeetings:get': (fx) => ({ meetingId: fx.meetingB }),
+  'networkMeetings:amend': (fx) => ({ meetingId: fx.meetingB, reason: 'Rettelse', text: 'Tekst' }),
+  'safetyPlan:get': (fx) => ({ familyId: fx.b }),
+  'safetyPlan:save': (fx) => safetyInput(fx.b, 1, fx.networkPersonB),
+  'safetyPlan:diff': (fx) => ({ familyId: fx.b, fromVersion: 1, toVersion: 1 }),
+  'discharge:get': (fx) => ({ familyId: fx.b }),
+  'discharge:save': (fx) => dischargeInput(fx.b, 1, fx.networkPersonB),
+  'discharge:setStepStatus': (fx) => ({ familyId: fx.b, baseVersion: 1, stepKey: fx.stepKeyB, status: 'done' }),
+  'discharge:diff': (fx) => ({ familyId: fx.b, fromVersion: 1, toVersion: 1 }),
+  'handoverPackage:get': (fx) => ({ familyId: fx.b }),
 };
 
 let backend: BackendCore;
@@ -84,7 +106,20 @@ beforeAll(async () => {
   const observationB = await must(backend, 'journal:sign', note(b.id, categoryId, 'Søvn i familien Åberg'));
   const withMember = await must(backend, 'team:add', { familyId: b.id, name: 'Psykolog Per', role: 'psychologist' });
   const underretningB = (await must(backend, 'underretninger:create', { familyId: b.id, sentOn: '2026-11-15', municipality: 'Greve Kommune', reason: 'Bekymring' })).id;
-  fx = { a: a.id, b: b.id, personB: b.persons[0]!.id, observationB: observationB.id, memberB: withMember.team.find((m) => m.name === 'Psykolog Per')!.id, categoryId, underretningB };
+  const plansB = await networkAndPlans(backend, b.id);
+  fx = {
+    a: a.id,
+    b: b.id,
+    personB: b.persons[0]!.id,
+    observationB: observationB.id,
+    memberB: withMember.team.find((m) => m.name === 'Psykolog Per')!.id,
+    categoryId,
+    underretningB,
+    networkPersonB: plansB.networkPersonId,
+    agreementB: plansB.agreementId,
+    meetingB: plansB.meetingId,
+    stepKeyB: plansB.firstStepKey,
+  };
 });
 
 afterAll(() => backend.close());

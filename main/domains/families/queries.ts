@@ -4,6 +4,7 @@ import { AppFailure } from '../../../common/errors';
 import { maskCpr, UNBORN_CHILD_NAME, type FamilyDetail, type FamilySummary } from '../../../common/families';
 import type { Database } from '../../../db/schema';
 import { loadUnderretninger } from '../concerns/queries';
+import { dischargeStatus } from '../discharge/status';
 import { loadObservations, pendingConcernIds, seriousConcernIds, whereNotAcknowledged } from '../journal/queries';
 
 /**
@@ -145,6 +146,7 @@ export async function loadFamily(db: Kysely<Database>, familyId: number): Promis
     concernHistory: await loadObservations(db, await seriousConcernIds(db, familyId)),
     underretninger: await loadUnderretninger(db, { familyId }),
     latestObservations: await loadObservations(db, latestIds),
+    dischargePlan: await dischargeStatus(db, familyId, todayIso()),
   };
 }
 

@@ -1,14 +1,20 @@
 import { sql } from 'kysely';
 import { printDocuments } from '../../../common/channels/handover';
 import { previousShiftStart, shiftOf } from '../../../common/shift-time';
+import { todayIso } from '../../../common/dates';
 import { handlers } from '../../core/context';
 import { teamFamilyIds } from '../../core/family-access';
+import { plannedTodayByFamily } from '../discharge/status';
 import { pendingConcernIds } from '../journal/queries';
 import { readSettings } from '../settings/queries';
 
 const printSubjects: Record<(typeof printDocuments)[number], string> = {
   handover: 'udskrift: vagtoverlevering',
   family_access_report: 'udskrift: indsigt i adgange',
+  handover_package: 'udskrift: overleveringspakke',
+  discharge_plan: 'udskrift: udslusningsplan',
+  safety_plan: 'udskrift: sikkerhedsplan',
+  network_map: 'udskrift: netværkskort',
 };
 
 const EXCERPT = 280;
@@ -66,6 +72,7 @@ export const handoverHandlers = handlers({
         const pendingFamilies = pendingIds.length ? await db.selectFrom('observations').select('family_id').where('id', 'in', pendingIds).execute() : [];
         for (const p of pendingFamilies) if (p.family_id !== null) pending.set(p.family_id, (pending.get(p.family_id) ?? 0) + 1);
       }
+      const planned = await plannedTodayByFamily(db, ids, todayIso(now));
       const mine = new Set(await teamFamilyIds(db, user.id));
       const collator = new Intl.Collator('da');
       const result = rows
@@ -87,7 +94,8 @@ export const handoverHandlers = handlers({
             })),
           pendingConcerns: pending.get(f.id) ?? 0,
           due: [],
-          plannedToday: [],
+          // Udslusningsplan steps planned for today, and overdue ones (overdue: true).
+          plannedToday: planned.get(f.id) ?? [],
         }))
         .sort((a, b) => Number(b.onMyTeam) - Number(a.onMyTeam) || collator.compare(a.displayName, b.displayName));
       families.shown(result.map((f) => f.familyId));
