@@ -4,6 +4,7 @@ import * as m0002 from './0002_families_log';
 import * as m0003 from './0003_trust';
 import * as m0004 from './0004_danish_search';
 import * as m0005 from './0005_concerns_underretninger';
+import * as m0006 from './0006_progression';
 
 /**
  * Every migration, in order. A static map (not a folder scan) so the bundled main process carries them.
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0003_trust': m0003,
   '0004_danish_search': m0004,
   '0005_concerns_underretninger': m0005,
+  '0006_progression': m0006,
 };
 
 export const SCHEMA_VERSION = Object.keys(migrations).length;
