@@ -8,6 +8,7 @@ import { familyChannels } from './families';
 import { journalChannels } from './journal';
 import { keyChannels } from './keys';
 import { overviewChannels } from './overview';
+import { progressionChannels } from './progression';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { teamChannels } from './team';
@@ -29,6 +30,7 @@ export const channels = {
   ...concernChannels,
   ...handoverChannels,
   ...keyChannels,
+  ...progressionChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof channels;

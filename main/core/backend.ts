@@ -12,6 +12,7 @@ import { categoryHandlers } from '../domains/journal/categories';
 import { journalHandlers } from '../domains/journal/handlers';
 import { keyHandlers } from '../domains/keys/handlers';
 import { overviewHandlers } from '../domains/overview/handlers';
+import { progressionHandlers } from '../domains/progression';
 import { sessionHandlers } from '../domains/session/handlers';
 import { LoginGuard } from '../domains/session/login-guard';
 import { recoveryHandlers } from '../domains/session/recovery';
@@ -100,6 +101,7 @@ export class BackendCore implements Backend {
       ...concernHandlers,
       ...handoverHandlers,
       ...keyHandlers({ vault: this.vault, session: this.session, accessLog, events: this.events }),
+      ...progressionHandlers,
     } satisfies HandlerTable;
     this.dispatcher = new Dispatcher({ queue: this.queue, session: this.session, accessLog, handlers: table, diagnose, fault: options.fault });
     this.maintenance = new Maintenance({ queue: this.queue, session: this.session, accessLog, diagnose }, options.maintenanceMs);

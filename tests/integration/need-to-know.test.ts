@@ -16,7 +16,14 @@ interface Fixture {
   memberB: number;
   underretningB: number;
   categoryId: number;
+  pss: number;
+  measurementB: number;
+  goalB: number;
+  reportB: number;
 }
+
+/** PSS: 18 items, each 1–5. */
+const pssItems = Array.from({ length: 18 }, () => ({ value: 3 }));
 
 const note = (familyId: number, categoryId: number, text: string) => ({
   familyId,
@@ -65,6 +72,23 @@ const reachB: Record<StaffChannel, ((fx: Fixture) => unknown) | { notOneFamily: 
   'journal:search': (fx) => ({ query: 'søvn', familyId: fx.b }),
   'underretninger:create': (fx) => ({ familyId: fx.b, sentOn: '2026-11-20', municipality: 'Greve Kommune', reason: 'Bekymring' }),
   'underretninger:amend': (fx) => ({ underretningId: fx.underretningB, reason: 'Præcisering', text: 'Tekst' }),
+  'instruments:list': { notOneFamily: 'the institution\'s instrument definitions' },
+  'measurements:create': (fx) => ({ familyId: fx.b, personId: fx.personB, instrumentId: fx.pss, measuredOn: '2026-11-10', items: pssItems }),
+  'measurements:correct': (fx) => ({ measurementId: fx.measurementB, reason: 'Rettelse', measuredOn: '2026-11-10', items: pssItems }),
+  'measurements:withdraw': (fx) => ({ measurementId: fx.measurementB, reason: 'Fejl' }),
+  'progression:family': (fx) => ({ familyId: fx.b }),
+  'progression:chart': (fx) => ({ familyId: fx.b }),
+  'goals:list': (fx) => ({ familyId: fx.b }),
+  'goals:create': (fx) => ({ familyId: fx.b, text: 'Mål', area: 'interaction', startDate: '2026-11-01' }),
+  'goals:revise': (fx) => ({ goalId: fx.goalB, text: 'Mål', area: 'network', startDate: '2026-11-01', status: 'active', reason: 'Ny ordlyd' }),
+  'goals:review': (fx) => ({ goalId: fx.goalB, reviewedOn: '2026-11-20', staffScore: 5 }),
+  'goals:linkObservation': (fx) => ({ goalId: fx.goalB, observationId: fx.observationB }),
+  'goals:signObservation': (fx) => ({ ...note(fx.b, fx.categoryId, 'Notat'), goalIds: [fx.goalB] }),
+  'statusReports:list': (fx) => ({ familyId: fx.b }),
+  'statusReports:get': (fx) => ({ reportId: fx.reportB }),
+  'statusReports:create': (fx) => ({ familyId: fx.b, periodFrom: '2026-10-05', periodTo: '2026-11-30' }),
+  'statusReports:update': (fx) => ({ reportId: fx.reportB, sections: { summary: 'Tekst' } }),
+  'statusReports:sign': (fx) => ({ reportId: fx.reportB }),
 };
 
 let backend: BackendCore;
@@ -84,7 +108,12 @@ beforeAll(async () => {
   const observationB = await must(backend, 'journal:sign', note(b.id, categoryId, 'Søvn i familien Åberg'));
   const withMember = await must(backend, 'team:add', { familyId: b.id, name: 'Psykolog Per', role: 'psychologist' });
   const underretningB = (await must(backend, 'underretninger:create', { familyId: b.id, sentOn: '2026-11-15', municipality: 'Greve Kommune', reason: 'Bekymring' })).id;
-  fx = { a: a.id, b: b.id, personB: b.persons[0]!.id, observationB: observationB.id, memberB: withMember.team.find((m) => m.name === 'Psykolog Per')!.id, categoryId, underretningB };
+  const motherB = (await must(backend, 'persons:add', { familyId: b.id, kind: 'mother', name: 'Mor Åberg' })).persons.find((p) => p.kind === 'mother')!.id;
+  const pss = (await must(backend, 'instruments:list', {})).find((i) => i.key === 'pss')!.id;
+  const measurementB = (await must(backend, 'measurements:create', { familyId: b.id, personId: motherB, instrumentId: pss, measuredOn: '2026-11-02', items: pssItems })).id;
+  const goalB = (await must(backend, 'goals:create', { familyId: b.id, text: 'Faste sovetider', area: 'care_structure', startDate: '2026-10-15' })).id;
+  const reportB = (await must(backend, 'statusReports:create', { familyId: b.id, periodFrom: '2026-10-05', periodTo: '2026-11-30' })).id;
+  fx = { a: a.id, b: b.id, personB: b.persons[0]!.id, observationB: observationB.id, memberB: withMember.team.find((m) => m.name === 'Psykolog Per')!.id, categoryId, underretningB, pss, measurementB, goalB, reportB };
 });
 
 afterAll(() => backend.close());
