@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, ageBetween, childAge, compareAge, firstDateAtAge, lastDateAtAge, type ChildDates } from '../../common/age';
 import { instrumentDefinitionSchema } from '../../common/instruments';
 import { dueList, type ScheduleMeasurement, type SchedulePerson } from '../../common/schedule';
-import { BUILTINS } from '../../db/migrations/0006_progression';
+import { BUILTINS } from '../../db/migrations/data/0006_builtin_instruments';
 
 /** The built-in instruments exactly as the migration stores them, read through the one schema. */
 const builtin = (key: string) => instrumentDefinitionSchema.parse(BUILTINS.find(([k]) => k === key)![1]);

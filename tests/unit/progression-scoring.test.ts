@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allianceAlert } from '../../common/alliance';
 import { builtinChangeProblem, instrumentDefinitionSchema, type InstrumentDefinition } from '../../common/instruments';
 import { liveTotal, scoreMeasurement, totalRange, type ItemAnswer } from '../../common/scoring';
-import { BUILTINS } from '../../db/migrations/0006_progression';
+import { BUILTINS } from '../../db/migrations/data/0006_builtin_instruments';
 
 const builtin = (key: string) => instrumentDefinitionSchema.parse(BUILTINS.find(([k]) => k === key)![1]);
 const values = (...v: Array<number | null>): ItemAnswer[] => v.map((value) => ({ value }));

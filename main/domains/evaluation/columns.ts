@@ -93,7 +93,7 @@ export const FILES = {
       { name: 'subject_code', type: 'string', description: 'Forælderen, der vurderede (se measurements.csv).' },
       { name: 'instrument', type: 'string', description: 'Måleredskabets navn.' },
       day('samtalen'),
-      { name: 'total', type: 'number', description: 'Total.' },
+      { name: 'total', type: 'number', description: 'Total (summen af punkterne; SRS: 0–40, højere er bedre).' },
       { name: 'flagged', type: 'integer', description: '1: på den bekymrende side af cut-off (SRS: 36 eller under); 0: ikke; tom: ingen cut-off.' },
     ],
   },
