@@ -1,10 +1,19 @@
+import type { Kysely } from 'kysely';
 import { AppFailure } from '../../../common/errors';
+import type { Measurement } from '../../../common/measurements';
+import type { Database } from '../../../db/schema';
 import { handlers } from '../../core/context';
 import { requireOpenFamily } from '../families/queries';
 import { currentVersion, loadVersions } from '../instruments/queries';
 import { loadMeasurement } from './measurement-queries';
 import { checkMeasurement } from './measurement-rules';
 import { refuse } from './refuse';
+
+async function reloaded(db: Kysely<Database>, id: number): Promise<Measurement> {
+  const m = await loadMeasurement(db, id);
+  if (!m) throw new AppFailure('not_found', 'Målingen findes ikke.');
+  return m;
+}
 
 /** Measurements: entered by item, scored by the backend, corrected and withdrawn only by appended versions. */
 export const measurementHandlers = handlers({
@@ -27,9 +36,7 @@ export const measurementHandlers = handlers({
         .returning('id')
         .executeTakeFirstOrThrow();
       await db.insertInto('measurement_revisions').values({ measurement_id: row.id, ...checked, reason: null, created_by: user.id, created_at: at }).execute();
-      const created = await loadMeasurement(db, row.id);
-      if (!created) throw new AppFailure('not_found', 'Målingen findes ikke.');
-      return created;
+      return reloaded(db, row.id);
     },
   },
 
@@ -42,12 +49,13 @@ export const measurementHandlers = handlers({
       await families.family(m.family_id);
       await requireOpenFamily(db, m.family_id);
       // A correction is scored by the version the measurement was made with.
-      const version = (await loadVersions(db, [m.instrument_version_id])).get(m.instrument_version_id)!;
+      const version = (await loadVersions(db, [m.instrument_version_id])).get(m.instrument_version_id);
+      if (!version) throw new AppFailure('not_found', 'Måleredskabet findes ikke.');
       const family = await db.selectFrom('families').select('start_date').where('id', '=', m.family_id).executeTakeFirstOrThrow();
       const person = await db.selectFrom('persons').select(['kind', 'birth_date', 'due_date']).where('id', '=', m.person_id).executeTakeFirstOrThrow();
       const checked = await checkMeasurement(db, { def: version.definition, familyStart: family.start_date, person, currentUserId: user.id }, input);
       await db.insertInto('measurement_revisions').values({ measurement_id: input.measurementId, ...checked, reason: input.reason, created_by: user.id, created_at: now.toISOString() }).execute();
-      return (await loadMeasurement(db, input.measurementId))!;
+      return reloaded(db, input.measurementId);
     },
   },
 
@@ -63,7 +71,7 @@ export const measurementHandlers = handlers({
       if (last.withdrawn === 1) throw new AppFailure('conflict', 'Målingen er allerede trukket tilbage.');
       const { id: _id, withdrawn: _w, reason: _r, created_by: _b, created_at: _a, ...kept } = last;
       await db.insertInto('measurement_revisions').values({ ...kept, withdrawn: 1, reason: input.reason, created_by: user.id, created_at: now.toISOString() }).execute();
-      return (await loadMeasurement(db, input.measurementId))!;
+      return reloaded(db, input.measurementId);
     },
   },
 });
