@@ -149,7 +149,10 @@ export const instrumentDefinitionSchema = z
 export type InstrumentDefinition = z.output<typeof instrumentDefinitionSchema>;
 export type InstrumentDefinitionInput = z.input<typeof instrumentDefinitionSchema>;
 
-/** What a leader may change in a built-in instrument: the cut-offs, the intervals' item counts and zones, the frequency. */
+/**
+ * What a leader may change in a built-in instrument: the cut-offs (value, rule and meaning, as the licensed manual has
+ * them), the intervals' item counts and monitoring zones, the age band and the frequency.
+ */
 export function builtinChangeProblem(current: InstrumentDefinition, next: InstrumentDefinition): string | null {
   const scoringPart = (d: InstrumentDefinition) =>
     JSON.stringify({
@@ -158,7 +161,7 @@ export function builtinChangeProblem(current: InstrumentDefinition, next: Instru
       items: d.items,
       scoring: d.scoring,
       direction: d.direction,
-      rule: d.cutoff?.rule ?? null,
+      hasCutoff: d.cutoff !== null,
       intervals: d.intervals?.map((i) => [i.months, i.from, i.to]) ?? null,
       perStaff: d.perStaff,
     });

@@ -69,6 +69,7 @@ describe('the one scoring function (common/scoring.ts), on the built-in definiti
     expect(score(entered, items, 12)).toMatchObject({ zone: null });
     // A leader may enter cut-offs in a built-in instrument, not change how it scores.
     expect(builtinChangeProblem(asq, entered)).toBeNull();
+    expect(builtinChangeProblem(asq, instrumentDefinitionSchema.parse({ ...entered, cutoff: { ...entered.cutoff!, rule: 'gte' } }))).toBeNull();
     expect(builtinChangeProblem(asq, instrumentDefinitionSchema.parse({ ...asq, items: { ...asq.items, concernPoints: 10 } }))).toMatch(/^Et indbygget måleredskab/);
   });
 
