@@ -14,6 +14,7 @@ import { keyChannels } from './keys';
 import { networkChannels } from './network';
 import { overviewChannels } from './overview';
 import { safetyPlanChannels } from './safety-plan';
+import { progressionChannels } from './progression';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { teamChannels } from './team';
@@ -41,6 +42,7 @@ export const channels = {
   ...networkChannels,
   ...safetyPlanChannels,
   ...dischargeChannels,
+  ...progressionChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof channels;

@@ -4,6 +4,7 @@ import * as m0002 from './0002_families_log';
 import * as m0003 from './0003_trust';
 import * as m0004 from './0004_danish_search';
 import * as m0005 from './0005_concerns_underretninger';
+import * as m0006 from './0006_progression';
 import * as m0007 from './0007_network_discharge';
 import * as m0008 from './0008_family_retention';
 
@@ -17,7 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0003_trust': m0003,
   '0004_danish_search': m0004,
   '0005_concerns_underretninger': m0005,
-  // 0006 comes with progression.
+  '0006_progression': m0006,
   '0007_network_discharge': m0007,
   '0008_family_retention': m0008,
 };

@@ -23,6 +23,7 @@ import { networkHandlers } from '../domains/network/handlers';
 import { meetingHandlers } from '../domains/network/meetings';
 import { safetyPlanHandlers } from '../domains/network/safety-plan';
 import { overviewHandlers } from '../domains/overview/handlers';
+import { progressionHandlers } from '../domains/progression';
 import { sessionHandlers } from '../domains/session/handlers';
 import { LoginGuard } from '../domains/session/login-guard';
 import { recoveryHandlers } from '../domains/session/recovery';
@@ -127,6 +128,7 @@ export class BackendCore implements Backend {
       ...dischargeHandlers,
       ...handoverPackageHandlers,
       ...keyHandlers({ vault: this.vault, session: this.session, accessLog, events: this.events }),
+      ...progressionHandlers,
     } satisfies HandlerTable;
     this.dispatcher = new Dispatcher({ queue: this.queue, session: this.session, accessLog, handlers: table, diagnose, fault: options.fault });
     this.maintenance = new Maintenance({ queue: this.queue, session: this.session, accessLog, diagnose, whenQuiet: dailyBackup }, options.maintenanceMs);

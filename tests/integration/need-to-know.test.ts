@@ -21,7 +21,14 @@ interface Fixture {
   agreementB: number;
   meetingB: number;
   stepKeyB: number;
+  pss: number;
+  measurementB: number;
+  goalB: number;
+  reportB: number;
 }
+
+/** PSS: 18 items, each 1–5. */
+const pssItems = Array.from({ length: 18 }, () => ({ value: 3 }));
 
 const note = (familyId: number, categoryId: number, text: string) => ({
   familyId,
@@ -87,6 +94,23 @@ const reachB: Record<StaffChannel, ((fx: Fixture) => unknown) | { notOneFamily: 
   'discharge:setStepStatus': (fx) => ({ familyId: fx.b, baseVersion: 1, stepKey: fx.stepKeyB, status: 'done' }),
   'discharge:diff': (fx) => ({ familyId: fx.b, fromVersion: 1, toVersion: 1 }),
   'handoverPackage:get': (fx) => ({ familyId: fx.b }),
+  'instruments:list': { notOneFamily: 'the institution\'s instrument definitions' },
+  'measurements:create': (fx) => ({ familyId: fx.b, personId: fx.personB, instrumentId: fx.pss, measuredOn: '2026-11-10', items: pssItems }),
+  'measurements:correct': (fx) => ({ measurementId: fx.measurementB, reason: 'Rettelse', measuredOn: '2026-11-10', items: pssItems }),
+  'measurements:withdraw': (fx) => ({ measurementId: fx.measurementB, reason: 'Fejl' }),
+  'progression:family': (fx) => ({ familyId: fx.b }),
+  'progression:chart': (fx) => ({ familyId: fx.b }),
+  'goals:list': (fx) => ({ familyId: fx.b }),
+  'goals:create': (fx) => ({ familyId: fx.b, text: 'Mål', area: 'interaction', startDate: '2026-11-01' }),
+  'goals:revise': (fx) => ({ goalId: fx.goalB, text: 'Mål', area: 'network', startDate: '2026-11-01', status: 'active', reason: 'Ny ordlyd' }),
+  'goals:review': (fx) => ({ goalId: fx.goalB, reviewedOn: '2026-11-20', staffScore: 5 }),
+  'goals:linkObservation': (fx) => ({ goalId: fx.goalB, observationId: fx.observationB }),
+  'goals:signObservation': (fx) => ({ ...note(fx.b, fx.categoryId, 'Notat'), goalIds: [fx.goalB] }),
+  'statusReports:list': (fx) => ({ familyId: fx.b }),
+  'statusReports:get': (fx) => ({ reportId: fx.reportB }),
+  'statusReports:create': (fx) => ({ familyId: fx.b, periodFrom: '2026-10-05', periodTo: '2026-11-30' }),
+  'statusReports:update': (fx) => ({ reportId: fx.reportB, sections: { summary: 'Tekst' } }),
+  'statusReports:sign': (fx) => ({ reportId: fx.reportB }),
 };
 
 let backend: BackendCore;
@@ -107,6 +131,11 @@ beforeAll(async () => {
   const withMember = await must(backend, 'team:add', { familyId: b.id, name: 'Psykolog Per', role: 'psychologist' });
   const underretningB = (await must(backend, 'underretninger:create', { familyId: b.id, sentOn: '2026-11-15', municipality: 'Greve Kommune', reason: 'Bekymring' })).id;
   const plansB = await networkAndPlans(backend, b.id);
+  const motherB = (await must(backend, 'persons:add', { familyId: b.id, kind: 'mother', name: 'Mor Åberg' })).persons.find((p) => p.kind === 'mother')!.id;
+  const pss = (await must(backend, 'instruments:list', {})).find((i) => i.key === 'pss')!.id;
+  const measurementB = (await must(backend, 'measurements:create', { familyId: b.id, personId: motherB, instrumentId: pss, measuredOn: '2026-11-02', items: pssItems })).id;
+  const goalB = (await must(backend, 'goals:create', { familyId: b.id, text: 'Faste sovetider', area: 'care_structure', startDate: '2026-10-15' })).id;
+  const reportB = (await must(backend, 'statusReports:create', { familyId: b.id, periodFrom: '2026-10-05', periodTo: '2026-11-30' })).id;
   fx = {
     a: a.id,
     b: b.id,
@@ -119,6 +148,10 @@ beforeAll(async () => {
     agreementB: plansB.agreementId,
     meetingB: plansB.meetingId,
     stepKeyB: plansB.firstStepKey,
+    pss,
+    measurementB,
+    goalB,
+    reportB,
   };
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { familyExportSchema } from '../../common/family-export';
 import { ADMIN, attempt, createUser, loginAs, must, setUp } from '../helpers';
+import { networkAndPlans } from '../plan-fixtures';
 
 describe('retention: export and deletion of a closed family', () => {
   it('exports the whole record, then deletes it everywhere after the retention period; the access log keeps its chain', async () => {
@@ -15,6 +16,14 @@ describe('retention: export and deletion of a closed family', () => {
     await must(backend, 'journal:amend', { observationId: note.id, reason: 'Tilføjelse', text: 'Også om natten.' });
     await must(backend, 'concerns:acknowledge', { observationId: note.id, actions: ['talked_with_family'], note: 'Talt med mor.' });
     await must(backend, 'underretninger:create', { familyId: family.id, observationId: note.id, sentOn: '2025-03-01', municipality: 'Greve Kommune', reason: 'Bekymring.' });
+    // Progression, network and plans too.
+    await networkAndPlans(backend, family.id);
+    const pss = (await must(backend, 'instruments:list', {})).find((i) => i.key === 'pss')!.id;
+    await must(backend, 'measurements:create', { familyId: family.id, personId: family.persons[0]!.id, instrumentId: pss, measuredOn: '2025-03-01', items: [3, 2, 4, 1, 2, 3, 2, 2, 4, 3, 3, 2, 1, 4, 3, 2, 2, 3].map((value) => ({ value })) });
+    const goal = await must(backend, 'goals:create', { familyId: family.id, text: 'Vi vil have faste sovetider', area: 'care_structure', startDate: '2025-02-01' });
+    await must(backend, 'goals:review', { goalId: goal.id, reviewedOn: '2025-03-01', staffScore: 5 });
+    await must(backend, 'goals:linkObservation', { goalId: goal.id, observationId: note.id });
+    await must(backend, 'statusReports:create', { familyId: family.id, periodFrom: '2025-01-01', periodTo: '2025-03-31' });
     await loginAs(backend, 'bent', 'grøn cykel ved søen 42');
     await must(backend, 'journal:saveDraft', { familyId: family.id, observedAt: at, shift: 'day', categoryId, personIds: [], text: 'Bents kladde', concern: 'none' });
     await loginAs(backend, ADMIN.loginName, ADMIN.password);
@@ -43,7 +52,10 @@ describe('retention: export and deletion of a closed family', () => {
 
     // Gone everywhere: rows, drafts, the search index.
     const sqlite = backend.unlocked()!.sqlite;
-    for (const table of ['families', 'persons', 'observations', 'underretninger', 'team_members', 'family_phases', 'coordinator_periods']) {
+    for (const table of [
+      'families', 'persons', 'observations', 'underretninger', 'team_members', 'family_phases', 'coordinator_periods', 'measurements', 'goals', 'status_reports',
+      'network_persons', 'network_agreements', 'network_meetings', 'safety_plan_versions', 'discharge_plan_versions',
+    ]) {
       const column = table === 'families' ? 'id' : 'family_id';
       expect(sqlite.prepare(`select count(*) from ${table} where ${column} = ?`).pluck().get(family.id), table).toBe(0);
     }
