@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { backupKinds, backupRotation, type BackupKind } from '../../common/backups';
 import { checkCopy, copyDatabase, rowCounts, type CopyCheck } from '../../db/backup';
 import { DB_FILE_NAME, schemaVersion } from '../../db/database';
 import { readSmallJson, writeFileAtomic } from '../../db/files';
@@ -13,8 +14,7 @@ import type { Unlocked } from '../keys/vault';
  * the key file of that moment (so the backup opens with a password or the recovery code of its time, and with
  * nothing else) and a manifest (no personal data: when, what kind, schema version, size, SHA-256, check result).
  */
-export const backupKinds = ['daily', 'manual', 'before_migration', 'before_restore', 'before_rekey'] as const;
-export type BackupKind = (typeof backupKinds)[number];
+export { backupKinds, type BackupKind } from '../../common/backups';
 const kindNames: Record<BackupKind, string> = {
   daily: 'daglig',
   manual: 'manuel',
@@ -176,9 +176,9 @@ export function rotateBackups(root: string, now = new Date()): string[] {
     return monday.toDateString();
   };
   const monthKey = (d: Date) => `${d.getFullYear()}-${d.getMonth()}`;
-  bucket(7, dayKey, 7);
-  bucket(35, weekKey, 4);
-  bucket(370, monthKey, 12);
+  bucket(7, dayKey, backupRotation.days);
+  bucket(35, weekKey, backupRotation.weeks);
+  bucket(370, monthKey, backupRotation.months);
   const removed: string[] = [];
   for (const e of entries) {
     if (keep.has(e.id)) continue;
