@@ -26,3 +26,14 @@ const collator = new Intl.Collator('da', { sensitivity: 'base' });
 export function compareDa(a: string, b: string): number {
   return collator.compare(a, b);
 }
+
+/** 24.11.2026 kl. 14.05 */
+export function formatDateTimeAt(iso: string): string {
+  return format(parseISO(iso), "dd.MM.yyyy 'kl.' HH.mm", { locale: da });
+}
+
+/** 12,4 MB (Danish decimal comma; MB as Windows counts them, 1024 × 1024 bytes). */
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${mb.toLocaleString('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
+}

@@ -1,4 +1,5 @@
 import type { EventPayload } from '../../../../common/channels';
+import { laterStage as later } from '../../ui/Steps';
 
 export type RekeyStage = EventPayload<'keys:rekeyProgress'>['stage'];
 
@@ -13,7 +14,7 @@ const order: RekeyStage[] = ['copy', 'keyfile', 'swap', 'done'];
 
 /** The later of two stages: a late or repeated event never moves the progress back. */
 export function laterStage(a: RekeyStage | null, b: RekeyStage): RekeyStage {
-  return a && order.indexOf(a) > order.indexOf(b) ? a : b;
+  return later(order, a, b);
 }
 
 /** "under et sekund", "1 sekund", "42 sekunder", "1 minut og 5 sekunder". */
