@@ -22,6 +22,10 @@ export class ApiError extends Error {
   }
 }
 
+/** Browsers allow 64 KiB of keepalive request bodies in flight; a little room is left. */
+const KEEPALIVE_MAX_BYTES = 60_000;
+const encoder = new TextEncoder();
+
 function httpBridge(): Bridge {
   const params = new URLSearchParams(window.location.search);
   const fromUrl = params.get('token');
@@ -33,12 +37,14 @@ function httpBridge(): Bridge {
   const token = sessionStorage.getItem('familiespor-token') ?? '';
   return {
     async invoke(channel, input) {
+      const body = JSON.stringify({ channel, input });
       const response = await fetch('./api/invoke', {
         method: 'POST',
-        // keepalive: a draft saved while the tab closes still reaches the backend.
-        keepalive: true,
+        // keepalive: a draft saved while the tab closes still reaches the backend. Browsers refuse a keepalive request
+        // whose body is over 64 kB (a long pasted note), so those go without it and get the backend's own answer.
+        keepalive: encoder.encode(body).length < KEEPALIVE_MAX_BYTES,
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ channel, input }),
+        body,
       });
       // Not 'unauthenticated': a refused token is not a lost session, and must not trigger a reload loop.
       if (!response.ok) return { ok: false, error: { code: 'forbidden', message: 'Forbindelsen til Familiespor er afbrudt. Genstart programmet.' } };

@@ -48,7 +48,7 @@ export function NewObservationDialog({ familyId, draft, onClose, onSigned }: { f
       void queryClient.invalidateQueries({ queryKey: ['drafts'] });
       return true;
     } catch (err) {
-      setError(`Kladden kunne ikke gemmes: ${errorText(err)}`);
+      setError(`Kladden kunne ikke gemmes: ${(err instanceof ApiError && err.error.issues?.[0]?.message) || errorText(err)}`);
       return false;
     } finally {
       saving.current = null;
