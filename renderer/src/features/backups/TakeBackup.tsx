@@ -1,0 +1,45 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { BackupEntryView } from '../../../../common/channels/backups';
+import { call, errorText, onEvent } from '../../app/api';
+import { Notice } from '../../ui/Field';
+import { formatDateTimeAt, formatMegabytes } from '../../ui/format';
+import { laterStage, Steps } from '../../ui/Steps';
+import { backupStageOrder, backupStatusKey, backupSteps, type BackupStage } from './backupText';
+
+function takenDetails(entry: BackupEntryView): string {
+  const parts = [entry.createdAt ? formatDateTimeAt(entry.createdAt) : null, entry.bytes !== null ? formatMegabytes(entry.bytes) : null].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** "Tag sikkerhedskopi nu": the steps as the backend reports them, then the result, and the list refreshed. */
+export function TakeBackup({ disabled }: { disabled: boolean }) {
+  const queryClient = useQueryClient();
+  const [stage, setStage] = useState<BackupStage | null>(null);
+  // Listening from the start, so the first step is not missed.
+  useEffect(() => onEvent('backup:progress', (p) => setStage((s) => (s === null ? s : laterStage(backupStageOrder, s, p.stage)))), []);
+  const create = useMutation({
+    mutationFn: () => call('backups:create', {}),
+    onMutate: () => setStage('copy'),
+    onSettled: () => {
+      setStage(null);
+      void queryClient.invalidateQueries({ queryKey: backupStatusKey });
+    },
+  });
+  const taken = create.data;
+  return (
+    <>
+      {create.isPending && stage && (
+        <>
+          <p>Familiespor tager en sikkerhedskopi. Luk ikke programmet.</p>
+          <Steps steps={backupSteps} current={stage} testId="backup-progress" />
+        </>
+      )}
+      {create.isError && <Notice kind="error">Sikkerhedskopien blev ikke taget: {errorText(create.error)}</Notice>}
+      {taken && !create.isPending && <Notice kind="ok">Sikkerhedskopien er taget og kontrolleret{takenDetails(taken)}.</Notice>}
+      <button type="button" onClick={() => create.mutate()} disabled={disabled || create.isPending}>
+        {create.isPending ? 'Tager sikkerhedskopi …' : 'Tag sikkerhedskopi nu'}
+      </button>
+    </>
+  );
+}
