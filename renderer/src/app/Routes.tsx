@@ -2,11 +2,13 @@ import { Link, Redirect, Route, Switch } from 'wouter';
 import type { Draft } from '../../../common/journal';
 import type { SessionUser } from '../../../common/users';
 import { AccessLogPage } from '../features/access-log/AccessLogPage';
+import { BackupsPage } from '../features/backups/BackupsPage';
 import { FamiliesPage } from '../features/families/Families';
 import { NewFamilyPage } from '../features/families/NewFamily';
 import { FamilyCard } from '../features/family/FamilyCard';
 import { HomePage } from '../features/home/Home';
 import { SearchPage } from '../features/journal/Search';
+import { RetentionPage } from '../features/retention/RetentionPage';
 import { AccountPage } from '../features/session/Account';
 import { SettingsPage } from '../features/settings/Settings';
 import { UsersPage } from '../features/users/Users';
@@ -33,6 +35,8 @@ export function AppRoutes({ user, isLeader, isAdmin, onOpenDraft, onNewObservati
       <Route path="/ledelse/adgangslog/:section?">{(params) => (isLeader ? <AccessLogPage section={params.section ?? ''} isAdmin={isAdmin} /> : <Redirect to="/" />)}</Route>
       <Route path="/admin/brugere">{isAdmin ? <UsersPage me={user} /> : <Redirect to="/" />}</Route>
       <Route path="/admin/indstillinger">{isAdmin ? <SettingsPage /> : <Redirect to="/" />}</Route>
+      <Route path="/admin/sikkerhedskopier">{isAdmin ? <BackupsPage /> : <Redirect to="/" />}</Route>
+      <Route path="/admin/sletning">{isAdmin ? <RetentionPage /> : <Redirect to="/" />}</Route>
       <Route path="/konto">
         <AccountPage user={user} />
       </Route>

@@ -54,6 +54,8 @@ export function ShellLayout(props: {
             <div className="group">Administration</div>
             <NavLink href="/admin/brugere">Brugere</NavLink>
             <NavLink href="/admin/indstillinger">Indstillinger</NavLink>
+            <NavLink href="/admin/sikkerhedskopier">Sikkerhedskopier</NavLink>
+            <NavLink href="/admin/sletning">Sletning af forløb</NavLink>
           </>
         )}
         <div className="group">Dig</div>
