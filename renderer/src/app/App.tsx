@@ -7,6 +7,8 @@ import { KeyFileDamagedScreen } from '../features/session/KeyFileDamaged';
 import { LoginScreen, type LockReason } from '../features/session/Login';
 import { RecoveryCodeScreen } from '../features/session/RecoveryCode';
 import { RecoveryScreen } from '../features/session/Recovery';
+import { DatabaseDamagedScreen } from '../features/restore/DatabaseDamaged';
+import { RestoreScreen } from '../features/restore/RestoreScreen';
 import { SetupScreen } from '../features/session/Setup';
 import { Shell } from './Shell';
 
@@ -16,6 +18,9 @@ export function App() {
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const [lockReason, setLockReason] = useState<LockReason>(null);
   const [mode, setMode] = useState<'login' | 'recovery'>('login');
+  // "Gendan fra sikkerhedskopi" (from login, setup or a damaged database), and the damaged database's message.
+  const [restore, setRestore] = useState<{ path?: string } | null>(null);
+  const [damaged, setDamaged] = useState<string | null>(null);
   // After a lock, the same person usually comes back: their login name is filled in, the cursor waits in the password.
   const [lastLogin, setLastLogin] = useState<string | null>(null);
   const currentLogin = status.data?.session?.loginName ?? null;
@@ -54,11 +59,26 @@ export function App() {
     );
 
   const { setupDone, session, institutionName, keyFileDamaged } = status.data;
+  if (restore && !session) {
+    return (
+      <RestoreScreen
+        initialPath={restore.path}
+        onCancel={() => setRestore(null)}
+        onDone={() => {
+          setRestore(null);
+          setDamaged(null);
+          void refresh();
+        }}
+      />
+    );
+  }
   // No login form: no password can open the database until the key file is restored.
-  if (keyFileDamaged && !session) return <KeyFileDamagedScreen />;
+  if (keyFileDamaged && !session) return <KeyFileDamagedScreen onRestore={() => setRestore({})} />;
+  if (damaged && !session) return <DatabaseDamagedScreen message={damaged} onRestore={(path) => setRestore({ path })} onBack={() => setDamaged(null)} />;
   if (!setupDone) {
     return (
       <SetupScreen
+        onRestore={() => setRestore({})}
         onDone={(code) => {
           setRecoveryCode(code);
           void refresh();
@@ -88,6 +108,8 @@ export function App() {
         lockReason={lockReason}
         lastLogin={lockReason === 'idle' || lockReason === 'manual' ? lastLogin : null}
         onRecovery={() => setMode('recovery')}
+        onRestore={() => setRestore({})}
+        onDamaged={setDamaged}
         onDone={() => {
           setLockReason(null);
           void refresh();

@@ -1,5 +1,5 @@
 /** Shown instead of the login when the key file cannot be read: nobody can open the database until it is restored. */
-export function KeyFileDamagedScreen() {
+export function KeyFileDamagedScreen({ onRestore }: { onRestore: () => void }) {
   return (
     <div className="center-screen">
       <div className="card wide" role="alert" aria-labelledby="key-file-damaged-title">
@@ -17,6 +17,15 @@ export function KeyFileDamagedScreen() {
           </li>
           <li>Luk Familiespor, og åbn programmet igen.</li>
         </ol>
+        <p>
+          Eller gendan en sikkerhedskopi fra Familiespor: den har sin egen nøglefil og åbnes med en administrators adgangskode eller gendannelseskoden fra dengang.
+          Det, der er skrevet efter sikkerhedskopien, er ikke med.
+        </p>
+        <div className="actions" style={{ marginTop: 0, marginBottom: '1rem' }}>
+          <button type="button" className="secondary" onClick={onRestore}>
+            Gendan fra sikkerhedskopi
+          </button>
+        </div>
         <p className="muted small">Er nøglefilen ændret af andre end Familiespor, er det også en sikkerhedshændelse, som lederen skal kende til.</p>
       </div>
     </div>

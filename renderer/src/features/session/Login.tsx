@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { z } from 'zod';
-import { call } from '../../app/api';
+import { ApiError, call } from '../../app/api';
 import { Field, Notice } from '../../ui/Field';
 import { useZodForm } from '../../ui/forms';
 
@@ -18,7 +18,7 @@ const lockMessages: Record<Exclude<LockReason, null>, string> = {
   logout: 'Du er logget ud.',
 };
 
-export function LoginScreen(props: { institutionName: string | null; lockReason: LockReason; lastLogin?: string | null; onDone: () => void; onRecovery: () => void }) {
+export function LoginScreen(props: { institutionName: string | null; lockReason: LockReason; lastLogin?: string | null; onDone: () => void; onRecovery: () => void; onRestore: () => void; onDamaged: (message: string) => void }) {
   const { form, formError, submit } = useZodForm(schema, { loginName: props.lastLogin ?? '', password: '' }, { validateOnBlur: false });
   const [showHelp, setShowHelp] = useState(false);
   const e = form.formState.errors;
@@ -26,6 +26,11 @@ export function LoginScreen(props: { institutionName: string | null; lockReason:
     try {
       await call('session:login', v);
     } catch (err) {
+      // The database itself cannot be opened: its own screen says what happened and offers the newest good backup.
+      if (err instanceof ApiError && err.code === 'db_damaged') {
+        props.onDamaged(err.message);
+        return;
+      }
       form.setValue('password', '');
       form.setFocus('password');
       throw err;
@@ -61,6 +66,11 @@ export function LoginScreen(props: { institutionName: string | null; lockReason:
             </button>
           </div>
         )}
+        <p className="small" style={{ marginTop: '1.25rem', marginBottom: 0 }}>
+          <button type="button" className="link" onClick={props.onRestore}>
+            Gendan fra sikkerhedskopi
+          </button>
+        </p>
       </div>
     </div>
   );

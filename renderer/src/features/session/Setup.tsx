@@ -22,7 +22,7 @@ const schema = z
     if (v.password !== v.passwordRepeat) ctx.addIssue({ code: 'custom', path: ['passwordRepeat'], message: 'De to adgangskoder er ikke ens.' });
   });
 
-export function SetupScreen({ onDone }: { onDone: (recoveryCode: string) => void }) {
+export function SetupScreen({ onDone, onRestore }: { onDone: (recoveryCode: string) => void; onRestore: () => void }) {
   const { form, formError, submit } = useZodForm(schema, {
     institutionName: '',
     name: '',
@@ -50,6 +50,12 @@ export function SetupScreen({ onDone }: { onDone: (recoveryCode: string) => void
         <p className="muted">
           Alle oplysninger gemmes krypteret på denne computer. Du bliver den første administrator og kan derefter oprette dine kolleger.
         </p>
+        <div className="notice info">
+          <p>Har institutionen brugt Familiespor på en anden computer? Så hent dataene fra en sikkerhedskopi i stedet for at oprette en ny institution.</p>
+          <button type="button" className="secondary" onClick={onRestore}>
+            Gendan fra sikkerhedskopi
+          </button>
+        </div>
         {formError && <Notice kind="error">{formError}</Notice>}
         <form onSubmit={onSubmit} onKeyDown={ctrlEnterSubmits} noValidate>
           <h2>Institutionen</h2>
