@@ -106,7 +106,7 @@ export function Timeline({ family, onNewObservation }: { family: FamilyDetail; o
       <div data-testid="timeline">
         {groupByDay(observations).map((g) => (
           <div key={g.day}>
-            <h3 className="day-heading">{formatDayHeading(g.observations[0]!.observedAt)}</h3>
+            <h2 className="day-heading">{formatDayHeading(g.observations[0]!.observedAt)}</h2>
             {g.observations.map((o) => (
               <ObservationCard key={o.id} observation={o} query={searchQuery} canAmend={!closed} />
             ))}
