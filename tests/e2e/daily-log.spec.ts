@@ -34,26 +34,22 @@ async function firstLogin(page: Page, loginName: string, temporary: string, own:
   await expect(page.getByTestId('current-user')).toBeVisible();
 }
 
-/** Keyboard only: Tab until the element is focused. */
-async function tabTo(page: Page, selector: string) {
-  for (let i = 0; i < 12; i++) {
-    if (await page.locator(selector).evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`could not tab to ${selector}`);
-}
-
-/** Ctrl+N, pick a category with the arrow key, optionally raise the concern, type, Ctrl+Enter, Enter. */
+/** Ctrl+N, pick a category with the arrow keys (from the top), type the note right after it, optionally raise the concern, Ctrl+Enter, Enter. */
 async function logEntryWithKeyboard(page: Page, text: string, options: { categorySteps?: number; concernSteps?: number; screenshot?: string } = {}) {
   await page.keyboard.press('Control+n');
   const dialog = page.getByRole('dialog', { name: 'Nyt notat' });
   await expect(dialog).toBeVisible();
   await expect(page.locator('#entry-categoryId')).toBeFocused();
+  // The last category used in the family is chosen already; Home goes back to the top of the list.
+  await page.keyboard.press('Home');
   for (let i = 0; i < (options.categorySteps ?? 1); i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Tab'); // to the concern radios
-  for (let i = 0; i < (options.concernSteps ?? 0); i++) await page.keyboard.press('ArrowRight');
-  await tabTo(page, '#entry-text');
+  await page.keyboard.press('Tab'); // Notat comes right after Kategori
+  await expect(page.locator('#entry-text')).toBeFocused();
   await page.keyboard.type(text);
+  if (options.concernSteps) {
+    await page.keyboard.press('Tab'); // the concern radios
+    for (let i = 0; i < options.concernSteps; i++) await page.keyboard.press('ArrowRight');
+  }
   if (options.screenshot) await shotBoth(page, options.screenshot);
   await page.keyboard.press('Control+Enter');
   await expect(dialog.getByText('Underskriv notatet?')).toBeVisible();
@@ -139,8 +135,10 @@ test('staff run a family day from the keyboard; a leader acknowledges a serious 
     await shotBoth(page, '24-rettelse');
     await checkA11y(page, '24-rettelse');
 
-    // Filter and search the timeline.
+    // Filter and search the timeline: the filters fold away behind »Filtre«.
+    await page.getByRole('button', { name: 'Filtre' }).click();
     await page.getByLabel('Bekymring').selectOption({ label: 'Alvorlig' });
+    await expect(page.getByRole('button', { name: 'Filtre (1)' })).toHaveAttribute('aria-expanded', 'true');
     await expect(timeline.getByTestId('entry')).toHaveCount(1);
     await page.getByLabel('Bekymring').selectOption({ label: 'Alle' });
     await page.getByLabel('Søg i dagbogen').fill('SØVN');
@@ -206,7 +204,7 @@ test('staff run a family day from the keyboard; a leader acknowledges a serious 
     await ack.getByRole('button', { name: 'Kvittér' }).click();
     await expect(pending.getByText('Ingen bekymringer venter.')).toBeVisible();
     await expect(again.getByTestId('families').getByText('1 åben')).toHaveCount(0);
-    await again.getByRole('link', { name: 'Familien Sørensen' }).click();
+    await again.getByTestId('families').getByRole('link', { name: 'Familien Sørensen' }).click();
     await again.getByRole('link', { name: 'Team', exact: true }).click();
     await expect(again.getByTestId('team')).toContainText('Bo Østergaard');
     await shotBoth(again, '29-team');

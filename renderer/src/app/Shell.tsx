@@ -77,13 +77,14 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
         <NewObservationDialog
           familyId={newObservation.familyId}
           draft={newObservation.draft}
+          userId={user.id}
           onClose={() => {
             setNewObservation(null);
             void queryClient.invalidateQueries({ queryKey: ['front'] });
           }}
-          onSigned={(familyId) => {
+          onSigned={(observation) => {
             setNewObservation(null);
-            navigate(`/familier/${familyId}/dagbog`);
+            navigate(`/familier/${observation.familyId}/dagbog`);
           }}
         />
       )}

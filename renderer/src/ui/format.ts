@@ -1,4 +1,4 @@
-import { format, parseISO } from 'date-fns';
+import { format, isToday, isYesterday, parseISO } from 'date-fns';
 import { da } from 'date-fns/locale';
 
 /** 24.11.2026 */
@@ -25,4 +25,12 @@ const collator = new Intl.Collator('da', { sensitivity: 'base' });
 /** Sorts Danish names with æ, ø, å last, as Danes expect. */
 export function compareDa(a: string, b: string): number {
   return collator.compare(a, b);
+}
+
+/** "i dag 14.05", "i går 22.40", or "24.11.2026 14.05": a recent moment as people on a shift say it. */
+export function formatWhen(iso: string): string {
+  const d = parseISO(iso);
+  if (isToday(d)) return `i dag ${format(d, 'HH.mm')}`;
+  if (isYesterday(d)) return `i går ${format(d, 'HH.mm')}`;
+  return formatDateTime(iso);
 }
