@@ -6,6 +6,7 @@ import type { Draft } from '../../../common/journal';
 import type { SessionUser } from '../../../common/users';
 import { NewObservationDialog } from '../features/journal/NewObservation';
 import { RecoveryReminder } from '../features/settings/RecoveryReminder';
+import { goTo } from '../ui/hashRoute';
 import { isPrintLocation } from '../ui/print/printRoute';
 import { call, flushBeforeLock } from './api';
 import { HelpDialog } from './HelpDialog';
@@ -82,9 +83,11 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
             setNewObservation(null);
             void queryClient.invalidateQueries({ queryKey: ['front'] });
           }}
-          onSigned={(observation) => {
+          onSigned={(observation, openUnderretning) => {
             setNewObservation(null);
-            navigate(`/familier/${observation.familyId}/dagbog`);
+            // A serious concern that may become an underretning: the family's overview opens the form with the note.
+            if (openUnderretning) goTo(`/familier/${observation.familyId}/overblik`, { underretning: observation.id });
+            else navigate(`/familier/${observation.familyId}/dagbog`);
           }}
         />
       )}

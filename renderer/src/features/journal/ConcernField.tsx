@@ -1,8 +1,9 @@
 import { concernLabels, concerns, type Concern } from '../../../../common/journal';
 
 /**
- * The concern level. »Alvorlig« says what follows: the leaders are told and must acknowledge it, and the writer has a
- * skærpet underretningspligt of their own.
+ * The concern level. »Alvorlig« says what follows — the leaders are told and must acknowledge it, and the writer has a
+ * skærpet underretningspligt of their own — and asks whether an underretning is being considered: if so, the
+ * »Registrér underretning« form opens with the note once it is signed.
  */
 export function ConcernRadios({ value, onChange }: { value: Concern; onChange: (c: Concern) => void }) {
   return (
@@ -21,7 +22,7 @@ export function ConcernRadios({ value, onChange }: { value: Concern; onChange: (
 }
 
 /** Shown under the concern choice when it is »Alvorlig«. */
-export function SeriousConcern() {
+export function SeriousConcern({ underretning, onUnderretning }: { underretning: boolean | null; onUnderretning: (v: boolean) => void }) {
   return (
     <div className="notice warn serious-concern" data-testid="serious-concern">
       <p>
@@ -32,6 +33,19 @@ export function SeriousConcern() {
         Du har også selv <strong>skærpet underretningspligt</strong> efter Barnets lov: har du grund til at tro, at barnet har brug for særlig støtte, skal du
         sørge for, at kommunen får en underretning — også når lederen kender til bekymringen.
       </p>
+      <fieldset className="inline-group">
+        <legend>Overvejer du at sende en underretning?</legend>
+        <div className="radio-row">
+          <label>
+            <input type="radio" name="underretning" checked={underretning === true} onChange={() => onUnderretning(true)} />
+            Ja – åbn »Registrér underretning« efter underskriften
+          </label>
+          <label>
+            <input type="radio" name="underretning" checked={underretning === false} onChange={() => onUnderretning(false)} />
+            Nej, ikke nu
+          </label>
+        </div>
+      </fieldset>
     </div>
   );
 }

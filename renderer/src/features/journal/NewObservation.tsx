@@ -22,7 +22,7 @@ type Issues = Partial<Record<'familyId' | 'observedAt' | 'categoryId' | 'text', 
  * draft while typing; Ctrl+Enter checks everything at once — every problem beside its field and in a summary — then
  * asks once and signs, after which the observation is locked.
  */
-export function NewObservationDialog(props: { familyId: number | null; draft?: Draft; userId: number; onClose: () => void; onSigned: (observation: Observation) => void }) {
+export function NewObservationDialog(props: { familyId: number | null; draft?: Draft; userId: number; onClose: () => void; onSigned: (observation: Observation, openUnderretning: boolean) => void }) {
   const { draft, userId } = props;
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings:get', {}), staleTime: 5 * 60_000 });
   const times = settings.data?.shiftTimes ?? DEFAULT_SHIFT_TIMES;
@@ -34,6 +34,7 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
   const [confirming, setConfirming] = useState(false);
   const [issues, setIssues] = useState<Issues>({});
   const [attempt, setAttempt] = useState(0);
+  const [underretning, setUnderretning] = useState<boolean | null>(null);
   const [categoryByHand, setCategoryByHand] = useState(Boolean(draft));
 
   const families = useQuery({ queryKey: ['families', false], queryFn: () => call('families:list', { includeClosed: false }) });
@@ -75,7 +76,7 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
     try {
       const observation = await sign();
       rememberCategory(userId, observation.familyId, content.categoryId);
-      props.onSigned(observation);
+      props.onSigned(observation, content.concern === 'serious' && underretning === true);
     } catch (err) {
       setConfirming(false);
       if (err instanceof ApiError && err.error.issues?.length) {
@@ -216,7 +217,7 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
               </fieldset>
             )}
           </div>
-          {content.concern === 'serious' && <SeriousConcern />}
+          {content.concern === 'serious' && <SeriousConcern underretning={underretning} onUnderretning={setUnderretning} />}
           <div className="actions">
             <button type="submit">Underskriv …</button>
             <button type="button" className="secondary" onClick={() => void close()}>
