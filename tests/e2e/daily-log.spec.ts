@@ -189,7 +189,7 @@ test('staff run a family day from the keyboard; a leader acknowledges a serious 
     await firstLogin(again, 'lene', 'midlertidig kode 2', 'ledelsens kode 77');
     const pending = again.getByTestId('pending-concerns');
     await expect(pending.getByText('Far kom påvirket hjem til aftensmaden.')).toBeVisible();
-    await expect(again.getByTestId('families').getByText('1 åben')).toBeVisible();
+    await expect(again.getByTestId('families').getByText('1 ukvitteret')).toBeVisible();
     await shotBoth(again, '28-leder-forside');
     await checkA11y(again, '28-leder-forside');
     await pending.getByRole('button', { name: 'Kvittér for bekymringen' }).click();
@@ -203,7 +203,7 @@ test('staff run a family day from the keyboard; a leader acknowledges a serious 
     await checkA11y(again, '28b-kvittering');
     await ack.getByRole('button', { name: 'Kvittér' }).click();
     await expect(pending.getByText('Ingen bekymringer venter.')).toBeVisible();
-    await expect(again.getByTestId('families').getByText('1 åben')).toHaveCount(0);
+    await expect(again.getByTestId('families').getByText('1 ukvitteret')).toHaveCount(0);
     await again.getByTestId('families').getByRole('link', { name: 'Familien Sørensen' }).click();
     await again.getByRole('link', { name: 'Team', exact: true }).click();
     await expect(again.getByTestId('team')).toContainText('Bo Østergaard');
