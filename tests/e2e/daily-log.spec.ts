@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { shot, startServer } from './server';
+import { checkA11y, shotBoth } from './helpers';
+import { startServer } from './server';
 
 const ADMIN = { login: 'astrid', password: 'grøn kaffe på bordet' };
 const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label}`));
@@ -33,30 +34,26 @@ async function firstLogin(page: Page, loginName: string, temporary: string, own:
   await expect(page.getByTestId('current-user')).toBeVisible();
 }
 
-/** Keyboard only: Tab until the element is focused. */
-async function tabTo(page: Page, selector: string) {
-  for (let i = 0; i < 12; i++) {
-    if (await page.locator(selector).evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`could not tab to ${selector}`);
-}
-
-/** Ctrl+N, pick a category with the arrow key, optionally raise the concern, type, Ctrl+Enter, Enter. */
+/** Ctrl+N, pick a category with the arrow keys (from the top), type the note right after it, optionally raise the concern, Ctrl+Enter, Enter. */
 async function logEntryWithKeyboard(page: Page, text: string, options: { categorySteps?: number; concernSteps?: number; screenshot?: string } = {}) {
   await page.keyboard.press('Control+n');
   const dialog = page.getByRole('dialog', { name: 'Nyt notat' });
   await expect(dialog).toBeVisible();
   await expect(page.locator('#entry-categoryId')).toBeFocused();
+  // The last category used in the family is chosen already; Home goes back to the top of the list.
+  await page.keyboard.press('Home');
   for (let i = 0; i < (options.categorySteps ?? 1); i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Tab'); // to the concern radios
-  for (let i = 0; i < (options.concernSteps ?? 0); i++) await page.keyboard.press('ArrowRight');
-  await tabTo(page, '#entry-text');
+  await page.keyboard.press('Tab'); // Notat comes right after Kategori
+  await expect(page.locator('#entry-text')).toBeFocused();
   await page.keyboard.type(text);
-  if (options.screenshot) await shot(page, options.screenshot);
+  if (options.concernSteps) {
+    await page.keyboard.press('Tab'); // the concern radios
+    for (let i = 0; i < options.concernSteps; i++) await page.keyboard.press('ArrowRight');
+  }
+  if (options.screenshot) await shotBoth(page, options.screenshot);
   await page.keyboard.press('Control+Enter');
   await expect(dialog.getByText('Underskriv notatet?')).toBeVisible();
-  if (options.screenshot) await shot(page, `${options.screenshot}-underskriv`);
+  if (options.screenshot) await shotBoth(page, `${options.screenshot}-underskriv`);
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
 }
@@ -82,13 +79,15 @@ test('staff run a family day from the keyboard; a leader acknowledges a serious 
     await page.getByRole('button', { name: 'Tilføj person' }).click();
     await page.locator('#p-name-1').fill('Ufødt barn');
     await page.locator('#p-due-1').fill('2026-12-24');
-    await shot(page, '20-ny-familie');
+    await shotBoth(page, '20-ny-familie');
+    await checkA11y(page, '20-ny-familie');
     await page.getByRole('button', { name: 'Opret familie' }).click();
     await expect(page.getByRole('heading', { name: 'Familien Sørensen' })).toBeVisible();
     await expect(page.getByTestId('open-family')).toHaveText('Familien Sørensen');
     await expect(page.getByText('010203-••••')).toBeVisible();
     await expect(page.getByText('1234')).toHaveCount(0);
-    await shot(page, '21-familie-overblik');
+    await shotBoth(page, '21-familie-overblik');
+    await checkA11y(page, '21-familie-overblik');
     // Edit a person: the CPR number stays unless it is replaced or removed.
     await page.getByRole('button', { name: 'Redigér Maja Sørensen' }).click();
     await page.getByRole('dialog').getByLabel(/^Navn/).fill('Maja K. Sørensen');
@@ -123,7 +122,8 @@ test('staff run a family day from the keyboard; a leader acknowledges a serious 
     const timeline = page.getByTestId('timeline');
     await expect(timeline.getByTestId('entry')).toHaveCount(3);
     await expect(timeline.getByText('Alvorlig bekymring')).toBeVisible();
-    await shot(page, '23-dagbog');
+    await shotBoth(page, '23-dagbog');
+    await checkA11y(page, '23-dagbog');
 
     // A signed entry is locked: correct it with an amendment.
     const first = timeline.getByTestId('entry').filter({ hasText: 'Søvnen var urolig' });
@@ -132,16 +132,20 @@ test('staff run a family day from the keyboard; a leader acknowledges a serious 
     await first.getByLabel('Rettelse', { exact: true }).fill('Mor stod op to gange, ikke tre.');
     await page.keyboard.press('Control+Enter');
     await expect(first.getByText('Begrundelse: Forkert antal')).toBeVisible();
-    await shot(page, '24-rettelse');
+    await shotBoth(page, '24-rettelse');
+    await checkA11y(page, '24-rettelse');
 
-    // Filter and search the timeline.
+    // Filter and search the timeline: the filters fold away behind »Filtre«.
+    await page.getByRole('button', { name: 'Filtre' }).click();
     await page.getByLabel('Bekymring').selectOption({ label: 'Alvorlig' });
+    await expect(page.getByRole('button', { name: 'Filtre (1)' })).toHaveAttribute('aria-expanded', 'true');
     await expect(timeline.getByTestId('entry')).toHaveCount(1);
     await page.getByLabel('Bekymring').selectOption({ label: 'Alle' });
     await page.getByLabel('Søg i dagbogen').fill('SØVN');
     await expect(timeline.getByTestId('entry')).toHaveCount(1);
     await expect(timeline.locator('mark').first()).toHaveText('Søvnen');
-    await shot(page, '25-dagbog-soegning');
+    await shotBoth(page, '25-dagbog-soegning');
+    await checkA11y(page, '25-dagbog-soegning');
     await page.getByLabel('Søg i dagbogen').fill('');
 
     // Search across families (Ctrl+K).
@@ -149,7 +153,8 @@ test('staff run a family day from the keyboard; a leader acknowledges a serious 
     await expect(page.locator('#global-search')).toBeFocused();
     await page.keyboard.type('øjenkontakt');
     await expect(page.getByTestId('search-results').locator('li')).toHaveCount(1);
-    await shot(page, '26-soeg');
+    await shotBoth(page, '26-soeg');
+    await checkA11y(page, '26-soeg');
 
     // A draft survives closing the window.
     await page.getByRole('link', { name: 'Familier' }).click();
@@ -162,7 +167,8 @@ test('staff run a family day from the keyboard; a leader acknowledges a serious 
     await again.goto(server.url);
     await expect(again.getByText('Dine kladder')).toBeVisible();
     await expect(again.getByRole('button', { name: /Halvt færdigt notat om amning/ })).toBeVisible();
-    await shot(again, '27-forside-kladder');
+    await shotBoth(again, '27-forside-kladder');
+    await checkA11y(again, '27-forside-kladder');
     await again.getByRole('button', { name: /Halvt færdigt notat om amning/ }).click();
     await expect(again.locator('#entry-text')).toHaveValue('Halvt færdigt notat om amning');
     await again.getByRole('button', { name: 'Kassér kladde' }).click();
@@ -183,23 +189,26 @@ test('staff run a family day from the keyboard; a leader acknowledges a serious 
     await firstLogin(again, 'lene', 'midlertidig kode 2', 'ledelsens kode 77');
     const pending = again.getByTestId('pending-concerns');
     await expect(pending.getByText('Far kom påvirket hjem til aftensmaden.')).toBeVisible();
-    await expect(again.getByTestId('families').getByText('1 åben')).toBeVisible();
-    await shot(again, '28-leder-forside');
+    await expect(again.getByTestId('families').getByText('1 ukvitteret')).toBeVisible();
+    await shotBoth(again, '28-leder-forside');
+    await checkA11y(again, '28-leder-forside');
     await pending.getByRole('button', { name: 'Kvittér for bekymringen' }).click();
     const ack = again.getByRole('dialog');
     // What was done is required: an action and a note.
     await ack.getByRole('button', { name: 'Kvittér' }).click();
-    await expect(ack.getByText('Vælg hvad der er gjort.')).toBeVisible();
+    await expect(ack.getByText('Vælg hvad der er gjort.', { exact: true })).toBeVisible();
     await ack.getByLabel('Talt med familien').check();
     await ack.getByLabel(/^Note om hvad der er gjort/).fill('Talt med mor og far i aften; opfølgning med tovholder i morgen.');
-    await shot(again, '28b-kvittering');
+    await shotBoth(again, '28b-kvittering');
+    await checkA11y(again, '28b-kvittering');
     await ack.getByRole('button', { name: 'Kvittér' }).click();
     await expect(pending.getByText('Ingen bekymringer venter.')).toBeVisible();
-    await expect(again.getByTestId('families').getByText('1 åben')).toHaveCount(0);
-    await again.getByRole('link', { name: 'Familien Sørensen' }).click();
+    await expect(again.getByTestId('families').getByText('1 ukvitteret')).toHaveCount(0);
+    await again.getByTestId('families').getByRole('link', { name: 'Familien Sørensen' }).click();
     await again.getByRole('link', { name: 'Team', exact: true }).click();
     await expect(again.getByTestId('team')).toContainText('Bo Østergaard');
-    await shot(again, '29-team');
+    await shotBoth(again, '29-team');
+    await checkA11y(again, '29-team');
   } finally {
     await server.stop();
   }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { shot } from './server';
 
@@ -96,4 +97,60 @@ export async function shotBoth(page: Page, name: string, options: { fullPage?: b
   await page.setViewportSize(FULL_HD);
   await shot(page, `${name}-1920`, options);
   await page.setViewportSize(LAPTOP);
+}
+
+/** Moderate axe rules that still fail a screen: the headings' order and the landmarks a screen reader navigates by. */
+const STRICT_MODERATE = new Set(['heading-order', 'page-has-heading-one', 'region', 'landmark-one-main']);
+const strict = (id: string) => STRICT_MODERATE.has(id) || id.startsWith('landmark-');
+
+/**
+ * axe-core over the screen as it is now: fails on serious and critical violations, and on the moderate ones about
+ * heading order and landmarks. The message names the rule, the screen and the first elements, so a failure says what
+ * to fix.
+ */
+export async function checkA11y(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const failing = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || strict(v.id));
+  const report = failing.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')} ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`).join('\n')}`);
+  expect(report, `axe: ${screen}`).toEqual([]);
+}
+
+/** The moment it is `hh.mm` in Copenhagen (the browser's time zone), `days` days from today there. */
+export function copenhagen(days: number, hh: number, mm = 0): Date {
+  const parts = (d: Date) =>
+    Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(d)
+        .map((p) => [p.type, p.value]),
+    ) as Record<string, string>;
+  const today = parts(new Date());
+  const wall = Date.UTC(Number(today.year), Number(today.month) - 1, Number(today.day) + days, hh, mm);
+  // The zone's offset at that moment (winter +1, summer +2): the wall time read back in Copenhagen, less the guess.
+  const seen = parts(new Date(wall));
+  const offset = Date.UTC(Number(seen.year), Number(seen.month) - 1, Number(seen.day), Number(seen.hour), Number(seen.minute)) - wall;
+  return new Date(wall - offset);
+}
+
+/** yyyy-MM-dd of a moment in Copenhagen. */
+export function copenhagenDay(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(at);
+}
+
+/** Opens a screen by its address (#/familier/12/dagbog), as a link would. */
+export async function openHash(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => (window.location.hash = h), hash);
+}
+
+/** A signed note, written through the backend (arranging data; the dialog is tested by itself). */
+export async function signNote(page: Page, familyId: number, text: string, observedAt: Date, options: { shift?: 'day' | 'evening' | 'night'; concern?: 'none' | 'mild' | 'serious' } = {}): Promise<{ id: number; observedAt: string }> {
+  const categories = await api<Array<{ id: number }>>(page, 'journal:categories', {});
+  return api(page, 'journal:sign', {
+    familyId,
+    observedAt: observedAt.toISOString(),
+    shift: options.shift ?? 'day',
+    categoryId: categories[0]!.id,
+    personIds: [],
+    text,
+    concern: options.concern ?? 'none',
+  });
 }

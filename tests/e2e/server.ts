@@ -4,11 +4,27 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 
-/** Starts `dist/main/browser-mode.js` (the real backend) on a fresh temp data folder and returns its URL. */
-export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; dataDir: string; stop: () => Promise<void> }> {
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  stop: () => Promise<void>;
+  /** With `clock: true`: sets the backend's clock to this moment (it runs on from there). */
+  setClock: (at: Date) => void;
+}
+
+/**
+ * Starts `dist/main/browser-mode.js` (the real backend) on a fresh temp data folder and returns its URL. With
+ * `{ clock: true }` the backend runs in Copenhagen time with a clock the test can set (test-clock.cjs), for the shift
+ * handover, whose notes must be written at one shift and read at a later one.
+ */
+export async function startServer(env: Record<string, string> = {}, options: { clock?: boolean } = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'familiespor-e2e-'));
+  const clockFile = path.join(dataDir, '..', `${path.basename(dataDir)}.clock`);
+  const clockEnv: Record<string, string> = options.clock
+    ? { NODE_OPTIONS: `--require ${path.resolve(__dirname, 'test-clock.cjs')}`, FAMILIESPOR_TEST_CLOCK: clockFile, TZ: 'Europe/Copenhagen' }
+    : {};
   const child: ChildProcess = spawn(process.execPath, ['dist/main/browser-mode.js', '--data-dir', dataDir], {
-    env: { ...process.env, FAMILIESPOR_SCRYPT_N: String(1 << 14), ...env },
+    env: { ...process.env, FAMILIESPOR_SCRYPT_N: String(1 << 14), ...clockEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -29,6 +45,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ u
   return {
     url,
     dataDir,
+    setClock: (at: Date) => {
+      if (!options.clock) throw new Error('startServer({ clock: true }) sets the clock');
+      fs.writeFileSync(clockFile, String(at.getTime() - Date.now()));
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ADMIN, api, createFamily, field, firstLogin, isoDay, LAPTOP, login, logout, printToPdf, setUpQuickly, shotBoth } from './helpers';
+import { ADMIN, api, checkA11y, createFamily, field, firstLogin, isoDay, LAPTOP, login, logout, printToPdf, setUpQuickly, shotBoth } from './helpers';
 import { startServer } from './server';
 
 test.use({ viewport: LAPTOP });
@@ -30,11 +30,12 @@ test('access log: filters, CSV export, verification, and a family report on scre
     await expect(log.locator('tr', { hasText: 'Mislykket login' })).toContainText('ikke verificeret');
     await expect(log.locator('tr', { hasText: 'Mislykket login' })).toContainText('brugernavn: astrid');
     await shotBoth(page, '30-adgangslog');
+    await checkA11y(page, '30-adgangslog');
 
     // Family and dates narrow the list.
     await page.getByLabel('Familie', { exact: true }).selectOption({ label: 'Familien Holm' });
     await expect(log).not.toContainText('Familien Ørum');
-    await expect(log).toContainText('søgeord: "søvn"');
+    await expect(log).toContainText('søgeord: »søvn«');
     await page.getByLabel('Fra dato').fill(isoDay(1));
     await expect(page.getByText('Ingen hændelser matcher filtrene.')).toBeVisible();
     await page.getByLabel('Fra dato').fill(isoDay(0));
@@ -42,6 +43,7 @@ test('access log: filters, CSV export, verification, and a family report on scre
     await expect(log).toContainText('Familien Holm');
     expect(new Set(await log.locator('tbody td:nth-child(4)').allTextContents())).toEqual(new Set(['Familien Holm']));
     await shotBoth(page, '31-adgangslog-filtre');
+    await checkA11y(page, '31-adgangslog-filtre');
 
     // The CSV file has the same filters, Danish headers, a BOM for Excel and Danish times.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Eksportér CSV' }).click()]);
@@ -51,7 +53,7 @@ test('access log: filters, CSV export, verification, and a family report on scre
     expect(csv.slice(1).split('\r\n')[0]).toBe('"Tidspunkt";"Bruger";"Handling";"Familie";"Hvad";"Verificeret"');
     expect(csv).toContain('"Familien Holm"');
     expect(csv).not.toContain('Familien Ørum');
-    expect(csv).toMatch(/"\d{2}\.\d{2}\.\d{4} \d{2}\.\d{2}";"Astrid Ærø";"Søgt";"Familien Holm";"søgning · søgeord: ""søvn""";"Ja"/);
+    expect(csv).toMatch(/"\d{2}\.\d{2}\.\d{4} \d{2}\.\d{2}";"Astrid Ærø";"Søgt";"Familien Holm";"søgning · søgeord: »søvn«";"Ja"/);
     await expect(page.getByText(/rækker eksporteret/)).toBeVisible();
 
     // Verification: OK; a missing anchor is named, and an administrator re-anchors with a reason.
@@ -62,10 +64,12 @@ test('access log: filters, CSV export, verification, and a family report on scre
     await expect(result).toContainText(/\d+ rækker kontrolleret/);
     await expect(page.getByRole('button', { name: 'Nulstil anker' })).toHaveCount(0);
     await shotBoth(page, '32-adgangslog-kontrol');
+    await checkA11y(page, '32-adgangslog-kontrol');
     fs.rmSync(path.join(server.dataDir, 'familiespor.anchor.json'));
     await page.getByRole('button', { name: 'Kontrollér adgangsloggen' }).click();
     await expect(result).toContainText('Ankeret mangler.');
     await shotBoth(page, '33-adgangslog-anker-mangler');
+    await checkA11y(page, '33-adgangslog-anker-mangler');
     await page.getByRole('button', { name: 'Nulstil anker' }).click();
     const reanchor = page.getByRole('dialog', { name: 'Nulstil adgangsloggens anker?' });
     await expect(field(reanchor, 'Begrundelse')).toBeFocused();
@@ -78,11 +82,13 @@ test('access log: filters, CSV export, verification, and a family report on scre
     // Indsigt: a family is required; CSV with the family's name; then the printable page.
     await page.getByRole('link', { name: 'Indsigt for en familie' }).click();
     await page.getByRole('button', { name: 'Vis udskriftsvenlig side' }).click();
-    await expect(page.getByText('Vælg en familie.')).toBeVisible();
+    await expect(page.getByText('Vælg en familie.', { exact: true })).toBeVisible();
+    await expect(page.getByTestId('error-summary')).toBeFocused();
     await field(page, 'Familie').selectOption({ label: 'Familien Holm' });
     await page.getByLabel('Fra dato').fill(isoDay(0));
     await page.getByLabel('Vis medarbejdernes navne').check();
     await shotBoth(page, '34-indsigt');
+    await checkA11y(page, '34-indsigt');
     const [reportDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent som CSV' }).click()]);
     expect(reportDownload.suggestedFilename()).toMatch(/^indsigt-familie-\d+-\d{4}-\d{2}-\d{2}\.csv$/);
     const reportCsv = fs.readFileSync(await reportDownload.path(), 'utf8');
@@ -102,6 +108,7 @@ test('access log: filters, CSV export, verification, and a family report on scre
     await expect(page.getByRole('navigation', { name: 'Hovedmenu' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Udskriv' })).toBeFocused();
     await shotBoth(page, '35-indsigt-udskrift');
+    await checkA11y(page, '35-indsigt-udskrift');
 
     const pdf = await printToPdf(page, '36-indsigt-pdf');
     expect(pdf.pages).toBeGreaterThan(1);
@@ -138,6 +145,7 @@ test('need-to-know: staff see their own families, break the glass with a reason,
     await page.keyboard.press('Space');
     await expect(needToKnow).toBeChecked();
     await shotBoth(page, '40-indstillinger-sikkerhed');
+    await checkA11y(page, '40-indstillinger-sikkerhed');
     await page.keyboard.press('Control+Enter');
     await expect(page.getByText('Indstillingerne er gemt.')).toBeVisible();
     await logout(page);
@@ -148,19 +156,22 @@ test('need-to-know: staff see their own families, break the glass with a reason,
     await expect(families).toContainText('Familien Holm');
     await expect(families).not.toContainText('Familien Ørum');
     await shotBoth(page, '41-familier-need-to-know');
+    await checkA11y(page, '41-familier-need-to-know');
 
     // A link to a family outside the team: the backend's explanation and "Bryd glasset".
     await page.evaluate((id) => (window.location.hash = `/familier/${id}`), orum);
     await expect(page.getByText('Du er ikke i familiens indsatsteam')).toBeVisible();
     await shotBoth(page, '42-familie-lukket');
+    await checkA11y(page, '42-familie-lukket');
     await page.getByRole('button', { name: 'Bryd glasset' }).click();
     const dialog = page.getByRole('dialog', { name: 'Bryd glasset' });
     await expect(dialog.getByLabel('Familie')).toHaveValue(String(orum));
     await expect(field(dialog, 'Begrundelse')).toBeFocused();
     await page.keyboard.type('akut');
     await page.keyboard.press('Control+Enter');
-    await expect(dialog.getByText('Skriv en begrundelse på mindst 10 tegn.')).toBeVisible();
+    await expect(dialog.getByText('Skriv en begrundelse på mindst 10 tegn.', { exact: true })).toBeVisible();
     await shotBoth(page, '43-bryd-glasset', { fullPage: false });
+    await checkA11y(page, '43-bryd-glasset');
     await field(dialog, 'Begrundelse').fill('Mor ringede kl. 3 om natten, tovholderen har fri');
     await page.keyboard.press('Control+Enter');
     await expect(page.getByRole('heading', { name: 'Familien Ørum' })).toBeVisible();
@@ -174,6 +185,7 @@ test('need-to-know: staff see their own families, break the glass with a reason,
     await expect(listDialog.getByRole('option', { name: 'Familien Ørum' })).toHaveCount(1);
     await expect(listDialog.getByRole('option', { name: 'Familien Holm' })).toHaveCount(0);
     await shotBoth(page, '44-bryd-glasset-fra-listen', { fullPage: false });
+    await checkA11y(page, '44-bryd-glasset-fra-listen');
     await page.keyboard.press('Escape');
     await expect(listDialog).toHaveCount(0);
     await logout(page);
@@ -188,6 +200,7 @@ test('need-to-know: staff see their own families, break the glass with a reason,
     await expect(row).toContainText('Familien Ørum');
     await expect(row).toContainText('bryd glasset: Mor ringede kl. 3 om natten, tovholderen har fri');
     await shotBoth(page, '45-adgangslog-brudt-glas');
+    await checkA11y(page, '45-adgangslog-brudt-glas');
     await page.getByLabel('Handling').selectOption({ label: 'Afvist adgang' });
     await expect(page.getByTestId('access-log')).toContainText('ikke i indsatsteamet');
   } finally {
@@ -207,6 +220,7 @@ test('Skift databasens nøgle: offered after a deactivation, progress and result
     await page.getByRole('dialog').getByRole('button', { name: 'Deaktivér' }).click();
     await expect(page.getByText('Er Bo Østergaard stoppet i uenighed')).toBeVisible();
     await shotBoth(page, '50-brugere-deaktiveret');
+    await checkA11y(page, '50-brugere-deaktiveret');
     await page.getByRole('button', { name: 'Skift databasens nøgle' }).click();
     await expect(page.getByRole('dialog', { name: 'Skift databasens nøgle?' })).toBeVisible();
     await page.keyboard.press('Escape');
@@ -214,12 +228,14 @@ test('Skift databasens nøgle: offered after a deactivation, progress and result
 
     await page.getByRole('link', { name: 'Indstillinger' }).click();
     await shotBoth(page, '51-indstillinger');
+    await checkA11y(page, '51-indstillinger');
     await page.getByRole('button', { name: 'Skift databasens nøgle' }).click();
     const dialog = page.getByRole('dialog', { name: 'Skift databasens nøgle?' });
     await expect(field(dialog, 'Begrundelse')).toBeFocused();
     await page.keyboard.press('Control+Enter');
-    await expect(dialog.getByText('Skriv en begrundelse på mindst 10 tegn.')).toBeVisible();
+    await expect(dialog.getByText('Skriv en begrundelse på mindst 10 tegn.', { exact: true })).toBeVisible();
     await shotBoth(page, '52-skift-noegle', { fullPage: false });
+    await checkA11y(page, '52-skift-noegle');
 
     // The answer is held back until the progress has been seen: every step arrives as an event while the backend works.
     let release!: () => void;
@@ -239,10 +255,12 @@ test('Skift databasens nøgle: offered after a deactivation, progress and result
     await expect(progress).toContainText('Skifter til den nye database …');
     await expect(progress.locator('li.done')).toHaveCount(3);
     await shotBoth(page, '53-skift-noegle-undervejs', { fullPage: false });
+    await checkA11y(page, '53-skift-noegle-undervejs');
     release();
     const done = page.getByRole('dialog', { name: 'Databasens nøgle er skiftet' });
     await expect(done).toContainText(/Det tog (under et sekund|\d+ sekund)/);
     await shotBoth(page, '54-noegle-skiftet', { fullPage: false });
+    await checkA11y(page, '54-noegle-skiftet');
     await done.getByRole('button', { name: 'Luk' }).click();
     await page.unroute('**/api/invoke');
 
@@ -274,6 +292,7 @@ test('login: an edited key file, throttling, and a damaged key file without a lo
     await login(page, ADMIN.loginName, ADMIN.password);
     await expect(page.getByRole('alert')).toContainText('Nøglefilen er ændret uden for Familiespor');
     await shotBoth(page, '60-log-ind-noeglefil-aendret');
+    await checkA11y(page, '60-log-ind-noeglefil-aendret');
     fs.writeFileSync(keyFile, original);
     await login(page, ADMIN.loginName, ADMIN.password);
     await expect(page.getByTestId('current-user')).toBeVisible();
@@ -287,6 +306,7 @@ test('login: an edited key file, throttling, and a damaged key file without a lo
     }
     await expect(page.getByRole('alert')).toContainText(/Vent \d+ sekund/);
     await shotBoth(page, '61-log-ind-vent');
+    await checkA11y(page, '61-log-ind-vent');
 
     // A damaged key file: an explanation, no login form.
     fs.writeFileSync(keyFile, '{ ikke en nøglefil');
@@ -295,6 +315,7 @@ test('login: an edited key file, throttling, and a damaged key file without a lo
     await expect(page.getByText('familiespor.keys.json')).toBeVisible();
     await expect(field(page, 'Brugernavn')).toHaveCount(0);
     await shotBoth(page, '62-noeglefil-beskadiget');
+    await checkA11y(page, '62-noeglefil-beskadiget');
   } finally {
     await server.stop();
   }

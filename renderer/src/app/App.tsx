@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { call, onEvent, onSessionLost } from './api';
+import { CardScreen } from '../ui/CardScreen';
 import { Notice } from '../ui/Field';
 import { ChangePasswordScreen } from '../features/session/ChangePassword';
 import { KeyFileDamagedScreen } from '../features/session/KeyFileDamaged';
@@ -48,14 +49,13 @@ export function App() {
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['status'] });
 
-  if (status.isPending) return <div className="center-screen muted">Åbner Familiespor …</div>;
+  if (status.isPending) return <main className="center-screen muted">Åbner Familiespor …</main>;
   if (status.isError)
     return (
-      <div className="center-screen">
-        <div className="card">
-          <Notice kind="error">Familiespor kunne ikke kontakte sin database. Luk programmet, og åbn det igen.</Notice>
-        </div>
-      </div>
+      <CardScreen>
+        <h1>Familiespor kan ikke åbne</h1>
+        <Notice kind="error">Familiespor kunne ikke kontakte sin database. Luk programmet, og åbn det igen.</Notice>
+      </CardScreen>
     );
 
   const { setupDone, session, institutionName, keyFileDamaged } = status.data;

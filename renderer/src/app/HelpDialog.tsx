@@ -5,7 +5,7 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
   const keys: Array<[string, string]> = [
     ['Ctrl+N', 'Nyt notat (i den åbne familie)'],
     ['Ctrl+Enter', 'Gem eller underskriv formularen'],
-    ['Ctrl+K', 'Søg'],
+    ['Ctrl+K', 'Søg efter familier og i notaterne'],
     ['Ctrl+L', 'Lås Familiespor'],
     ['Esc', 'Luk dialog (kladden gemmes)'],
     ['?', 'Denne oversigt'],

@@ -1,6 +1,7 @@
 import { Link, Route, Switch } from 'wouter';
 import type { SessionUser } from '../../../common/users';
 import { FamilyReportPrint } from '../features/access-log/FamilyReportPrint';
+import { HandoverPrint } from '../features/handover/HandoverPrint';
 import { parsePrintLocation } from '../ui/print/printRoute';
 
 /** Which print view each #/udskrift/… route shows; rendered by the shell without its navigation. */
@@ -16,6 +17,9 @@ export function PrintRoutes({ location, user, institutionName, isLeader }: { loc
             <PrintNotFound />
           )
         }
+      </Route>
+      <Route path="/udskrift/vagtoverlevering">
+        <HandoverPrint options={options} institutionName={institutionName} printedBy={user.name} />
       </Route>
       <Route>
         <PrintNotFound />

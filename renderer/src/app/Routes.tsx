@@ -1,4 +1,4 @@
-import { Link, Redirect, Route, Switch } from 'wouter';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import type { Draft } from '../../../common/journal';
 import type { SessionUser } from '../../../common/users';
 import { AccessLogPage } from '../features/access-log/AccessLogPage';
@@ -7,16 +7,19 @@ import { FamiliesPage } from '../features/families/Families';
 import { NewFamilyPage } from '../features/families/NewFamily';
 import { FamilyCard } from '../features/family/FamilyCard';
 import { HomePage } from '../features/home/Home';
-import { SearchPage } from '../features/journal/Search';
+import { SearchPage } from '../features/search/SearchPage';
 import { RetentionPage } from '../features/retention/RetentionPage';
 import { AccountPage } from '../features/session/Account';
 import { SettingsPage } from '../features/settings/Settings';
 import { UsersPage } from '../features/users/Users';
+import { splitLocation } from '../ui/hashRoute';
 
 /** Which screen each hash route shows (#/familier/12/dagbog); leader and administrator screens send others home. */
 export function AppRoutes({ user, isLeader, isAdmin, onOpenDraft, onNewObservation }: { user: SessionUser; isLeader: boolean; isAdmin: boolean; onOpenDraft: (draft: Draft) => void; onNewObservation: () => void }) {
+  // Routes match the path; a screen's options (?notat=345) are read by the screen itself.
+  const [location] = useLocation();
   return (
-    <Switch>
+    <Switch location={splitLocation(location).path}>
       <Route path="/">
         <HomePage user={user} onOpenDraft={onOpenDraft} />
       </Route>

@@ -1,4 +1,4 @@
-import { format, parseISO } from 'date-fns';
+import { format, isToday, isYesterday, parseISO } from 'date-fns';
 import { da } from 'date-fns/locale';
 
 /** 24.11.2026 */
@@ -36,4 +36,12 @@ export function formatDateTimeAt(iso: string): string {
 export function formatMegabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   return `${mb.toLocaleString('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
+}
+
+/** "i dag 14.05", "i går 22.40", or "24.11.2026 14.05": a recent moment as people on a shift say it. */
+export function formatWhen(iso: string): string {
+  const d = parseISO(iso);
+  if (isToday(d)) return `i dag ${format(d, 'HH.mm')}`;
+  if (isYesterday(d)) return `i går ${format(d, 'HH.mm')}`;
+  return formatDateTime(iso);
 }

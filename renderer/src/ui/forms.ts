@@ -1,28 +1,57 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import { useRef, useState } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormRegister, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiError, errorText } from '../app/api';
 
 /**
- * react-hook-form with a zod schema: validation on blur and on save, the first invalid field focused,
- * and server-side field errors (from the backend's zod issues) shown next to the same fields.
+ * react-hook-form with a zod schema. Every problem is shown at once on save, next to its field and in the form's
+ * ErrorSummary (which takes the focus: `attempt` counts refused saves). Server-side field errors (the backend's zod
+ * issues, also nested ones such as persons.1.dueDate) land next to the same fields.
+ *
+ * A field is checked when it is left — but only once something was typed in it, and not when the focus goes to a
+ * button: a message appearing under an untouched field would push the button down between mouse-down and mouse-up,
+ * and the click would be lost (the first click on »Opret familie« did nothing). The button's own save shows it all.
  */
 export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
   defaultValues: DefaultValues<z.input<S>>,
-  options: { validateOnBlur?: boolean } = {},
+  options: { validateOnBlur?: boolean; /** No summary (the login): the first invalid field takes the focus. */ focusFirstField?: boolean } = {},
 ) {
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as never,
-    mode: options.validateOnBlur === false ? 'onSubmit' : 'onBlur',
+    mode: 'onSubmit',
     reValidateMode: 'onChange',
-    shouldFocusError: true,
+    shouldFocusError: options.focusFirstField === true,
     defaultValues,
   });
   const [formError, setFormError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const typedIn = useRef(new Set<string>());
+  const refused = () => setAttempt((n) => n + 1);
 
-  /** Wraps a submit handler: maps a backend error to field errors or a form-level message. */
+  const register: UseFormRegister<z.input<S>> = (name, registerOptions) => {
+    const field = form.register(name, registerOptions);
+    return {
+      ...field,
+      onChange: async (event) => {
+        const result = await field.onChange(event);
+        typedIn.current.add(name);
+        // A message already shown follows the typing, so it goes away as soon as the field is right.
+        if (form.getFieldState(name).error && !form.formState.isSubmitted) await form.trigger(name);
+        return result;
+      },
+      onBlur: async (event) => {
+        const result = await field.onBlur(event);
+        const next = (event as unknown as React.FocusEvent).relatedTarget;
+        const toButton = next instanceof HTMLButtonElement || next instanceof HTMLAnchorElement;
+        if (options.validateOnBlur !== false && !toButton && typedIn.current.has(name)) await form.trigger(name);
+        return result;
+      },
+    };
+  };
+
+  /** Wraps a submit handler: a refused save (here or in the backend) focuses the summary. */
   function submit(action: (values: z.output<S>) => Promise<void>) {
     return form.handleSubmit(async (values) => {
       setFormError(null);
@@ -30,24 +59,32 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
         await action(values);
       } catch (err) {
         applyServerError(form as never, err, setFormError);
+        refused();
       }
-    });
+    }, refused);
   }
-  return { form, formError, setFormError, submit };
+  return { form: { ...form, register } as UseFormReturn<z.input<S>, unknown, z.output<S>>, formError, setFormError, submit, attempt };
+}
+
+/** Whether `path` (a.b.0.c) names a value in the form. */
+function hasPath(values: unknown, path: string): boolean {
+  let node: unknown = values;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !(key in node)) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return true;
 }
 
 export function applyServerError<T extends FieldValues>(form: UseFormReturn<T>, err: unknown, setFormError: (m: string | null) => void): void {
-  const issues = err instanceof ApiError ? err.error.issues ?? [] : [];
-  const known = new Set(Object.keys(form.getValues()));
-  let first = true;
+  const issues = err instanceof ApiError ? (err.error.issues ?? []) : [];
+  const values = form.getValues();
   let unplaced = false;
   for (const issue of issues) {
     const leaf = issue.path.split('.').pop() ?? '';
-    const name = known.has(issue.path) ? issue.path : known.has(leaf) ? leaf : null;
-    if (name) {
-      form.setError(name as Path<T>, { type: 'server', message: issue.message }, { shouldFocus: first });
-      first = false;
-    } else unplaced = true;
+    const name = issue.path && hasPath(values, issue.path) ? issue.path : leaf && hasPath(values, leaf) ? leaf : null;
+    if (name) form.setError(name as Path<T>, { type: 'server', message: issue.message });
+    else unplaced = true;
   }
   if (issues.length === 0 || unplaced) setFormError(errorText(err));
 }

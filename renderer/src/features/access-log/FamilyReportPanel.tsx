@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { dateSchema } from '../../../../common/dates';
 import { call } from '../../app/api';
-import { Field, Notice } from '../../ui/Field';
+import { FormErrorSummary } from '../../ui/ErrorSummary';
+import { Field } from '../../ui/Field';
 import { downloadText } from '../../ui/download';
 import { today } from '../../ui/format';
 import { useZodForm } from '../../ui/forms';
@@ -23,7 +24,7 @@ const schema = z
 export function FamilyReportPanel() {
   const families = useAllFamilies();
   const [downloaded, setDownloaded] = useState<number | null>(null);
-  const { form, formError, submit } = useZodForm(schema, { familyId: '', from: '', to: '', includeStaff: false });
+  const { form, formError, submit, attempt } = useZodForm(schema, { familyId: '', from: '', to: '', includeStaff: false });
   const e = form.formState.errors;
   const input = (v: z.output<typeof schema>) => ({ familyId: Number(v.familyId), from: v.from || undefined, to: v.to || undefined, includeStaff: v.includeStaff });
   const csv = submit(async (v) => {
@@ -44,7 +45,7 @@ export function FamilyReportPanel() {
         kan hentes som en fil til Excel eller udskrives. At du henter den, bliver også skrevet i adgangsloggen.
       </p>
       <form onSubmit={print} onChange={() => setDownloaded(null)} noValidate>
-        {formError && <Notice kind="error">{formError}</Notice>}
+        <FormErrorSummary errors={form.formState.errors} formError={formError} attempt={attempt} />
         <div className="filters">
           <SelectField
             label="Familie"

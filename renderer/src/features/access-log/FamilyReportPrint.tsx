@@ -19,14 +19,15 @@ export function FamilyReportPrint({ familyId, options, institutionName, printedB
   const report = useQuery({ queryKey: ['familyReport', input], queryFn: () => call('accessLog:familyReport', input), staleTime: 0, gcTime: 0 });
   if (report.isError)
     return (
-      <div className="print-screen">
+      <main className="print-screen">
         <div className="print-sheet">
+          <h1>Oversigten kan ikke vises</h1>
           <Notice kind="error">{errorText(report.error)}</Notice>
           <a href="#/ledelse/adgangslog/indsigt">Tilbage til adgangsloggen</a>
         </div>
-      </div>
+      </main>
     );
-  if (!report.data) return <p className="muted center-screen">Henter oversigten …</p>;
+  if (!report.data) return <main className="muted center-screen">Henter oversigten …</main>;
   const r = report.data;
   return (
     <PrintLayout

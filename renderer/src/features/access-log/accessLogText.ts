@@ -45,7 +45,7 @@ export function describeWhat(entry: Pick<AccessLogEntry, 'subject' | 'detail'>):
   const d = detailOf(entry.detail);
   const parts: string[] = [];
   if (entry.subject) parts.push(entry.subject);
-  if (typeof d.terms === 'string' && d.terms) parts.push(`søgeord: "${d.terms}"`);
+  if (typeof d.terms === 'string' && d.terms) parts.push(`søgeord: »${d.terms}«`);
   if (typeof d.loginName === 'string' && d.loginName) parts.push(`brugernavn: ${d.loginName}`);
   return parts.join(' · ');
 }

@@ -34,7 +34,7 @@ export function FamiliesPage({ user }: { user: SessionUser }) {
       </div>
       {families.isError && <Notice kind="error">{errorText(families.error)}</Notice>}
       {families.data && families.data.length === 0 && (
-        <p className="muted">{limited ? 'Du er ikke med i nogen families indsatsteam endnu.' : 'Der er ingen aktive familier. Opret den første med «Ny familie».'}</p>
+        <p className="muted">{limited ? 'Du er ikke med i nogen families indsatsteam endnu.' : 'Der er ingen aktive familier. Opret den første med »Ny familie«.'}</p>
       )}
       {families.data && families.data.length > 0 && <FamilyTable families={families.data} />}
       {breakingGlass && (

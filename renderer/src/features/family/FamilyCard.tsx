@@ -7,6 +7,7 @@ import { Notice } from '../../ui/Field';
 import { isNeedToKnowRefusal } from '../need-to-know/needToKnow';
 import { NeedToKnowRefusal } from '../need-to-know/NeedToKnowRefusal';
 import { formatDate } from '../../ui/format';
+import { placementDays } from '../families/placementDays';
 import { JournalTab } from './journal/JournalTab';
 import { OverviewTab } from './overview/OverviewTab';
 import { PlaceholderTab } from './PlaceholderTab';
@@ -19,7 +20,7 @@ export const familyTabs = [
   ['progression', 'Progression'],
   ['maal', 'Mål'],
   ['netvaerk', 'Netværk'],
-  ['udslusning', 'Udslusning'],
+  ['udslusning', 'Udslusningsplan'],
   ['team', 'Team'],
   ['udskrifter', 'Udskrifter'],
 ] as const;
@@ -33,12 +34,13 @@ export function FamilyCard({ familyId, tab, user, onNewObservation }: { familyId
   }
   if (!family.data) return <p className="muted">Henter familien …</p>;
   const f = family.data;
+  const days = placementDays(f, f.phases);
   return (
     <>
       <h1>{f.displayName}</h1>
       <p className="muted" style={{ marginTop: '-.5rem' }}>
         {f.endDate ? `Afsluttet ${formatDate(f.endDate)} · ${f.outcome ? outcomeLabels[f.outcome] : ''}` : phaseLabels[f.phase]}
-        {f.daysInPlacement !== null && ` · ${f.daysInPlacement} dage i anbringelse`}
+        {days !== null && ` · ${days === 1 ? '1 dag' : `${days} dage`} i anbringelse`}
         {f.coordinatorName && ` · Tovholder: ${f.coordinatorName}`}
       </p>
       <nav className="tabs" aria-label="Familiens faneblade">

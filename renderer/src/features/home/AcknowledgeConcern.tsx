@@ -13,7 +13,7 @@ const schema = z.object({ actions: shape.actions, note: shape.note });
 /** A leader acknowledges a serious concern by saying what was done: at least one action and a short note. */
 export function AcknowledgeConcernDialog({ observation, onClose }: { observation: Observation; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const { form, formError, submit } = useZodForm(schema, { actions: [], note: '' }, { validateOnBlur: false });
+  const { form, formError, submit, attempt } = useZodForm(schema, { actions: [], note: '' }, { validateOnBlur: false });
   const e = form.formState.errors;
   const onSubmit = submit(async (v) => {
     await call('concerns:acknowledge', { observationId: observation.id, ...v });
@@ -22,7 +22,7 @@ export function AcknowledgeConcernDialog({ observation, onClose }: { observation
     onClose();
   });
   return (
-    <DialogForm title={`Kvittér for bekymringen – ${observation.familyName}`} onClose={onClose} error={formError} onSubmit={onSubmit} submitLabel="Kvittér">
+    <DialogForm title={`Kvittér for bekymringen – ${observation.familyName}`} onClose={onClose} error={formError} errors={form.formState.errors} attempt={attempt} onSubmit={onSubmit} submitLabel="Kvittér">
       <fieldset className="field" aria-describedby={e.actions ? 'ack-actions-error' : undefined}>
         <legend>Hvad er der gjort?</legend>
         <div className="checks">

@@ -1,128 +1,92 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import { concernLabels, concerns, shiftLabels, shifts, type Draft, type Shift } from '../../../../common/journal';
-import { ApiError, call, errorText, onBeforeLock } from '../../app/api';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { shiftLabels, shifts, type Draft, type Observation, type Shift } from '../../../../common/journal';
+import { DEFAULT_SHIFT_TIMES } from '../../../../common/shift-time';
+import { ApiError, call, errorText } from '../../app/api';
 import { Dialog } from '../../ui/Dialog';
-import { Notice } from '../../ui/Field';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { formatDateTime } from '../../ui/format';
-import { freshContent, fromDraft, toInput, type Content } from './draftContent';
+import { ConcernRadios, SeriousConcern } from './ConcernField';
+import { freshContent, fromDraft, timeAndShift } from './draftContent';
+import { lastCategory, rememberCategory } from './lastCategory';
+import { NoteText, tooLongMessage } from './NoteText';
+import { TimeField, timeProblem } from './TimeField';
+import { useObservationDraft } from './useObservationDraft';
+
+/** The fields a problem can belong to, in the dialog's order (element ids keep the prefix `entry-` the tests use). */
+type Issues = Partial<Record<'familyId' | 'observedAt' | 'categoryId' | 'text', string>>;
 
 /**
- * New observation (Ctrl+N). Saved as a private draft while typing, so closing the window or the idle lock loses
- * nothing; Ctrl+Enter asks once and signs, after which the observation is locked.
- * The form's element ids keep the prefix `entry-`: the browser tests select them (tests/e2e/daily-log.spec.ts).
+ * New observation (Ctrl+N): Familie, Tidspunkt (typed), Vagt (follows the time unless chosen by hand), Kategori (the
+ * person's last one in this family to begin with), Notat right after it, then Bekymring and Personer. Saved as a private
+ * draft while typing; Ctrl+Enter checks everything at once — every problem beside its field and in a summary — then
+ * asks once and signs, after which the observation is locked.
  */
-export function NewObservationDialog({ familyId, draft, onClose, onSigned }: { familyId: number | null; draft?: Draft; onClose: () => void; onSigned: (familyId: number) => void }) {
-  const queryClient = useQueryClient();
-  const [content, setContent] = useState<Content>(() => (draft ? fromDraft(draft) : freshContent(familyId)));
-  const [draftId, setDraftId] = useState<number | undefined>(draft?.id);
-  const [savedAt, setSavedAt] = useState<string | null>(draft?.updatedAt ?? null);
-  const [dirty, setDirty] = useState(false);
+export function NewObservationDialog(props: { familyId: number | null; draft?: Draft; userId: number; onClose: () => void; onSigned: (observation: Observation, openUnderretning: boolean) => void }) {
+  const { draft, userId } = props;
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings:get', {}), staleTime: 5 * 60_000 });
+  const times = settings.data?.shiftTimes ?? DEFAULT_SHIFT_TIMES;
+  const { content, update, draftId, savedAt, dirty, saveError, setSaveError, saveDraft, sign, discard } = useObservationDraft(
+    () => (draft ? fromDraft(draft, times) : freshContent(props.familyId, lastCategory(userId, props.familyId))),
+    draft,
+    times,
+  );
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const saving = useRef<Promise<unknown> | null>(null);
-  const latest = useRef(content);
-  latest.current = content;
-  const idRef = useRef(draftId);
-  idRef.current = draftId;
+  const [issues, setIssues] = useState<Issues>({});
+  const [attempt, setAttempt] = useState(0);
+  const [underretning, setUnderretning] = useState<boolean | null>(null);
+  const [categoryByHand, setCategoryByHand] = useState(Boolean(draft));
 
   const families = useQuery({ queryKey: ['families', false], queryFn: () => call('families:list', { includeClosed: false }) });
   const categories = useQuery({ queryKey: ['categories'], queryFn: () => call('journal:categories', {}), staleTime: Infinity });
   const family = useQuery({ queryKey: ['family', content.familyId], queryFn: () => call('families:get', { familyId: content.familyId! }), enabled: content.familyId !== null });
+  const { at, shift } = timeAndShift(content, times);
 
-  /** Saves the draft; true when what is on screen now is saved. */
-  async function saveDraft(): Promise<boolean> {
-    if (saving.current) await saving.current.catch(() => undefined);
-    const c = latest.current;
-    if (!c.text.trim() && idRef.current === undefined) return true; // nothing worth keeping yet
-    const run = call('journal:saveDraft', { ...toInput(c), draftId: idRef.current });
-    saving.current = run;
-    try {
-      const saved = await run;
-      idRef.current = saved.id;
-      setDraftId(saved.id);
-      setSavedAt(saved.updatedAt);
-      // Typing during the save leaves the newer text marked unsaved, so the next autosave still runs.
-      if (latest.current === c) setDirty(false);
-      void queryClient.invalidateQueries({ queryKey: ['drafts'] });
-      return true;
-    } catch (err) {
-      setError(`Kladden kunne ikke gemmes: ${(err instanceof ApiError && err.error.issues?.[0]?.message) || errorText(err)}`);
-      return false;
-    } finally {
-      saving.current = null;
-    }
-  }
-
-  // Autosave shortly after typing stops.
+  // A remembered category that has since been retired is not offered.
   useEffect(() => {
-    if (!dirty) return;
-    const timer = setTimeout(() => void saveDraft(), 700);
-    return () => clearTimeout(timer);
-  }, [content, dirty]);
+    if (categories.data && content.categoryId !== null && !categories.data.some((c) => c.id === content.categoryId)) update({ categoryId: null });
+  }, [categories.data]);
 
-  // Closing the window or locking mid-sentence: the last keystrokes are saved too.
-  useEffect(() => {
-    const beforeUnload = () => void saveDraft();
-    window.addEventListener('beforeunload', beforeUnload);
-    const off = onBeforeLock(async () => {
-      await saveDraft();
-    });
-    return () => {
-      window.removeEventListener('beforeunload', beforeUnload);
-      off();
-    };
-  }, []);
-
-  const update = (patch: Partial<Content>) => {
-    setContent((c) => ({ ...c, ...patch }));
-    setDirty(true);
-    setError(null);
+  const change = (patch: Parameters<typeof update>[0], field?: keyof Issues) => {
+    update(patch);
+    if (field && issues[field]) setIssues(({ [field]: _gone, ...rest }) => rest);
   };
 
-  /** Closes only when the text is safe: a failed save keeps the dialog open with the message. */
+  /** Closes only when the text is safe: a text that could not be saved keeps the dialog open with the message. */
   async function close() {
-    if (await saveDraft()) onClose();
+    if (await saveDraft()) props.onClose();
+    else document.getElementById('entry-text')?.focus();
   }
 
   function requestSign() {
-    const problems: Record<string, string> = {};
+    const problems: Issues = {};
     if (!content.familyId) problems.familyId = 'Vælg familien.';
+    const time = timeProblem(at);
+    if (time) problems.observedAt = time;
     if (!content.categoryId) problems.categoryId = 'Vælg en kategori.';
+    const tooLong = tooLongMessage(content.text, savedAt);
     if (!content.text.trim()) problems.text = 'Skriv notatet.';
-    if (Number.isNaN(new Date(content.observedAt).getTime())) problems.observedAt = 'Angiv dato og klokkeslæt.';
+    else if (tooLong) problems.text = tooLong;
     setIssues(problems);
-    if (Object.keys(problems).length) {
-      document.getElementById(`entry-${Object.keys(problems)[0]}`)?.focus();
-      return;
-    }
-    setConfirming(true);
+    if (Object.keys(problems).length) setAttempt((n) => n + 1);
+    else setConfirming(true);
   }
 
-  async function sign() {
+  async function signNow() {
     try {
-      if (saving.current) await saving.current.catch(() => undefined);
-      const observation = await call('journal:sign', { ...toInput(latest.current), draftId: idRef.current });
-      void queryClient.invalidateQueries({ queryKey: ['timeline'] });
-      void queryClient.invalidateQueries({ queryKey: ['family', observation.familyId] });
-      void queryClient.invalidateQueries({ queryKey: ['front'] });
-      void queryClient.invalidateQueries({ queryKey: ['drafts'] });
-      onSigned(observation.familyId);
+      const observation = await sign();
+      rememberCategory(userId, observation.familyId, content.categoryId);
+      props.onSigned(observation, content.concern === 'serious' && underretning === true);
     } catch (err) {
       setConfirming(false);
-      if (err instanceof ApiError && err.error.issues?.length) setIssues(Object.fromEntries(err.error.issues.map((i) => [i.path, i.message])));
-      else setError(errorText(err));
+      if (err instanceof ApiError && err.error.issues?.length) {
+        setIssues(Object.fromEntries(err.error.issues.map((i) => [i.path, i.message])));
+        setAttempt((n) => n + 1);
+      } else setSaveError(errorText(err));
     }
   }
 
-  async function discard() {
-    if (idRef.current !== undefined) await call('journal:discardDraft', { draftId: idRef.current }).catch(() => undefined);
-    void queryClient.invalidateQueries({ queryKey: ['drafts'] });
-    void queryClient.invalidateQueries({ queryKey: ['front'] });
-    onClose();
-  }
-
+  const problems = (Object.entries(issues) as Array<[keyof Issues, string]>).map(([field, message]) => ({ field: `#entry-${field}`, message }));
   const persons = content.familyId && family.data ? family.data.persons : [];
   return (
     <Dialog
@@ -131,7 +95,11 @@ export function NewObservationDialog({ familyId, draft, onClose, onSigned }: { f
       initialFocusId={content.familyId === null ? 'entry-familyId' : draft ? 'entry-text' : 'entry-categoryId'}
       onClose={() => (confirming ? setConfirming(false) : void close())}
     >
-      {error && <Notice kind="error">{error}</Notice>}
+      {saveError && (
+        <div className="notice error" role="alert">
+          {saveError}
+        </div>
+      )}
       {confirming ? (
         <div>
           <p>
@@ -139,7 +107,7 @@ export function NewObservationDialog({ familyId, draft, onClose, onSigned }: { f
             notatet.
           </p>
           <div className="actions">
-            <button type="button" onClick={() => void sign()} autoFocus>
+            <button type="button" onClick={() => void signNow()} autoFocus>
               Underskriv
             </button>
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>
@@ -161,14 +129,19 @@ export function NewObservationDialog({ familyId, draft, onClose, onSigned }: { f
             }
           }}
         >
-          <div className="row">
+          <ErrorSummary problems={problems} attempt={attempt} />
+          <div className="entry-when">
             <div className="field">
               <label htmlFor="entry-familyId">Familie</label>
               <select
                 id="entry-familyId"
                 value={content.familyId ?? ''}
-                onChange={(e) => update({ familyId: e.target.value ? Number(e.target.value) : null, personIds: [] })}
+                onChange={(e) => {
+                  const familyId = e.target.value ? Number(e.target.value) : null;
+                  change({ familyId, personIds: [], ...(categoryByHand ? {} : { categoryId: lastCategory(userId, familyId) }) }, 'familyId');
+                }}
                 aria-invalid={issues.familyId ? true : undefined}
+                aria-describedby={issues.familyId ? 'entry-familyId-error' : undefined}
               >
                 <option value="">Vælg familie …</option>
                 {(families.data ?? []).map((f) => (
@@ -177,83 +150,87 @@ export function NewObservationDialog({ familyId, draft, onClose, onSigned }: { f
                   </option>
                 ))}
               </select>
-              {issues.familyId && <span className="error">{issues.familyId}</span>}
+              {issues.familyId && (
+                <span className="error" id="entry-familyId-error">
+                  {issues.familyId}
+                </span>
+              )}
             </div>
-            <div className="field">
-              <label htmlFor="entry-observedAt">Tidspunkt</label>
-              <input id="entry-observedAt" type="datetime-local" value={content.observedAt} onChange={(e) => update({ observedAt: e.target.value })} aria-invalid={issues.observedAt ? true : undefined} />
-              {issues.observedAt && <span className="error">{issues.observedAt}</span>}
-            </div>
+            <TimeField value={content.timeText} at={at} onChange={(timeText) => change({ timeText }, 'observedAt')} forced={issues.observedAt} />
             <div className="field">
               <label htmlFor="entry-shift">Vagt</label>
-              <select id="entry-shift" value={content.shift} onChange={(e) => update({ shift: e.target.value as Shift })}>
+              <select id="entry-shift" value={shift} onChange={(e) => change({ shiftByHand: e.target.value as Shift })} aria-describedby="entry-shift-hint">
                 {shifts.map((s) => (
                   <option key={s} value={s}>
                     {shiftLabels[s]}
                   </option>
                 ))}
               </select>
+              <span className="hint" id="entry-shift-hint">
+                {content.shiftByHand ? 'Valgt i hånden.' : 'Følger tidspunktet.'}
+              </span>
             </div>
           </div>
+          <div className="field category-field">
+            <label htmlFor="entry-categoryId">Kategori</label>
+            <select
+              id="entry-categoryId"
+              value={content.categoryId ?? ''}
+              onChange={(e) => {
+                setCategoryByHand(true);
+                change({ categoryId: e.target.value ? Number(e.target.value) : null }, 'categoryId');
+              }}
+              aria-invalid={issues.categoryId ? true : undefined}
+              aria-describedby={issues.categoryId ? 'entry-categoryId-error' : undefined}
+            >
+              <option value="">Vælg kategori …</option>
+              {(categories.data ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+            {issues.categoryId && (
+              <span className="error" id="entry-categoryId-error">
+                {issues.categoryId}
+              </span>
+            )}
+          </div>
+          <NoteText value={content.text} onChange={(text) => change({ text }, 'text')} error={issues.text} savedAt={savedAt} />
           <div className="row">
-            <div className="field">
-              <label htmlFor="entry-categoryId">Kategori</label>
-              <select
-                id="entry-categoryId"
-                value={content.categoryId ?? ''}
-                onChange={(e) => update({ categoryId: e.target.value ? Number(e.target.value) : null })}
-                aria-invalid={issues.categoryId ? true : undefined}
-              >
-                <option value="">Vælg kategori …</option>
-                {(categories.data ?? []).map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-              {issues.categoryId && <span className="error">{issues.categoryId}</span>}
-            </div>
-            <fieldset className="field" style={{ border: 'none', padding: 0, margin: 0 }}>
-              <legend style={{ fontWeight: 600, marginBottom: '.25rem' }}>Bekymring</legend>
-              <div className="radio-row">
-                {concerns.map((c) => (
-                  <label key={c}>
-                    <input type="radio" name="concern" value={c} checked={content.concern === c} onChange={() => update({ concern: c })} />
-                    {concernLabels[c]}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            <ConcernRadios value={content.concern} onChange={(concern) => change({ concern })} />
+            {persons.length > 0 && (
+              <fieldset className="field inline-group">
+                <legend>Personer</legend>
+                <div className="checks">
+                  {persons.map((p) => (
+                    <label key={p.id}>
+                      <input
+                        type="checkbox"
+                        checked={content.personIds.includes(p.id)}
+                        onChange={(e) => change({ personIds: e.target.checked ? [...content.personIds, p.id] : content.personIds.filter((id) => id !== p.id) })}
+                      />
+                      {p.name}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            )}
           </div>
-          {persons.length > 0 && (
-            <fieldset className="field" style={{ border: 'none', padding: 0 }}>
-              <legend style={{ fontWeight: 600, marginBottom: '.25rem' }}>Personer</legend>
-              <div className="checks">
-                {persons.map((p) => (
-                  <label key={p.id}>
-                    <input
-                      type="checkbox"
-                      checked={content.personIds.includes(p.id)}
-                      onChange={(e) => update({ personIds: e.target.checked ? [...content.personIds, p.id] : content.personIds.filter((id) => id !== p.id) })}
-                    />
-                    {p.name}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-          )}
-          <div className="field">
-            <label htmlFor="entry-text">Notat</label>
-            <textarea id="entry-text" rows={8} value={content.text} onChange={(e) => update({ text: e.target.value })} aria-invalid={issues.text ? true : undefined} />
-            {issues.text && <span className="error">{issues.text}</span>}
-          </div>
+          {content.concern === 'serious' && <SeriousConcern underretning={underretning} onUnderretning={setUnderretning} />}
           <div className="actions">
             <button type="submit">Underskriv …</button>
             <button type="button" className="secondary" onClick={() => void close()}>
               Luk (gem kladde)
             </button>
             {draftId !== undefined && (
-              <button type="button" className="link" onClick={() => void discard()}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  void discard().then(props.onClose);
+                }}
+              >
                 Kassér kladde
               </button>
             )}

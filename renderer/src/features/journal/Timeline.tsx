@@ -1,14 +1,15 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { concernLabels, concerns, type Concern, type Observation } from '../../../../common/journal';
+import { Link } from 'wouter';
+import type { Observation } from '../../../../common/journal';
 import type { FamilyDetail } from '../../../../common/families';
 import { parseQuery } from '../../../../common/search';
 import { call, errorText } from '../../app/api';
-import { ObservationCard } from './ObservationCard';
 import { Notice } from '../../ui/Field';
-import { IdFilter, labelOptions, SelectField } from '../../ui/SelectField';
-import { formatDayHeading } from '../../ui/format';
+import { formatDateTime, formatDayHeading } from '../../ui/format';
 import { useDebounced } from '../../ui/useDebounced';
+import { ObservationCard } from './ObservationCard';
+import { activeFilters, noTimelineFilter, TimelineFilters, type TimelineFilter } from './TimelineFilters';
 
 /** Groups observations by local calendar day, newest first (the order they arrive in). */
 export function groupByDay(observations: Observation[]): Array<{ day: string; observations: Observation[] }> {
@@ -23,29 +24,65 @@ export function groupByDay(observations: Observation[]): Array<{ day: string; ob
   return groups;
 }
 
-/** A family's observations, newest first, grouped by day, with filters and search; loads 50 at a time. */
-export function Timeline({ family, onNewObservation }: { family: FamilyDetail; onNewObservation: () => void }) {
-  const [query, setQuery] = useState('');
-  const [categoryId, setCategoryId] = useState<number | undefined>();
-  const [personId, setPersonId] = useState<number | undefined>();
-  const [authorId, setAuthorId] = useState<number | undefined>();
-  const [concern, setConcern] = useState<Concern | undefined>();
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const debouncedQuery = useDebounced(query.trim(), 250);
-  const categories = useQuery({ queryKey: ['categories'], queryFn: () => call('journal:categories', {}), staleTime: Infinity });
-  const users = useQuery({ queryKey: ['directory'], queryFn: () => call('users:directory', {}) });
-  const filters = { familyId: family.id, categoryId, personId, authorId, concern, from: from || undefined, to: to || undefined, query: debouncedQuery || undefined, live: true };
+/** The note a search hit or the handover opened: the timeline starts at it (#/familier/12/dagbog?notat=345&tid=…&soeg=…). */
+export interface TimelineTarget {
+  id: number;
+  observedAt: string;
+  /** The submitted search that found it, marked in the notes. */
+  query: string | null;
+}
+
+/**
+ * A family's observations, newest first, grouped by day, with search and filters; loads 50 at a time. Opened at a
+ * target note, the first page starts at that note (the note's time and id are the paging cursor), the note is marked
+ * and scrolled to, and »Vis nyere notater« goes back to the newest.
+ */
+export function Timeline({ family, onNewObservation, target }: { family: FamilyDetail; onNewObservation: () => void; target: TimelineTarget | null }) {
+  const [filter, setFilter] = useState<TimelineFilter>(noTimelineFilter);
+  const debouncedQuery = useDebounced(filter.query.trim(), 250);
+  const input = {
+    familyId: family.id,
+    categoryId: filter.categoryId,
+    personId: filter.personId,
+    authorId: filter.authorId,
+    concern: filter.concern,
+    from: filter.from || undefined,
+    to: filter.to || undefined,
+    query: debouncedQuery || undefined,
+  };
+  // The cursor is exclusive (older than time and id): id + 1 keeps the target itself on the first page.
+  const start = target ? { observedAt: target.observedAt, id: target.id + 1 } : undefined;
+  type Page = { cursor: { observedAt: string; id: number } | undefined; live: boolean };
   const timeline = useInfiniteQuery({
-    queryKey: ['timeline', filters],
-    initialPageParam: undefined as { observedAt: string; id: number } | undefined,
-    queryFn: ({ pageParam }) => call('journal:timeline', { ...filters, cursor: pageParam, limit: 50 }),
-    getNextPageParam: (last) => last.cursor ?? undefined,
+    queryKey: ['timeline', input, start ?? null],
+    initialPageParam: { cursor: start, live: true } as Page,
+    queryFn: async ({ pageParam }) => {
+      const page = await call('journal:timeline', { ...input, live: pageParam.live, cursor: pageParam.cursor, limit: 50 });
+      // The word being typed matches as a beginning, but the index holds stems: a finished word longer than its stem
+      // (»øjenkontakt«, stored as »øjenkontak«) finds nothing that way, so it is then matched as a whole word.
+      if (input.query && pageParam.live && pageParam.cursor === start && page.observations.length === 0) {
+        return { ...(await call('journal:timeline', { ...input, live: false, cursor: start, limit: 50 })), live: false };
+      }
+      return { ...page, live: pageParam.live };
+    },
+    getNextPageParam: (last) => (last.cursor ? { cursor: last.cursor, live: last.live } : undefined),
   });
   const observations = timeline.data?.pages.flatMap((p) => p.observations) ?? [];
-  // Filtering as one types: the word being typed matches as a prefix, as in the index query.
-  const searchQuery = debouncedQuery ? parseQuery(debouncedQuery, { live: true }) : null;
+  // Filtering as one types: the word being typed matches as a prefix, as in the index query. A search that opened the
+  // note is marked as it was submitted (whole words).
+  const wholeWords = timeline.data?.pages[0]?.live === false;
+  const searchQuery = debouncedQuery ? parseQuery(debouncedQuery, { live: !wholeWords }) : target?.query ? parseQuery(target.query) : null;
   const sentinel = useRef<HTMLDivElement>(null);
+  const targetRef = useRef<HTMLElement>(null);
+  const shownTarget = useRef<number | null>(null);
+
+  // The opened note: scrolled into view and focused once, when it has arrived.
+  useEffect(() => {
+    if (!target || shownTarget.current === target.id || !targetRef.current) return;
+    shownTarget.current = target.id;
+    targetRef.current.scrollIntoView({ block: 'center' });
+    targetRef.current.focus({ preventScroll: true });
+  });
 
   // Loads the next page when the end of the list scrolls into view (years of observations, 50 at a time).
   useEffect(() => {
@@ -58,35 +95,11 @@ export function Timeline({ family, onNewObservation }: { family: FamilyDetail; o
     return () => observer.disconnect();
   }, [timeline]);
 
-  const anyFilter = Boolean(categoryId || personId || authorId || concern || from || to || debouncedQuery);
+  const anyFilter = Boolean(activeFilters(filter) || debouncedQuery);
   const closed = family.endDate !== null;
   return (
-    <section aria-label="Dagbog">
-      <div className="filters no-print">
-        <div className="field" style={{ flex: '2 1 16rem' }}>
-          <label htmlFor="timeline-search">Søg i dagbogen</label>
-          <input id="timeline-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Fx søvn, amning, netværk" />
-        </div>
-        <IdFilter label="Kategori" id="f-category" value={categoryId} onChange={setCategoryId} options={(categories.data ?? []).map((c) => ({ value: c.id, label: c.label }))} />
-        <IdFilter label="Person" id="f-person" value={personId} onChange={setPersonId} options={family.persons.map((p) => ({ value: p.id, label: p.name }))} />
-        <IdFilter label="Skrevet af" id="f-author" value={authorId} onChange={setAuthorId} options={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
-        <SelectField
-          label="Bekymring"
-          id="f-concern"
-          placeholder="Alle"
-          options={labelOptions(concerns, concernLabels)}
-          value={concern ?? ''}
-          onChange={(e) => setConcern((e.target.value || undefined) as Concern | undefined)}
-        />
-        <div className="field">
-          <label htmlFor="f-from">Fra dato</label>
-          <input id="f-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-to">Til dato</label>
-          <input id="f-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </div>
-      </div>
+    <section aria-label="Dagbog" className="measure">
+      <TimelineFilters family={family} value={filter} onChange={setFilter} />
       {!closed && (
         <div className="actions no-print" style={{ marginTop: 0 }}>
           <button type="button" onClick={onNewObservation} title="Nyt notat (Ctrl+N)">
@@ -95,6 +108,11 @@ export function Timeline({ family, onNewObservation }: { family: FamilyDetail; o
           <span className="muted small">
             <kbd>Ctrl</kbd>+<kbd>N</kbd>
           </span>
+        </div>
+      )}
+      {target && (
+        <div className="notice info newer-notes">
+          Viser notater fra {formatDateTime(target.observedAt)} og ældre. <Link href={`/familier/${family.id}/dagbog`}>Vis nyere notater</Link>
         </div>
       )}
       {timeline.isError && <Notice kind="error">{errorText(timeline.error)}</Notice>}
@@ -106,9 +124,16 @@ export function Timeline({ family, onNewObservation }: { family: FamilyDetail; o
       <div data-testid="timeline">
         {groupByDay(observations).map((g) => (
           <div key={g.day}>
-            <h3 className="day-heading">{formatDayHeading(g.observations[0]!.observedAt)}</h3>
+            <h2 className="day-heading">{formatDayHeading(g.observations[0]!.observedAt)}</h2>
             {g.observations.map((o) => (
-              <ObservationCard key={o.id} observation={o} query={searchQuery} canAmend={!closed} />
+              <ObservationCard
+                key={o.id}
+                ref={o.id === target?.id ? targetRef : undefined}
+                observation={o}
+                query={searchQuery}
+                canAmend={!closed}
+                target={o.id === target?.id}
+              />
             ))}
           </div>
         ))}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { channels, type ChannelOutput } from '../../../../common/channels';
 import { call, onEvent } from '../../app/api';
 import { Dialog } from '../../ui/Dialog';
+import { FormErrorSummary } from '../../ui/ErrorSummary';
 import { Field, Notice } from '../../ui/Field';
 import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
 import { RekeyProgress } from './RekeyProgress';
@@ -19,7 +20,7 @@ export function RekeyDialog({ onClose, onRekeyed }: { onClose: () => void; onRek
   const queryClient = useQueryClient();
   const [stage, setStage] = useState<RekeyStage | null>(null);
   const [result, setResult] = useState<ChannelOutput<'keys:rekey'> | null>(null);
-  const { form, formError, submit } = useZodForm(schema, { reason: '' });
+  const { form, formError, submit, attempt } = useZodForm(schema, { reason: '' });
   const running = form.formState.isSubmitting;
   // Listening from the start, so the first step is not missed.
   useEffect(() => onEvent('keys:rekeyProgress', (p) => setStage((s) => laterStage(s, p.stage))), []);
@@ -70,7 +71,7 @@ export function RekeyDialog({ onClose, onRekeyed }: { onClose: () => void; onRek
             deaktiveret en bruger, der er stoppet i uenighed.
           </p>
           <p>Det tager omkring et minut for en stor database.</p>
-          {formError && <Notice kind="error">{formError}</Notice>}
+          <FormErrorSummary errors={form.formState.errors} formError={formError} attempt={attempt} />
           <Field
             label="Begrundelse"
             id="rekey-reason"

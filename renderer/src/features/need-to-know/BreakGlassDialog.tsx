@@ -18,7 +18,7 @@ export function BreakGlassDialog({ familyId, onClose, onOpened }: { familyId?: n
   const queryClient = useQueryClient();
   const directory = useQuery({ queryKey: ['access-directory'], queryFn: () => call('access:directory', {}), staleTime: 0 });
   const choices = (directory.data ?? []).filter((f) => !f.onMyTeam || f.id === familyId);
-  const { form, formError, submit } = useZodForm(schema, { familyId: familyId ? String(familyId) : '', reason: '' });
+  const { form, formError, submit, attempt } = useZodForm(schema, { familyId: familyId ? String(familyId) : '', reason: '' });
   const e = form.formState.errors;
   const onSubmit = submit(async (v) => {
     const id = Number(v.familyId);
@@ -33,7 +33,7 @@ export function BreakGlassDialog({ familyId, onClose, onOpened }: { familyId?: n
     <DialogForm
       title="Bryd glasset"
       onClose={onClose}
-      error={formError}
+      error={formError} errors={form.formState.errors} attempt={attempt}
       submitLabel="Bryd glasset og åbn familien"
       onSubmit={onSubmit}
       initialFocusId={familyId ? 'break-glass-reason' : undefined}
@@ -63,7 +63,7 @@ export function BreakGlassDialog({ familyId, onClose, onOpened }: { familyId?: n
         id="break-glass-reason"
         required
         autoComplete="off"
-        hint="Hvorfor skal du se familien nu? Mindst 10 tegn, fx «Mor ringede om natten, tovholderen har fri»."
+        hint="Hvorfor skal du se familien nu? Mindst 10 tegn, fx »Mor ringede om natten, tovholderen har fri«."
         {...form.register('reason')}
         error={e.reason?.message}
       />

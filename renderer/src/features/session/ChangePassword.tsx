@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { passwordProblem, PASSWORD_MIN_LENGTH } from '../../../../common/password';
 import { passwordSchema, type SessionUser } from '../../../../common/users';
 import { call } from '../../app/api';
+import { CardScreen } from '../../ui/CardScreen';
+import { FormErrorSummary } from '../../ui/ErrorSummary';
 import { Field, Notice } from '../../ui/Field';
 import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
 
@@ -14,7 +16,7 @@ export function ChangePasswordForm({ user, onDone }: { user: SessionUser; onDone
       if (problem) ctx.addIssue({ code: 'custom', path: ['newPassword'], message: problem });
       if (v.newPassword !== v.repeat) ctx.addIssue({ code: 'custom', path: ['repeat'], message: 'De to adgangskoder er ikke ens.' });
     });
-  const { form, formError, submit } = useZodForm(schema, { currentPassword: '', newPassword: '', repeat: '' });
+  const { form, formError, submit, attempt } = useZodForm(schema, { currentPassword: '', newPassword: '', repeat: '' });
   const e = form.formState.errors;
   const onSubmit = submit(async (v) => {
     await call('session:changePassword', { currentPassword: v.currentPassword, newPassword: v.newPassword });
@@ -23,7 +25,7 @@ export function ChangePasswordForm({ user, onDone }: { user: SessionUser; onDone
   });
   return (
     <form onSubmit={onSubmit} onKeyDown={ctrlEnterSubmits} noValidate>
-      {formError && <Notice kind="error">{formError}</Notice>}
+      <FormErrorSummary errors={form.formState.errors} formError={formError} attempt={attempt} />
       <Field label="Nuværende adgangskode" type="password" autoComplete="current-password" required autoFocus {...form.register('currentPassword')} error={e.currentPassword?.message} />
       <div className="row">
         <Field
@@ -50,24 +52,21 @@ export function ChangePasswordForm({ user, onDone }: { user: SessionUser; onDone
 export function ChangePasswordScreen({ user, onDone }: { user: SessionUser; forced: true; onDone: () => void }) {
   const queryClient = useQueryClient();
   return (
-    <div className="center-screen">
-      <div className="card">
-        <div className="brand">Familiespor</div>
-        <h1>Vælg din egen adgangskode</h1>
-        <Notice kind="info">Hej {user.name}. Du er logget ind med en midlertidig adgangskode. Vælg en ny, som kun du kender, før du fortsætter.</Notice>
-        <ChangePasswordForm
-          user={user}
-          onDone={() => {
-            void queryClient.invalidateQueries({ queryKey: ['status'] });
-            onDone();
-          }}
-        />
-        <div className="actions">
-          <button type="button" className="link" onClick={() => void call('session:logout', {}).finally(onDone)}>
-            Log ud
-          </button>
-        </div>
+    <CardScreen>
+      <h1>Vælg din egen adgangskode</h1>
+      <Notice kind="info">Hej {user.name}. Du er logget ind med en midlertidig adgangskode. Vælg en ny, som kun du kender, før du fortsætter.</Notice>
+      <ChangePasswordForm
+        user={user}
+        onDone={() => {
+          void queryClient.invalidateQueries({ queryKey: ['status'] });
+          onDone();
+        }}
+      />
+      <div className="actions">
+        <button type="button" className="link" onClick={() => void call('session:logout', {}).finally(onDone)}>
+          Log ud
+        </button>
       </div>
-    </div>
+    </CardScreen>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { z } from 'zod';
 import { ApiError, call } from '../../app/api';
+import { CardScreen } from '../../ui/CardScreen';
 import { Field, Notice } from '../../ui/Field';
 import { useZodForm } from '../../ui/forms';
 
@@ -19,7 +20,7 @@ const lockMessages: Record<Exclude<LockReason, null>, string> = {
 };
 
 export function LoginScreen(props: { institutionName: string | null; lockReason: LockReason; lastLogin?: string | null; onDone: () => void; onRecovery: () => void; onRestore: () => void; onDamaged: (message: string) => void }) {
-  const { form, formError, submit } = useZodForm(schema, { loginName: props.lastLogin ?? '', password: '' }, { validateOnBlur: false });
+  const { form, formError, submit } = useZodForm(schema, { loginName: props.lastLogin ?? '', password: '' }, { validateOnBlur: false, focusFirstField: true });
   const [showHelp, setShowHelp] = useState(false);
   const e = form.formState.errors;
   const onSubmit = submit(async (v) => {
@@ -39,39 +40,36 @@ export function LoginScreen(props: { institutionName: string | null; lockReason:
   });
 
   return (
-    <div className="center-screen">
-      <div className="card">
-        <div className="brand">Familiespor</div>
-        <h1>{props.institutionName ?? 'Log ind'}</h1>
-        {props.lockReason && !formError && <Notice kind="info">{lockMessages[props.lockReason]}</Notice>}
-        {formError && <Notice kind="error">{formError}</Notice>}
-        <form onSubmit={onSubmit} noValidate>
-          <Field label="Brugernavn" autoFocus={!props.lastLogin} autoComplete="username" spellCheck={false} {...form.register('loginName')} error={e.loginName?.message} />
-          <Field label="Adgangskode" type="password" autoFocus={Boolean(props.lastLogin)} autoComplete="current-password" {...form.register('password')} error={e.password?.message} />
-          <div className="actions">
-            <button type="submit" disabled={form.formState.isSubmitting}>
-              {form.formState.isSubmitting ? 'Logger ind …' : 'Log ind'}
-            </button>
-            <button type="button" className="link" onClick={() => setShowHelp((s) => !s)} aria-expanded={showHelp}>
-              Glemt adgangskode?
-            </button>
-          </div>
-        </form>
-        {showHelp && (
-          <div className="notice info" style={{ marginTop: '1.25rem' }}>
-            <p>Bed en administrator om at nulstille din adgangskode. Du vælger selv en ny, næste gang du logger ind.</p>
-            <p>Har alle administratorer glemt deres adgangskode, kan I bruge institutionens gendannelseskode fra pengeskabet.</p>
-            <button type="button" className="secondary" onClick={props.onRecovery}>
-              Brug gendannelseskoden
-            </button>
-          </div>
-        )}
-        <p className="small" style={{ marginTop: '1.25rem', marginBottom: 0 }}>
-          <button type="button" className="link" onClick={props.onRestore}>
-            Gendan fra sikkerhedskopi
+    <CardScreen>
+      <h1>{props.institutionName ?? 'Log ind'}</h1>
+      {props.lockReason && !formError && <Notice kind="info">{lockMessages[props.lockReason]}</Notice>}
+      {formError && <Notice kind="error">{formError}</Notice>}
+      <form onSubmit={onSubmit} noValidate>
+        <Field label="Brugernavn" autoFocus={!props.lastLogin} autoComplete="username" spellCheck={false} {...form.register('loginName')} error={e.loginName?.message} />
+        <Field label="Adgangskode" type="password" autoFocus={Boolean(props.lastLogin)} autoComplete="current-password" {...form.register('password')} error={e.password?.message} />
+        <div className="actions">
+          <button type="submit" disabled={form.formState.isSubmitting}>
+            {form.formState.isSubmitting ? 'Logger ind …' : 'Log ind'}
           </button>
-        </p>
-      </div>
-    </div>
+          <button type="button" className="link" onClick={() => setShowHelp((s) => !s)} aria-expanded={showHelp}>
+            Glemt adgangskode?
+          </button>
+        </div>
+      </form>
+      {showHelp && (
+        <div className="notice info" style={{ marginTop: '1.25rem' }}>
+          <p>Bed en administrator om at nulstille din adgangskode. Du vælger selv en ny, næste gang du logger ind.</p>
+          <p>Har alle administratorer glemt deres adgangskode, kan I bruge institutionens gendannelseskode fra pengeskabet.</p>
+          <button type="button" className="secondary" onClick={props.onRecovery}>
+            Brug gendannelseskoden
+          </button>
+        </div>
+      )}
+      <p className="small" style={{ marginTop: '1.25rem', marginBottom: 0 }}>
+        <button type="button" className="link" onClick={props.onRestore}>
+          Gendan fra sikkerhedskopi
+        </button>
+      </p>
+    </CardScreen>
   );
 }

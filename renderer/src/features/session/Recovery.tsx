@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { passwordSchema } from '../../../../common/users';
 import { passwordProblem } from '../../../../common/password';
 import { call } from '../../app/api';
+import { CardScreen } from '../../ui/CardScreen';
+import { FormErrorSummary } from '../../ui/ErrorSummary';
 import { Field, Notice } from '../../ui/Field';
 import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
 
@@ -14,18 +16,15 @@ type Admin = { id: number; name: string; loginName: string };
 export function RecoveryScreen({ onDone, onCancel }: { onDone: (newRecoveryCode: string) => void; onCancel: () => void }) {
   const [admins, setAdmins] = useState<Admin[] | null>(null);
   return (
-    <div className="center-screen">
-      <div className="card wide">
-        <div className="brand">Familiespor</div>
-        <h1>Gendan adgang</h1>
-        {admins === null ? <CodeStep onUnlocked={setAdmins} onCancel={onCancel} /> : <PasswordStep admins={admins} onDone={onDone} onCancel={onCancel} />}
-      </div>
-    </div>
+    <CardScreen wide>
+      <h1>Gendan adgang</h1>
+      {admins === null ? <CodeStep onUnlocked={setAdmins} onCancel={onCancel} /> : <PasswordStep admins={admins} onDone={onDone} onCancel={onCancel} />}
+    </CardScreen>
   );
 }
 
 function CodeStep({ onUnlocked, onCancel }: { onUnlocked: (admins: Admin[]) => void; onCancel: () => void }) {
-  const { form, formError, submit } = useZodForm(codeSchema, { recoveryCode: '' });
+  const { form, formError, submit, attempt } = useZodForm(codeSchema, { recoveryCode: '' });
   const onSubmit = submit(async (v) => {
     const result = await call('recovery:start', v);
     onUnlocked(result.admins);
@@ -33,7 +32,7 @@ function CodeStep({ onUnlocked, onCancel }: { onUnlocked: (admins: Admin[]) => v
   return (
     <form onSubmit={onSubmit} noValidate>
       <p>Skriv gendannelseskoden fra pengeskabet. Store og små bogstaver er ligegyldige, og bindestregerne kan udelades.</p>
-      {formError && <Notice kind="error">{formError}</Notice>}
+      <FormErrorSummary errors={form.formState.errors} formError={formError} attempt={attempt} />
       <Field label="Gendannelseskode" autoFocus autoComplete="off" spellCheck={false} {...form.register('recoveryCode')} error={form.formState.errors.recoveryCode?.message} />
       <div className="actions">
         <button type="submit" disabled={form.formState.isSubmitting}>
@@ -56,7 +55,7 @@ function PasswordStep({ admins, onDone, onCancel }: { admins: Admin[]; onDone: (
       if (problem) ctx.addIssue({ code: 'custom', path: ['newPassword'], message: problem });
       if (v.newPassword !== v.repeat) ctx.addIssue({ code: 'custom', path: ['repeat'], message: 'De to adgangskoder er ikke ens.' });
     });
-  const { form, formError, submit } = useZodForm(schema, { userId: admins.length === 1 ? String(admins[0]!.id) : '', newPassword: '', repeat: '' });
+  const { form, formError, submit, attempt } = useZodForm(schema, { userId: admins.length === 1 ? String(admins[0]!.id) : '', newPassword: '', repeat: '' });
   const e = form.formState.errors;
   const onSubmit = submit(async (v) => {
     const result = await call('recovery:complete', { userId: Number(v.userId), newPassword: v.newPassword });
@@ -65,7 +64,7 @@ function PasswordStep({ admins, onDone, onCancel }: { admins: Admin[]; onDone: (
   return (
     <form onSubmit={onSubmit} onKeyDown={ctrlEnterSubmits} noValidate>
       <Notice kind="ok">Koden er godkendt. Vælg den administrator, der skal have en ny adgangskode.</Notice>
-      {formError && <Notice kind="error">{formError}</Notice>}
+      <FormErrorSummary errors={form.formState.errors} formError={formError} attempt={attempt} />
       <div className="field">
         <label htmlFor="recovery-admin">Administrator</label>
         <select id="recovery-admin" {...form.register('userId')} aria-invalid={e.userId ? true : undefined}>

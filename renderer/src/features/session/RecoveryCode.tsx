@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { z } from 'zod';
 import { call } from '../../app/api';
-import { Field, Notice } from '../../ui/Field';
+import { CardScreen } from '../../ui/CardScreen';
+import { FormErrorSummary } from '../../ui/ErrorSummary';
+import { Field } from '../../ui/Field';
 import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
 
 const schema = z.object({
@@ -11,7 +13,7 @@ const schema = z.object({
 
 /** Shows a new recovery code once and lets the administrator prove it was written down. */
 export function RecoveryCodeScreen({ code, onConfirmed, embedded }: { code: string; onConfirmed: () => void; embedded?: boolean }) {
-  const { form, formError, submit } = useZodForm(schema, { stored: false, lastGroups: '' });
+  const { form, formError, submit, attempt } = useZodForm(schema, { stored: false, lastGroups: '' });
   const [printed, setPrinted] = useState(false);
   const e = form.formState.errors;
   const onSubmit = submit(async (v) => {
@@ -45,7 +47,7 @@ export function RecoveryCodeScreen({ code, onConfirmed, embedded }: { code: stri
       </div>
       <form onSubmit={onSubmit} onKeyDown={ctrlEnterSubmits} noValidate className="no-print">
         <h2>Bekræft</h2>
-        {formError && <Notice kind="error">{formError}</Notice>}
+        <FormErrorSummary errors={form.formState.errors} formError={formError} attempt={attempt} />
         <div className="field">
           <label className="check">
             <input type="checkbox" {...form.register('stored')} /> Jeg har gemt koden et sikkert sted
@@ -74,12 +76,5 @@ export function RecoveryCodeScreen({ code, onConfirmed, embedded }: { code: stri
     </>
   );
   if (embedded) return <div className="panel">{body}</div>;
-  return (
-    <div className="center-screen">
-      <div className="card wide">
-        <div className="brand">Familiespor</div>
-        {body}
-      </div>
-    </div>
-  );
+  return <CardScreen wide>{body}</CardScreen>;
 }

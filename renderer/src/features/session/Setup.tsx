@@ -3,7 +3,9 @@ import { channels } from '../../../../common/channels';
 import { passwordSchema } from '../../../../common/users';
 import { passwordProblem, PASSWORD_MIN_LENGTH } from '../../../../common/password';
 import { call } from '../../app/api';
-import { Field, Notice } from '../../ui/Field';
+import { CardScreen } from '../../ui/CardScreen';
+import { FormErrorSummary } from '../../ui/ErrorSummary';
+import { Field } from '../../ui/Field';
 import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
 
 const admin = channels['setup:create'].input.shape.admin.shape;
@@ -23,7 +25,7 @@ const schema = z
   });
 
 export function SetupScreen({ onDone, onRestore }: { onDone: (recoveryCode: string) => void; onRestore: () => void }) {
-  const { form, formError, submit } = useZodForm(schema, {
+  const { form, formError, submit, attempt } = useZodForm(schema, {
     institutionName: '',
     name: '',
     initials: '',
@@ -43,51 +45,48 @@ export function SetupScreen({ onDone, onRestore }: { onDone: (recoveryCode: stri
   });
 
   return (
-    <div className="center-screen">
-      <div className="card wide">
-        <div className="brand">Familiespor</div>
-        <h1>Velkommen – lad os sætte Familiespor op</h1>
-        <p className="muted">
-          Alle oplysninger gemmes krypteret på denne computer. Du bliver den første administrator og kan derefter oprette dine kolleger.
-        </p>
-        <div className="notice info">
-          <p>Har institutionen brugt Familiespor på en anden computer? Så hent dataene fra en sikkerhedskopi i stedet for at oprette en ny institution.</p>
-          <button type="button" className="secondary" onClick={onRestore}>
-            Gendan fra sikkerhedskopi
-          </button>
-        </div>
-        {formError && <Notice kind="error">{formError}</Notice>}
-        <form onSubmit={onSubmit} onKeyDown={ctrlEnterSubmits} noValidate>
-          <h2>Institutionen</h2>
-          <Field label="Institutionens navn" required autoFocus autoComplete="organization" {...register('institutionName')} error={e.institutionName?.message} />
-          <h2>Første administrator</h2>
-          <div className="row">
-            <Field label="Fulde navn" required autoComplete="name" {...register('name')} error={e.name?.message} />
-            <Field label="Initialer" required {...register('initials')} error={e.initials?.message} />
-          </div>
-          <Field label="Brugernavn" required autoComplete="username" hint="Det navn, du logger ind med." {...register('loginName')} error={e.loginName?.message} />
-          <div className="row">
-            <Field
-              label="Adgangskode"
-              type="password"
-              required
-              autoComplete="new-password"
-              hint={`Mindst ${PASSWORD_MIN_LENGTH} tegn. En sætning på flere ord er let at huske og svær at gætte.`}
-              {...register('password')}
-              error={e.password?.message}
-            />
-            <Field label="Gentag adgangskode" type="password" required autoComplete="new-password" {...register('passwordRepeat')} error={e.passwordRepeat?.message} />
-          </div>
-          <div className="actions">
-            <button type="submit" disabled={formState.isSubmitting}>
-              {formState.isSubmitting ? 'Opretter …' : 'Opret og fortsæt'}
-            </button>
-            <span className="muted small">
-              <kbd>Ctrl</kbd>+<kbd>Enter</kbd> gemmer
-            </span>
-          </div>
-        </form>
+    <CardScreen wide>
+      <h1>Velkommen – lad os sætte Familiespor op</h1>
+      <p className="muted">
+        Alle oplysninger gemmes krypteret på denne computer. Du bliver den første administrator og kan derefter oprette dine kolleger.
+      </p>
+      <div className="notice info">
+        <p>Har institutionen brugt Familiespor på en anden computer? Så hent dataene fra en sikkerhedskopi i stedet for at oprette en ny institution.</p>
+        <button type="button" className="secondary" onClick={onRestore}>
+          Gendan fra sikkerhedskopi
+        </button>
       </div>
-    </div>
+      <FormErrorSummary errors={form.formState.errors} formError={formError} attempt={attempt} />
+      <form onSubmit={onSubmit} onKeyDown={ctrlEnterSubmits} noValidate>
+        <h2>Institutionen</h2>
+        <Field label="Institutionens navn" required autoFocus autoComplete="organization" {...register('institutionName')} error={e.institutionName?.message} />
+        <h2>Første administrator</h2>
+        <div className="row">
+          <Field label="Fulde navn" required autoComplete="name" {...register('name')} error={e.name?.message} />
+          <Field label="Initialer" required {...register('initials')} error={e.initials?.message} />
+        </div>
+        <Field label="Brugernavn" required autoComplete="username" hint="Det navn, du logger ind med." {...register('loginName')} error={e.loginName?.message} />
+        <div className="row">
+          <Field
+            label="Adgangskode"
+            type="password"
+            required
+            autoComplete="new-password"
+            hint={`Mindst ${PASSWORD_MIN_LENGTH} tegn. En sætning på flere ord er let at huske og svær at gætte.`}
+            {...register('password')}
+            error={e.password?.message}
+          />
+          <Field label="Gentag adgangskode" type="password" required autoComplete="new-password" {...register('passwordRepeat')} error={e.passwordRepeat?.message} />
+        </div>
+        <div className="actions">
+          <button type="submit" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? 'Opretter …' : 'Opret og fortsæt'}
+          </button>
+          <span className="muted small">
+            <kbd>Ctrl</kbd>+<kbd>Enter</kbd> gemmer
+          </span>
+        </div>
+      </form>
+    </CardScreen>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { channels, type Settings } from '../../../../common/channels';
 import { call } from '../../app/api';
+import { FormErrorSummary } from '../../ui/ErrorSummary';
 import { Field, Notice } from '../../ui/Field';
 import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
 
@@ -22,7 +23,7 @@ const schema = z.object({
 export function SettingsForm({ settings }: { settings: Settings }) {
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
-  const { form, formError, submit } = useZodForm(schema, {
+  const { form, formError, submit, attempt } = useZodForm(schema, {
     institutionName: settings.institutionName,
     idleLockMinutes: String(settings.idleLockMinutes),
     needToKnow: settings.needToKnow,
@@ -41,7 +42,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
     <form className="panel" onSubmit={onSubmit} onKeyDown={ctrlEnterSubmits} onChange={() => setSaved(false)} noValidate>
       <h2 style={{ marginTop: 0 }}>Institution og sikkerhed</h2>
       {saved && <Notice kind="ok">Indstillingerne er gemt.</Notice>}
-      {formError && <Notice kind="error">{formError}</Notice>}
+      <FormErrorSummary errors={form.formState.errors} formError={formError} attempt={attempt} />
       <Field label="Institutionens navn" required {...form.register('institutionName')} error={e.institutionName?.message} />
       <Field
         label="Lås efter inaktivitet (minutter)"
@@ -61,7 +62,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
             <input type="checkbox" aria-describedby="need-to-know-hint" {...form.register('needToKnow')} /> Medarbejdere ser kun familier, hvis indsatsteam de er med i
           </label>
           <span className="hint" id="need-to-know-hint">
-            Ledere og administratorer ser stadig alle familier. Er det akut, kan en medarbejder «bryde glasset» og åbne en anden familie med en begrundelse, som skrives i
+            Ledere og administratorer ser stadig alle familier. Er det akut, kan en medarbejder »bryde glasset« og åbne en anden familie med en begrundelse, som skrives i
             adgangsloggen, hvor lederen kan se den.
           </span>
         </div>

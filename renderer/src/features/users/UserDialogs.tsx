@@ -6,6 +6,7 @@ import { roleLabels, roles } from '../../../../common/roles';
 import { passwordSchema, type User } from '../../../../common/users';
 import { call, errorText } from '../../app/api';
 import { Dialog } from '../../ui/Dialog';
+import { FormErrorSummary } from '../../ui/ErrorSummary';
 import { Field, Notice } from '../../ui/Field';
 import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
 import { labelOptions, SelectField } from '../../ui/SelectField';
@@ -28,13 +29,13 @@ function temporaryPasswordSchema<T extends z.ZodRawShape>(shape: T, loginName: (
 
 export function CreateUserDialog({ onClose, onDone }: { onClose: () => void; onDone: (u: User) => void }) {
   const schema = temporaryPasswordSchema({ name: create.name, initials: create.initials, loginName: create.loginName, role: create.role }, (v) => String(v.loginName ?? ''));
-  const { form, formError, submit } = useZodForm(schema, { name: '', initials: '', loginName: '', role: 'staff', temporaryPassword: '' });
+  const { form, formError, submit, attempt } = useZodForm(schema, { name: '', initials: '', loginName: '', role: 'staff', temporaryPassword: '' });
   const e = form.formState.errors;
   const onSubmit = submit(async (v) => onDone(await call('users:create', v as never)));
   return (
     <Dialog title="Opret bruger" onClose={onClose}>
       <form onSubmit={onSubmit} onKeyDown={ctrlEnterSubmits} noValidate>
-        {formError && <Notice kind="error">{formError}</Notice>}
+        <FormErrorSummary errors={form.formState.errors} formError={formError} attempt={attempt} />
         <div className="row">
           <Field label="Fulde navn" required autoFocus {...form.register('name')} error={e.name?.message} />
           <Field label="Initialer" required {...form.register('initials')} error={e.initials?.message} />
@@ -65,13 +66,13 @@ export function CreateUserDialog({ onClose, onDone }: { onClose: () => void; onD
 export function EditUserDialog({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: (u: User) => void }) {
   const shape = channels['users:update'].input.shape;
   const schema = z.object({ name: shape.name, initials: shape.initials, role: shape.role });
-  const { form, formError, submit } = useZodForm(schema, { name: user.name, initials: user.initials, role: user.role });
+  const { form, formError, submit, attempt } = useZodForm(schema, { name: user.name, initials: user.initials, role: user.role });
   const e = form.formState.errors;
   const onSubmit = submit(async (v) => onDone(await call('users:update', { userId: user.id, ...v })));
   return (
     <Dialog title={`Redigér ${user.name}`} onClose={onClose}>
       <form onSubmit={onSubmit} onKeyDown={ctrlEnterSubmits} noValidate>
-        {formError && <Notice kind="error">{formError}</Notice>}
+        <FormErrorSummary errors={form.formState.errors} formError={formError} attempt={attempt} />
         <div className="row">
           <Field label="Fulde navn" required autoFocus {...form.register('name')} error={e.name?.message} />
           <Field label="Initialer" required {...form.register('initials')} error={e.initials?.message} />
@@ -92,7 +93,7 @@ export function EditUserDialog({ user, onClose, onDone }: { user: User; onClose:
 
 export function TemporaryPasswordDialog({ user, kind, onClose, onDone }: { user: User; kind: 'reset' | 'activate'; onClose: () => void; onDone: (u: User) => void }) {
   const schema = temporaryPasswordSchema({}, () => user.loginName);
-  const { form, formError, submit } = useZodForm(schema, { temporaryPassword: '' });
+  const { form, formError, submit, attempt } = useZodForm(schema, { temporaryPassword: '' });
   const onSubmit = submit(async (v) => {
     const input = { userId: user.id, temporaryPassword: v.temporaryPassword as string };
     onDone(kind === 'reset' ? await call('users:resetPassword', input) : await call('users:activate', input));
@@ -101,7 +102,7 @@ export function TemporaryPasswordDialog({ user, kind, onClose, onDone }: { user:
     <Dialog title={kind === 'reset' ? `Nulstil adgangskode for ${user.name}` : `Genaktivér ${user.name}`} onClose={onClose}>
       <form onSubmit={onSubmit} onKeyDown={ctrlEnterSubmits} noValidate>
         <p>Den gamle adgangskode holder op med at virke med det samme. {user.name} skal vælge en ny ved næste login.</p>
-        {formError && <Notice kind="error">{formError}</Notice>}
+        <FormErrorSummary errors={form.formState.errors} formError={formError} attempt={attempt} />
         <Field label="Midlertidig adgangskode" required autoFocus autoComplete="off" {...form.register('temporaryPassword')} error={form.formState.errors.temporaryPassword?.message} />
         <div className="actions">
           <button type="submit" disabled={form.formState.isSubmitting}>

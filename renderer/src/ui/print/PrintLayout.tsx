@@ -20,11 +20,23 @@ export function periodText({ from, to }: PrintPeriod): string {
  * header names the institution, the family, the period and who printed it when. On screen it looks like a sheet, with
  * "Udskriv" and "Tilbage" above it (left out of the print). Nothing prints by itself.
  */
-export function PrintLayout(props: { title: string; institutionName: string; familyName: string; period: PrintPeriod; printedBy: string; backHref: string; children: ReactNode }) {
+export function PrintLayout(props: {
+  title: string;
+  institutionName: string;
+  familyName: string;
+  period: PrintPeriod;
+  printedBy: string;
+  backHref: string;
+  children: ReactNode;
+  /** What the sheet is about when it is not one family ("Familier"); default "Familie". */
+  subjectLabel?: string;
+  /** The period in words when dates alone do not say it (a shift handover's times). */
+  periodLabel?: string;
+}) {
   const [printedAt] = useState(() => new Date().toISOString());
   useRunningHead(`${props.institutionName} · ${props.familyName} · ${props.title}`);
   return (
-    <div className="print-screen">
+    <main className="print-screen">
       <div className="print-toolbar no-print">
         <button type="button" onClick={() => window.print()} autoFocus>
           Udskriv
@@ -32,17 +44,17 @@ export function PrintLayout(props: { title: string; institutionName: string; fam
         <a className="button secondary" href={`#${props.backHref}`}>
           Tilbage
         </a>
-        <span className="muted small">A4 stående med sidetal. Vælg «Gem som PDF» i udskriftsvinduet for at gemme en fil.</span>
+        <span className="muted small">A4 stående med sidetal. Vælg »Gem som PDF« i udskriftsvinduet for at gemme en fil.</span>
       </div>
       <article className="print-sheet" data-testid="print-sheet">
         <header className="print-header">
           <div className="print-institution">{props.institutionName}</div>
           <h1>{props.title}</h1>
           <dl className="print-facts">
-            <dt>Familie</dt>
+            <dt>{props.subjectLabel ?? 'Familie'}</dt>
             <dd>{props.familyName}</dd>
             <dt>Periode</dt>
-            <dd>{periodText(props.period)}</dd>
+            <dd>{props.periodLabel ?? periodText(props.period)}</dd>
           </dl>
           <p className="print-printed">
             Udskrevet af {props.printedBy} den {formatDateTime(printedAt)}
@@ -50,7 +62,7 @@ export function PrintLayout(props: { title: string; institutionName: string; fam
         </header>
         {props.children}
       </article>
-    </div>
+    </main>
   );
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channels } from '../../../../../common/channels';
 import { outcomeLabels, outcomes, phaseLabels, phases, type FamilyDetail, type Phase } from '../../../../../common/families';
-import { ApiError, call, errorText } from '../../../app/api';
+import { call } from '../../../app/api';
 import { DialogForm } from '../../../ui/DialogForm';
 import { Field } from '../../../ui/Field';
 import { today } from '../../../ui/format';
@@ -14,9 +14,9 @@ import { useFamilySaved } from '../familyCache';
 export function PhaseDialog({ family, onClose }: { family: FamilyDetail; onClose: () => void }) {
   const saved = useFamilySaved(family.id, onClose);
   const next = phases[Math.min(phases.indexOf(family.phase) + 1, phases.length - 1)]!;
-  const { form, formError, submit } = useZodForm(z.object({ phase: z.enum(phases), fromDate: channels['families:changePhase'].input.shape.fromDate }), { phase: next, fromDate: today() });
+  const { form, formError, submit, attempt } = useZodForm(z.object({ phase: z.enum(phases), fromDate: channels['families:changePhase'].input.shape.fromDate }), { phase: next, fromDate: today() });
   return (
-    <DialogForm title="Skift fase" onClose={onClose} error={formError} submitLabel="Gem faseskift" onSubmit={submit(async (v) => saved(await call('families:changePhase', { familyId: family.id, phase: v.phase as Phase, fromDate: v.fromDate })))}>
+    <DialogForm title="Skift fase" onClose={onClose} error={formError} errors={form.formState.errors} attempt={attempt} submitLabel="Gem faseskift" onSubmit={submit(async (v) => saved(await call('families:changePhase', { familyId: family.id, phase: v.phase as Phase, fromDate: v.fromDate })))}>
       <SelectField label="Ny fase" id="phase-select" options={labelOptions(phases, phaseLabels)} autoFocus {...form.register('phase')} />
       <Field label="Fra dato" type="date" required {...form.register('fromDate')} error={form.formState.errors.fromDate?.message} />
     </DialogForm>
@@ -26,7 +26,7 @@ export function PhaseDialog({ family, onClose }: { family: FamilyDetail; onClose
 export function CloseDialog({ family, onClose }: { family: FamilyDetail; onClose: () => void }) {
   const saved = useFamilySaved(family.id, onClose);
   const shape = channels['families:close'].input.shape;
-  const { form, formError, submit } = useZodForm(z.object({ endDate: shape.endDate, outcome: z.string().min(1, 'Vælg hvordan forløbet sluttede.'), outcomeNote: z.string().max(2000) }), {
+  const { form, formError, submit, attempt } = useZodForm(z.object({ endDate: shape.endDate, outcome: z.string().min(1, 'Vælg hvordan forløbet sluttede.'), outcomeNote: z.string().max(2000) }), {
     endDate: today(),
     outcome: '',
     outcomeNote: '',
@@ -36,7 +36,7 @@ export function CloseDialog({ family, onClose }: { family: FamilyDetail; onClose
     <DialogForm
       title={`Afslut forløbet for ${family.displayName}?`}
       onClose={onClose}
-      error={formError}
+      error={formError} errors={form.formState.errors} attempt={attempt}
       submitLabel="Afslut forløb"
       onSubmit={submit(async (v) => saved(await call('families:close', { familyId: family.id, endDate: v.endDate, outcome: v.outcome as (typeof outcomes)[number], outcomeNote: v.outcomeNote })))}
     >
@@ -51,7 +51,7 @@ export function CloseDialog({ family, onClose }: { family: FamilyDetail; onClose
 export function EditFamilyDialog({ family: f, onClose }: { family: FamilyDetail; onClose: () => void }) {
   const saved = useFamilySaved(f.id, onClose);
   const schema = z.object({ displayName: z.string(), municipality: z.string(), caseworkerName: z.string(), caseworkerContact: z.string(), legalBasis: z.string(), startDate: z.string(), plannedEndDate: z.string() });
-  const { form, formError, setFormError } = useZodForm(schema, {
+  const { form, formError, submit, attempt } = useZodForm(schema, {
     displayName: f.displayName,
     municipality: f.municipality ?? '',
     caseworkerName: f.caseworkerName ?? '',
@@ -61,16 +61,9 @@ export function EditFamilyDialog({ family: f, onClose }: { family: FamilyDetail;
     plannedEndDate: f.plannedEndDate,
   });
   const e = form.formState.errors;
-  const onSubmit = form.handleSubmit(async (v) => {
-    try {
-      saved(await call('families:update', { familyId: f.id, ...v }));
-    } catch (err) {
-      if (err instanceof ApiError && err.error.issues) for (const i of err.error.issues) form.setError(i.path as keyof typeof v, { message: i.message });
-      else setFormError(errorText(err));
-    }
-  });
+  const onSubmit = submit(async (v) => saved(await call('families:update', { familyId: f.id, ...v })));
   return (
-    <DialogForm title="Redigér oplysninger" onClose={onClose} error={formError} submitLabel="Gem" onSubmit={onSubmit}>
+    <DialogForm title="Redigér oplysninger" onClose={onClose} error={formError} errors={form.formState.errors} attempt={attempt} submitLabel="Gem" onSubmit={onSubmit}>
       <Field label="Familiens navn" required autoFocus {...form.register('displayName')} error={e.displayName?.message} />
       <div className="row">
         <Field label="Startdato" type="date" required {...form.register('startDate')} error={e.startDate?.message} />

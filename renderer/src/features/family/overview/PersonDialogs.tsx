@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { channels } from '../../../../../common/channels';
-import { personKindLabels, personKinds, type FamilyDetail, type Person } from '../../../../../common/families';
-import { ApiError, call, errorText } from '../../../app/api';
+import { personInputSchema, personKindLabels, personKinds, UNBORN_CHILD_NAME, type FamilyDetail, type Person } from '../../../../../common/families';
+import { call } from '../../../app/api';
 import { DialogForm } from '../../../ui/DialogForm';
 import { Field } from '../../../ui/Field';
 import { today } from '../../../ui/format';
 import { useZodForm } from '../../../ui/forms';
+import { checkedByChannel } from '../../../ui/channelCheck';
 import { labelOptions, SelectField } from '../../../ui/SelectField';
 import { useFamilySaved } from '../familyCache';
 
@@ -13,8 +14,13 @@ import { useFamilySaved } from '../familyCache';
 
 export function PersonDialog({ family, person, onClose }: { family: FamilyDetail; person?: Person; onClose: () => void }) {
   const saved = useFamilySaved(family.id, onClose);
-  const schema = z.object({ kind: z.enum(personKinds), name: z.string(), cpr: z.string(), removeCpr: z.boolean(), birthDate: z.string(), dueDate: z.string() });
-  const { form, formError, setFormError } = useZodForm(schema, {
+  // Checked by the channel's own person rule: every problem at once (CPR date, birth date, terminsdato, name).
+  const schema = checkedByChannel(
+    z.object({ kind: z.enum(personKinds), name: z.string(), cpr: z.string(), removeCpr: z.boolean(), birthDate: z.string(), dueDate: z.string() }),
+    personInputSchema,
+    ({ removeCpr: _r, ...v }) => v,
+  );
+  const { form, formError, submit, attempt } = useZodForm(schema, {
     kind: person?.kind ?? 'child',
     name: person?.name ?? '',
     cpr: '',
@@ -23,22 +29,14 @@ export function PersonDialog({ family, person, onClose }: { family: FamilyDetail
     dueDate: person?.dueDate ?? '',
   });
   const e = form.formState.errors;
-  const onSubmit = form.handleSubmit(async ({ removeCpr, ...v }) => {
-    try {
-      saved(
-        person
-          ? await call('persons:update', { personId: person.id, ...v, keepCpr: !removeCpr })
-          : await call('persons:add', { familyId: family.id, ...v }),
-      );
-    } catch (err) {
-      if (err instanceof ApiError && err.error.issues) for (const i of err.error.issues) form.setError(i.path as keyof typeof v, { message: i.message });
-      else setFormError(errorText(err));
-    }
-  });
+  const unborn = form.watch('kind') === 'child' && !form.watch('birthDate');
+  const onSubmit = submit(async ({ removeCpr, ...v }) =>
+    saved(person ? await call('persons:update', { personId: person.id, ...v, keepCpr: !removeCpr }) : await call('persons:add', { familyId: family.id, ...v })),
+  );
   return (
-    <DialogForm title={person ? `Redigér ${person.name}` : 'Tilføj person'} onClose={onClose} error={formError} submitLabel={person ? 'Gem' : 'Tilføj'} onSubmit={onSubmit}>
+    <DialogForm title={person ? `Redigér ${person.name}` : 'Tilføj person'} onClose={onClose} error={formError} errors={form.formState.errors} attempt={attempt} submitLabel={person ? 'Gem' : 'Tilføj'} onSubmit={onSubmit}>
       <SelectField label="Hvem" id="person-kind" options={labelOptions(personKinds, personKindLabels)} autoFocus {...form.register('kind')} />
-      <Field label="Navn" required {...form.register('name')} error={e.name?.message} />
+      <Field label="Navn" required={!unborn} hint={unborn ? `Kan stå tomt for et ufødt barn (vises som »${UNBORN_CHILD_NAME}«).` : undefined} {...form.register('name')} error={e.name?.message} />
       <Field
         label="CPR-nummer"
         hint={person?.cprMasked ? `Gemt: ${person.cprMasked}. Lad feltet stå tomt for at beholde det.` : 'Valgfrit'}
@@ -64,9 +62,9 @@ export function PersonDialog({ family, person, onClose }: { family: FamilyDetail
 export function BornDialog({ family, person, onClose }: { family: FamilyDetail; person: Person; onClose: () => void }) {
   const saved = useFamilySaved(family.id, onClose);
   const shape = channels['persons:markBorn'].input.shape;
-  const { form, formError, submit } = useZodForm(z.object({ name: shape.name, birthDate: shape.birthDate }), { name: person.name, birthDate: today() });
+  const { form, formError, submit, attempt } = useZodForm(z.object({ name: shape.name, birthDate: shape.birthDate }), { name: person.name, birthDate: today() });
   return (
-    <DialogForm title={`${person.name} er født`} onClose={onClose} error={formError} submitLabel="Gem" onSubmit={submit(async (v) => saved(await call('persons:markBorn', { personId: person.id, ...v })))}>
+    <DialogForm title={`${person.name} er født`} onClose={onClose} error={formError} errors={form.formState.errors} attempt={attempt} submitLabel="Gem" onSubmit={submit(async (v) => saved(await call('persons:markBorn', { personId: person.id, ...v })))}>
       <Field label="Barnets navn" required autoFocus {...form.register('name')} error={form.formState.errors.name?.message} />
       <Field label="Fødselsdato" type="date" required {...form.register('birthDate')} error={form.formState.errors.birthDate?.message} />
     </DialogForm>

@@ -1,0 +1,99 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { textTooLong, type Draft, type Observation } from '../../../../common/journal';
+import type { ShiftTimes } from '../../../../common/shift-time';
+import { ApiError, call, errorText, onBeforeLock } from '../../app/api';
+import { toInput, type Content } from './draftContent';
+
+/**
+ * The new observation's content, saved as a private draft shortly after typing stops, when the window closes and
+ * before the screen locks, so nothing typed is lost. A text too long to be stored is not sent at all: it stays in the
+ * field with a message, and the draft saved before it stays as it was.
+ */
+export function useObservationDraft(initial: () => Content, draft: Draft | undefined, times: ShiftTimes) {
+  const queryClient = useQueryClient();
+  const [content, setContent] = useState<Content>(initial);
+  const [draftId, setDraftId] = useState<number | undefined>(draft?.id);
+  const [savedAt, setSavedAt] = useState<string | null>(draft?.updatedAt ?? null);
+  const [dirty, setDirty] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const saving = useRef<Promise<unknown> | null>(null);
+  const latest = useRef(content);
+  latest.current = content;
+  const idRef = useRef(draftId);
+  idRef.current = draftId;
+  const timesRef = useRef(times);
+  timesRef.current = times;
+
+  /** Saves the draft; true when what is on screen now is saved. */
+  async function saveDraft(): Promise<boolean> {
+    if (saving.current) await saving.current.catch(() => undefined);
+    const c = latest.current;
+    if (!c.text.trim() && idRef.current === undefined) {
+      // Nothing worth keeping yet (a time or a category alone): nothing waits to be saved either.
+      if (latest.current === c) setDirty(false);
+      return true;
+    }
+    if (textTooLong(c.text)) return false; // the backend would refuse it: the text stays on screen, the last draft stays saved
+    const run = call('journal:saveDraft', { ...toInput(c, timesRef.current), draftId: idRef.current });
+    saving.current = run;
+    try {
+      const saved = await run;
+      idRef.current = saved.id;
+      setDraftId(saved.id);
+      setSavedAt(saved.updatedAt);
+      setSaveError(null);
+      // Typing during the save leaves the newer text marked unsaved, so the next autosave still runs.
+      if (latest.current === c) setDirty(false);
+      void queryClient.invalidateQueries({ queryKey: ['drafts'] });
+      return true;
+    } catch (err) {
+      setSaveError(`Kladden kunne ikke gemmes: ${(err instanceof ApiError && err.error.issues?.[0]?.message) || errorText(err)}`);
+      return false;
+    } finally {
+      saving.current = null;
+    }
+  }
+
+  // Autosave shortly after typing stops.
+  useEffect(() => {
+    if (!dirty) return;
+    const timer = setTimeout(() => void saveDraft(), 700);
+    return () => clearTimeout(timer);
+  }, [content, dirty]);
+
+  // Closing the window or locking mid-sentence: the last keystrokes are saved too.
+  useEffect(() => {
+    const beforeUnload = () => void saveDraft();
+    window.addEventListener('beforeunload', beforeUnload);
+    const off = onBeforeLock(async () => {
+      await saveDraft();
+    });
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      off();
+    };
+  }, []);
+
+  const update = (patch: Partial<Content>) => {
+    setContent((c) => ({ ...c, ...patch }));
+    setDirty(true);
+    setSaveError(null);
+  };
+
+  /** Signs what is on screen (the draft becomes the observation); throws the backend's refusal. */
+  async function sign(): Promise<Observation> {
+    if (saving.current) await saving.current.catch(() => undefined);
+    const observation = await call('journal:sign', { ...toInput(latest.current, timesRef.current), draftId: idRef.current });
+    for (const key of [['timeline'], ['family', observation.familyId], ['front'], ['drafts']]) void queryClient.invalidateQueries({ queryKey: key });
+    return observation;
+  }
+
+  async function discard(): Promise<void> {
+    if (idRef.current !== undefined) await call('journal:discardDraft', { draftId: idRef.current }).catch(() => undefined);
+    void queryClient.invalidateQueries({ queryKey: ['drafts'] });
+    void queryClient.invalidateQueries({ queryKey: ['front'] });
+  }
+
+  return { content, update, draftId, savedAt, dirty, saveError, setSaveError, saveDraft, sign, discard };
+}
