@@ -11,7 +11,7 @@ import { AccountPage } from '../features/session/Account';
 import { SettingsPage } from '../features/settings/Settings';
 import { UsersPage } from '../features/users/Users';
 
-/** Which screen each hash route shows (#/familier/12/dagbog); leader and administrator screens send others home. */
+/** Which screen each hash route shows (#/familier/12/dagbog, #/familier/12/netvaerk/sikkerhedsplan); leader and administrator screens send others home. */
 export function AppRoutes({ user, isLeader, isAdmin, onOpenDraft, onNewObservation }: { user: SessionUser; isLeader: boolean; isAdmin: boolean; onOpenDraft: (draft: Draft) => void; onNewObservation: () => void }) {
   return (
     <Switch>
@@ -24,8 +24,8 @@ export function AppRoutes({ user, isLeader, isAdmin, onOpenDraft, onNewObservati
       <Route path="/familier/ny">
         <NewFamilyPage userId={user.id} />
       </Route>
-      <Route path="/familier/:id/:tab?">
-        {(params) => <FamilyCard key={params.id} familyId={Number(params.id)} tab={params.tab ?? 'overblik'} user={user} onNewObservation={onNewObservation} />}
+      <Route<{ id: string; tab?: string; '*'?: string }> path="/familier/:id/:tab?/*?">
+        {(params) => <FamilyCard key={params.id} familyId={Number(params.id)} tab={params.tab ?? 'overblik'} sub={params['*'] ?? ''} user={user} onNewObservation={onNewObservation} />}
       </Route>
       <Route path="/soeg">
         <SearchPage />

@@ -8,6 +8,7 @@ import { isNeedToKnowRefusal } from '../need-to-know/needToKnow';
 import { NeedToKnowRefusal } from '../need-to-know/NeedToKnowRefusal';
 import { formatDate } from '../../ui/format';
 import { JournalTab } from './journal/JournalTab';
+import { NetworkTab } from './network/NetworkTab';
 import { OverviewTab } from './overview/OverviewTab';
 import { PlaceholderTab } from './PlaceholderTab';
 import { TeamTab } from './team/TeamTab';
@@ -25,7 +26,7 @@ export const familyTabs = [
 ] as const;
 
 /** One family: its name and state, the tab bar, and the open tab. A tab that is not built yet shows a placeholder. */
-export function FamilyCard({ familyId, tab, user, onNewObservation }: { familyId: number; tab: string; user: SessionUser; onNewObservation: () => void }) {
+export function FamilyCard({ familyId, tab, sub, user, onNewObservation }: { familyId: number; tab: string; sub: string; user: SessionUser; onNewObservation: () => void }) {
   const family = useQuery({ queryKey: ['family', familyId], queryFn: () => call('families:get', { familyId }) });
   if (family.isError) {
     if (isNeedToKnowRefusal(family.error)) return <NeedToKnowRefusal familyId={familyId} message={family.error.message} />;
@@ -51,7 +52,8 @@ export function FamilyCard({ familyId, tab, user, onNewObservation }: { familyId
       {tab === 'overblik' && <OverviewTab family={f} user={user} />}
       {tab === 'dagbog' && <JournalTab family={f} onNewObservation={onNewObservation} />}
       {tab === 'team' && <TeamTab family={f} />}
-      {!['overblik', 'dagbog', 'team'].includes(tab) && <PlaceholderTab />}
+      {tab === 'netvaerk' && <NetworkTab family={f} sub={sub} />}
+      {!['overblik', 'dagbog', 'team', 'netvaerk'].includes(tab) && <PlaceholderTab />}
     </>
   );
 }
