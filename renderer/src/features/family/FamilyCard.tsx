@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'wouter';
+import { Link, Redirect } from 'wouter';
 import type { SessionUser } from '../../../../common/users';
 import { outcomeLabels, phaseLabels } from '../../../../common/families';
 import { call, errorText } from '../../app/api';
@@ -7,6 +7,7 @@ import { Notice } from '../../ui/Field';
 import { isNeedToKnowRefusal } from '../need-to-know/needToKnow';
 import { NeedToKnowRefusal } from '../need-to-know/NeedToKnowRefusal';
 import { formatDate } from '../../ui/format';
+import { DischargeTab } from './discharge/DischargeTab';
 import { JournalTab } from './journal/JournalTab';
 import { NetworkTab } from './network/NetworkTab';
 import { OverviewTab } from './overview/OverviewTab';
@@ -20,7 +21,7 @@ export const familyTabs = [
   ['progression', 'Progression'],
   ['maal', 'Mål'],
   ['netvaerk', 'Netværk'],
-  ['udslusning', 'Udslusning'],
+  ['udslusningsplan', 'Udslusningsplan'],
   ['team', 'Team'],
   ['udskrifter', 'Udskrifter'],
 ] as const;
@@ -53,7 +54,9 @@ export function FamilyCard({ familyId, tab, sub, user, onNewObservation }: { fam
       {tab === 'dagbog' && <JournalTab family={f} onNewObservation={onNewObservation} />}
       {tab === 'team' && <TeamTab family={f} />}
       {tab === 'netvaerk' && <NetworkTab family={f} sub={sub} />}
-      {!['overblik', 'dagbog', 'team', 'netvaerk'].includes(tab) && <PlaceholderTab />}
+      {tab === 'udslusningsplan' && <DischargeTab family={f} sub={sub} />}
+      {tab === 'udslusning' && <Redirect to={`/familier/${f.id}/udslusningsplan`} replace />}
+      {!['overblik', 'dagbog', 'team', 'netvaerk', 'udslusningsplan', 'udslusning'].includes(tab) && <PlaceholderTab />}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { call, errorText } from '../../app/api';
 import { Notice } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
 import { FamilyTable } from '../families/FamilyTable';
+import { OverdueStepsPanel } from '../family/discharge/OverdueStepsPanel';
 import { PendingConcerns } from './PendingConcerns';
 
 /** The front page: greeting, your drafts, serious concerns waiting for a leader, the active families. */
@@ -37,6 +38,7 @@ export function HomePage({ user, onOpenDraft }: { user: SessionUser; onOpenDraft
         </div>
       )}
       {isLeader && <PendingConcerns />}
+      {isLeader && <OverdueStepsPanel />}
       <h2>Aktive familier</h2>
       {front.data && front.data.families.length === 0 && (
         <p className="muted">

@@ -5,6 +5,7 @@ import { outcomeLabels, phaseLabels, phases, type FamilyDetail, type Person } fr
 import { teamRoleLabels } from '../../../../../common/team';
 import { formatDate, formatDateTime } from '../../../ui/format';
 import { ObservationCard } from '../../journal/ObservationCard';
+import { DischargeOverviewPanel } from '../discharge/DischargeOverviewPanel';
 import { CloseDialog, EditFamilyDialog, PhaseDialog } from './FamilyDialogs';
 import { BornDialog, PersonDialog } from './PersonDialogs';
 import { PersonLine } from './PersonLine';
@@ -102,6 +103,7 @@ export function OverviewTab({ family: f, user }: { family: FamilyDetail; user: S
           <Link href={`/familier/${f.id}/team`}>Gå til team</Link>
         </div>
       </div>
+      <DischargeOverviewPanel family={f} />
       <div className="panel">
         <h2 style={{ marginTop: 0 }}>Åbne alvorlige bekymringer</h2>
         {f.openConcerns.length === 0 ? <p className="muted">Ingen.</p> : f.openConcerns.map((o) => <ObservationCard key={o.id} observation={o} canAmend={false} />)}
