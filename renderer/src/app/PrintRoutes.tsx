@@ -1,6 +1,7 @@
 import { Link, Route, Switch } from 'wouter';
 import type { SessionUser } from '../../../common/users';
 import { FamilyReportPrint } from '../features/access-log/FamilyReportPrint';
+import { familyPrintRoutes } from '../features/family/print/familyPrintRoutes';
 import { parsePrintLocation } from '../ui/print/printRoute';
 
 /** Which print view each #/udskrift/… route shows; rendered by the shell without its navigation. */
@@ -17,6 +18,7 @@ export function PrintRoutes({ location, user, institutionName, isLeader }: { loc
           )
         }
       </Route>
+      {familyPrintRoutes({ institutionName, printedBy: user.name, options })}
       <Route>
         <PrintNotFound />
       </Route>

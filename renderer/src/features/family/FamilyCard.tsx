@@ -8,6 +8,7 @@ import { isNeedToKnowRefusal } from '../need-to-know/needToKnow';
 import { NeedToKnowRefusal } from '../need-to-know/NeedToKnowRefusal';
 import { formatDate } from '../../ui/format';
 import { DischargeTab } from './discharge/DischargeTab';
+import { DischargePrintouts } from './discharge/DischargePrintouts';
 import { JournalTab } from './journal/JournalTab';
 import { NetworkTab } from './network/NetworkTab';
 import { OverviewTab } from './overview/OverviewTab';
@@ -56,7 +57,8 @@ export function FamilyCard({ familyId, tab, sub, user, onNewObservation }: { fam
       {tab === 'netvaerk' && <NetworkTab family={f} sub={sub} />}
       {tab === 'udslusningsplan' && <DischargeTab family={f} sub={sub} />}
       {tab === 'udslusning' && <Redirect to={`/familier/${f.id}/udslusningsplan`} replace />}
-      {!['overblik', 'dagbog', 'team', 'netvaerk', 'udslusningsplan', 'udslusning'].includes(tab) && <PlaceholderTab />}
+      {tab === 'udskrifter' && <DischargePrintouts family={f} />}
+      {!['overblik', 'dagbog', 'team', 'netvaerk', 'udslusningsplan', 'udslusning', 'udskrifter'].includes(tab) && <PlaceholderTab />}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { destinationLabels, type dischargeViewSchema } from '../../../../../comm
 import { partyLabel } from '../../../../../common/parties';
 import { Notice } from '../../../ui/Field';
 import { formatDate, formatDateTime } from '../../../ui/format';
+import { printHref } from '../../../ui/print/printRoute';
 import { DischargeTimeline } from './DischargeTimeline';
 import { PlanDetails } from './PlanDetails';
 import { StepsTable } from './StepsTable';
@@ -17,13 +18,16 @@ export function DischargePlanPage({ familyId, view, closed }: { familyId: number
   const isCurrent = plan.version === view.currentVersion;
   return (
     <>
-      {!closed && (
-        <div className="actions no-print" style={{ marginTop: 0, marginBottom: '1rem' }}>
+      <div className="actions no-print" style={{ marginTop: 0, marginBottom: '1rem' }}>
+        {!closed && (
           <Link className="button" href={`${base}/rediger`}>
             Ny udgave af planen
           </Link>
-        </div>
-      )}
+        )}
+        <a className="button secondary" href={printHref(`udslusningsplan/${familyId}`, { udgave: isCurrent ? undefined : String(plan.version) })}>
+          Udskriv planen
+        </a>
+      </div>
       {!isCurrent && (
         <Notice kind="warn">
           Du ser udgave {plan.version}, som ikke længere gælder. <Link href={base}>Vis den gældende udgave {view.currentVersion}</Link>

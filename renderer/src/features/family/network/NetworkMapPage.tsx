@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FamilyDetail } from '../../../../../common/families';
 import type { NetworkOverview, NetworkPerson } from '../../../../../common/network';
+import { printHref } from '../../../ui/print/printRoute';
 import { MapLegend } from './MapLegend';
 import { MapList } from './MapList';
 import { NetworkMap } from './NetworkMap';
@@ -14,13 +15,16 @@ export function NetworkMapPage({ family, network }: { family: FamilyDetail; netw
   const closed = family.endDate !== null;
   return (
     <>
-      {!closed && (
-        <div className="actions no-print" style={{ marginTop: 0, marginBottom: '1rem' }}>
+      <div className="actions no-print" style={{ marginTop: 0, marginBottom: '1rem' }}>
+        {!closed && (
           <button type="button" onClick={() => setDialog('add')}>
             Tilføj person
           </button>
-        </div>
-      )}
+        )}
+        <a className="button secondary" href={printHref(`netvaerkskort/${family.id}`)}>
+          Udskriv netværkskortet
+        </a>
+      </div>
       <section className="panel" aria-labelledby="map-heading">
         <h2 id="map-heading" style={{ marginTop: 0 }}>
           Netværkskort

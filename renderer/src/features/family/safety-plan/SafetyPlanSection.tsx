@@ -5,6 +5,7 @@ import type { NetworkOverview } from '../../../../../common/network';
 import { call, errorText } from '../../../app/api';
 import { Notice } from '../../../ui/Field';
 import { formatDate, formatDateTime } from '../../../ui/format';
+import { printHref } from '../../../ui/print/printRoute';
 import { keys } from '../plans/queries';
 import { VersionList } from '../plans/VersionList';
 import { SafetyPlanContent } from './SafetyPlanContent';
@@ -40,13 +41,16 @@ export function SafetyPlanSection({ family, network, path }: { family: FamilyDet
   const isCurrent = plan.version === currentVersion;
   return (
     <>
-      {!closed && (
-        <div className="actions no-print" style={{ marginTop: 0, marginBottom: '1rem' }}>
+      <div className="actions no-print" style={{ marginTop: 0, marginBottom: '1rem' }}>
+        {!closed && (
           <Link className="button" href={`${base}/ny`}>
             Ny udgave af planen
           </Link>
-        </div>
-      )}
+        )}
+        <a className="button secondary" href={printHref(`sikkerhedsplan/${family.id}`, { udgave: isCurrent ? undefined : String(plan.version) })}>
+          Udskriv til familien
+        </a>
+      </div>
       {!isCurrent && (
         <Notice kind="warn">
           Du ser udgave {plan.version}, som ikke længere gælder. <Link href={base}>Vis den gældende udgave {currentVersion}</Link>
