@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { api, isoDay, LAPTOP, setUpQuickly, shotBoth } from './helpers';
-import { danishDate, exactField, expectAccessible, goTo } from './plans-helpers';
+import { danishDate, exactField, expectAccessible, goTo, printAllPages } from './plans-helpers';
 import { shot, startServer } from './server';
 
 test.use({ viewport: LAPTOP });
@@ -13,7 +13,7 @@ interface StepInput {
   what: string;
 }
 
-test('the udslusningsplan: four steps, two done, one postponed with a reason, versions compared, overdue steps where they matter, the close dialog', async ({ page }) => {
+test('the udslusningsplan: four steps, two done, one postponed with a reason, versions compared, overdue steps where they matter, the close dialog, the plan and the overleveringspakke printed', async ({ page }) => {
   const server = await startServer();
   try {
     await setUpQuickly(page, server.url);
@@ -54,6 +54,7 @@ test('the udslusningsplan: four steps, two done, one postponed with a reason, ve
       contacts: [{ when: 'Om natten', who: { kind: 'network', networkPersonId: inger } }],
       signs: [],
     });
+    await api(page, 'goals:create', { familyId, text: 'Jeg vil kunne berolige Liva, når hun græder om natten.', area: 'interaction', startDate: '2026-09-01', targetDate: isoDay(40) });
     await page.reload();
     await goTo(page, `#/familier/${familyId}/overblik`);
     await expect(page.getByTestId('overview-discharge')).toContainText('Ingen udslusningsplan endnu.');
@@ -202,6 +203,39 @@ test('the udslusningsplan: four steps, two done, one postponed with a reason, ve
     await shotBoth(page, '928-forside-overskredne-trin');
     await expectAccessible(page, 'Forside med overskredne trin');
 
+    // The Udskrifter tab lists the printouts; the plan on paper, printing written to the access log.
+    await goTo(page, `#/familier/${familyId}/udskrifter`);
+    await expect(page.getByTestId('discharge-printouts').getByRole('link')).toHaveCount(4);
+    await shotBoth(page, '929-udskrifter');
+    await expectAccessible(page, 'Udskrifter');
+    await page.getByTestId('discharge-printouts').getByRole('link', { name: 'Udslusningsplan' }).click();
+    await expect(page).toHaveURL(new RegExp(`#/udskrift/udslusningsplan/${familyId}$`));
+    await expect(page.getByTestId('discharge-print')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Udskriv' })).toBeFocused();
+    await shot(page, '930-udslusningsplan-udskrift');
+    await expectAccessible(page, 'Udslusningsplan: udskrift');
+    // The browser's print fires beforeprint, which the view writes to the access log.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await expect
+      .poll(async () => (await api<{ rows: Array<{ action: string; subject: string | null }> }>(page, 'accessLog:familyReport', { familyId })).rows.filter((r) => r.subject === 'udskrift: udslusningsplan').length)
+      .toBe(1);
+    const planPdf = await printAllPages(page, '930-udslusningsplan-pdf');
+    for (const text of ['Udslusningsplan', 'Familien Holm', 'Trinene', 'Første weekend hjemme', 'Lørdag var hård, søndag gik bedre.', 'Udskudt', 'Overskredet', 'Tidslinje', 'Ambulant familiebehandling, Greve Kommune', danishDate(isoDay(40))])
+      expect(planPdf.flat).toContain(text);
+    expect(planPdf.text).toContain(`Side 1 af ${planPdf.pages}`);
+    expect(planPdf.text).not.toContain('Tilbage');
+
+    // The overleveringspakke: for the receiving service and the municipality, without CPR numbers.
+    await goTo(page, `#/familier/${familyId}/udskrifter`);
+    await page.getByTestId('discharge-printouts').getByRole('link', { name: 'Overleveringspakke' }).click();
+    await expect(page.getByTestId('handover-print')).toBeVisible();
+    await shot(page, '931-overleveringspakke-udskrift');
+    await expectAccessible(page, 'Overleveringspakke: udskrift');
+    const handoverPdf = await printAllPages(page, '931-overleveringspakke-pdf');
+    for (const text of ['Overleveringspakke', 'Familien', 'Greve Kommune', 'Per Madsen', 'Indsatsteamet', 'Hanne Berg', 'Udslusningsplan', 'Flytning', 'Udviklingsmål', 'Jeg vil kunne berolige Liva, når hun græder om natten.', 'I gang', 'Netværket', 'Inger Holm', '40 11 22 33', 'Sikkerhedsplan', 'At Sara bliver så træt om natten'])
+      expect(handoverPdf.flat).toContain(text);
+    expect(handoverPdf.text).not.toMatch(/010190|1234/);
+    expect(handoverPdf.text).toContain(`Side ${handoverPdf.pages} af ${handoverPdf.pages}`);
   } finally {
     await server.stop();
   }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { api, isoDay, LAPTOP, setUpQuickly, shotBoth } from './helpers';
-import { danishDate, exactField, expectAccessible, goTo } from './plans-helpers';
+import { danishDate, exactField, expectAccessible, goTo, printAllPages } from './plans-helpers';
 import { shot, startServer } from './server';
 
 test.use({ viewport: LAPTOP });
@@ -37,7 +37,7 @@ async function addPerson(page: Page, p: NetworkPersonInput, screenshot?: string)
   await expect(dialog).toHaveCount(0);
 }
 
-test('the network: five persons on the map, a netværksmøde with two agreements followed up, a sikkerhedsplan in two versions compared', async ({ page }) => {
+test('the network: five persons on the map, a netværksmøde with two agreements followed up, a sikkerhedsplan in two versions compared and printed, the map printed', async ({ page }) => {
   const server = await startServer();
   try {
     await setUpQuickly(page, server.url);
@@ -212,6 +212,29 @@ test('the network: five persons on the map, a netværksmøde with two agreements
     await shotBoth(page, '907-sikkerhedsplan-sammenlign');
     await expectAccessible(page, 'Sikkerhedsplan: sammenligning');
 
+    // The sikkerhedsplan for the family on paper.
+    await goTo(page, `${base}/netvaerk/sikkerhedsplan`);
+    await page.getByRole('link', { name: 'Udskriv til familien' }).click();
+    await expect(page.getByTestId('safety-print')).toBeVisible();
+    await shot(page, '908-sikkerhedsplan-udskrift');
+    await expectAccessible(page, 'Sikkerhedsplan: udskrift');
+    const safetyPdf = await printAllPages(page, '908-sikkerhedsplan-pdf');
+    expect(safetyPdf.text).toContain('Vores sikkerhedsplan');
+    expect(safetyPdf.text).toContain('Det er vi bekymrede for');
+    expect(safetyPdf.flat).toContain('At Kim kommer på besøg uanmeldt.');
+    expect(safetyPdf.text).toContain('40 11 22 33');
+    expect(safetyPdf.text).toContain(`Side 1 af ${safetyPdf.pages}`);
+    expect(safetyPdf.text).not.toContain('Tilbage');
+
+    // The network map on A4.
+    await goTo(page, `${base}/netvaerk`);
+    await page.getByRole('link', { name: 'Udskriv netværkskortet' }).click();
+    await expect(page.getByTestId('network-map-print').getByTestId('map-person')).toHaveCount(5);
+    await shot(page, '909-netvaerkskort-udskrift');
+    await expectAccessible(page, 'Netværkskort: udskrift');
+    const mapPdf = await printAllPages(page, '909-netvaerkskort-pdf');
+    for (const text of ['Netværkskort', 'Familien Holm', 'Inger Holm', 'Mormor', 'Birgit Sand', 'Belaster', 'Fagpersoner']) expect(mapPdf.flat).toContain(text);
+    expect(mapPdf.pages).toBeLessThanOrEqual(2);
   } finally {
     await server.stop();
   }
