@@ -41,7 +41,9 @@ test('the udslusningsplan: four steps, two done, one postponed with a reason, ve
       helpWith: ['childcare'],
       phone: '40 11 22 33',
     });
-    const inger = network.persons[0]!.id;
+    const [first] = network.persons;
+    if (!first) throw new Error('Inger Holm was not added');
+    const inger = first.id;
     network = await api(page, 'network:addAgreement', { familyId, responsible: { kind: 'network', networkPersonId: inger }, what: 'Inger passer Liva hver tirsdag eftermiddag', when: 'Tirsdage kl. 14–17' });
     await api(page, 'safetyPlan:save', {
       familyId,

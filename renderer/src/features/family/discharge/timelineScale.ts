@@ -19,8 +19,8 @@ function addDays(date: string, days: number): string {
 export function timelineScale(entries: TimelineEntry[], today: string, targetDate: string | null): Scale {
   const starts = [today, ...entries.map((e) => e.startsOn)].sort();
   const ends = [today, ...(targetDate ? [targetDate] : []), ...entries.map((e) => e.lastDay)].sort();
-  const from = addDays(starts[0]!, -4);
-  const to = addDays(ends.at(-1)!, 5);
+  const from = addDays(starts[0] ?? today, -4);
+  const to = addDays(ends.at(-1) ?? today, 5);
   const days = Math.max(daysBetween(from, to), 1);
   const at = (date: string) => Math.min(100, Math.max(0, (daysBetween(from, date) / days) * 100));
   const ticks: Scale['ticks'] = [];

@@ -12,7 +12,7 @@ export function MapLegend() {
             <svg width="54" height="16" aria-hidden="true">
               <line x1="2" y1="8" x2="52" y2="8" stroke={style.colour} strokeWidth="3.5" strokeDasharray={style.dash} />
             </svg>
-            <strong aria-hidden="true">{style.sign}</strong> {style.word[0]!.toUpperCase() + style.word.slice(1)}
+            <strong aria-hidden="true">{style.sign}</strong> {style.word.charAt(0).toUpperCase() + style.word.slice(1)}
           </li>
         );
       })}

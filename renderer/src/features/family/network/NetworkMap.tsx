@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { NetworkOverview } from '../../../../../common/network';
-import { CENTRE_RADIUS, CX, CY, layoutMap, MAP_HEIGHT, MAP_WIDTH, NODE_SIZE, RING_EDGES, sectorLabelAt, supportStyle, type PlacedPerson } from './mapLayout';
+import { CENTRE_RADIUS, CX, CY, layoutMap, MAP_HEIGHT, MAP_WIDTH, NODE_SIZE, RING_EDGES, ringEdge, sectorLabelAt, supportStyle, type PlacedPerson } from './mapLayout';
 
 /**
  * The network map as SVG: the family at the centre, rings by closeness, four sectors. Support and strain show as the
@@ -20,7 +20,7 @@ export function NetworkMap({ map, className }: { map: NetworkOverview['map']; cl
       <line x1={CX} y1={CY - RING_EDGES[2]} x2={CX} y2={CY + RING_EDGES[2]} stroke="#8a9099" strokeWidth={1.5} />
       <line x1={CX - RING_EDGES[2]} y1={CY} x2={CX + RING_EDGES[2]} y2={CY} stroke="#8a9099" strokeWidth={1.5} />
       {map.rings.map((ring, i) => (
-        <text key={ring.closeness} x={CX + 8} y={CY - RING_EDGES[i]! + 26} fontSize={20} fill="#545b66" className="map-halo">
+        <text key={ring.closeness} x={CX + 8} y={CY - ringEdge(i + 1) + 26} fontSize={20} fill="#545b66" className="map-halo">
           {ring.label}
         </text>
       ))}

@@ -39,13 +39,19 @@ export interface PlacedPerson extends Placement {
   labelSide: 'left' | 'right';
 }
 
+/** The outer edge of ring 1, 2 or 3 (a ring outside that range is drawn at the nearest one). */
+export function ringEdge(ring: number): number {
+  return RING_EDGES[Math.min(Math.max(ring, 1), RING_EDGES.length) - 1] ?? RING_EDGES[0];
+}
+
 function ringOf(closeness: number): number {
   return Math.min(Math.max(closeness, 1), 3);
 }
 
 function midRadius(ring: number): number {
-  const inner = ring === 1 ? CENTRE_RADIUS : RING_EDGES[ring - 2]!;
-  return (inner + RING_EDGES[ring - 1]!) / 2;
+  const edges = [CENTRE_RADIUS, ...RING_EDGES];
+  const outer = ringEdge(ring);
+  return ((edges[ring - 1] ?? outer) + outer) / 2;
 }
 
 export function layoutMap(placements: Placement[]): PlacedPerson[] {

@@ -91,7 +91,7 @@ function splitOthers(others: string): Array<{ name: string; role: string | null 
     .filter(Boolean)
     .map((s) => {
       const m = /^(.*?)\s*\((.*)\)$/.exec(s);
-      return m && m[1] ? { name: m[1], role: m[2]!.trim() || null } : { name: s, role: null };
+      return m && m[1] ? { name: m[1], role: (m[2] ?? '').trim() || null } : { name: s, role: null };
     });
 }
 
