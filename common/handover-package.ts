@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dischargePlanVersionSchema, timelineEntrySchema } from './discharge';
 import { phases } from './families';
+import { goalAreaLabels, goalStatusLabels, type Goal } from './goals';
 import { networkAgreementSchema, networkPersonSchema } from './network';
 import { safetyPlanVersionSchema } from './safety-plan';
 import { teamRoles } from './team';
@@ -22,6 +23,20 @@ export const handoverGoalSchema = z.object({
   latestReview: z.object({ date: z.string(), score: z.number().nullable(), note: z.string().nullable() }).nullable(),
 });
 export type HandoverGoal = z.infer<typeof handoverGoalSchema>;
+
+/** A goal as the overleveringspakke lists it: its area and status in words, and the newest review (opfølgning). */
+export function handoverGoalOf(g: Goal): HandoverGoal {
+  const review = g.reviews.at(-1);
+  return {
+    goalId: g.id,
+    title: g.text,
+    area: g.area === 'other' && g.areaOther ? g.areaOther : goalAreaLabels[g.area],
+    status: goalStatusLabels[g.status],
+    startDate: g.startDate,
+    targetDate: g.targetDate,
+    latestReview: review ? { date: review.reviewedOn, score: review.staffScore ?? review.parentScore, note: review.note ?? review.parentComment } : null,
+  };
+}
 
 export const handoverPackageSchema = z.object({
   familyId: z.number().int(),

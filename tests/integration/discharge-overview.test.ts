@@ -83,13 +83,25 @@ describe('the udslusningsplan where others need it', () => {
   });
 
   it('the overleveringspakke holds the plan, goals, network agreements and safety plan, without CPR, and is logged as an export', async () => {
+    const goal = await must(backend, 'goals:create', { familyId, text: 'Vi vil have faste sovetider', area: 'care_structure', startDate: daysFromToday(-20), targetDate: daysFromToday(30) });
+    await must(backend, 'goals:review', { goalId: goal.id, reviewedOn: daysFromToday(-2), staffScore: 4, parentScore: 6, note: 'Liva sover kl. 19 de fleste aftener.' });
     const pkg = await must(backend, 'handoverPackage:get', { familyId });
     expect(pkg.family).toMatchObject({ displayName: 'Familien Ærø', persons: [{ name: 'Mor Ærø', kindLabel: 'Mor' }, { name: 'Liva', kindLabel: 'Barn' }] });
     expect(pkg.family.team[0]).toMatchObject({ name: ADMIN.name, roleLabel: 'Familiebehandler', isCoordinator: true });
     expect(pkg.dischargePlan?.version).toBe(2);
     expect(pkg.dischargePlan?.support[0]).toMatchObject({ service: 'Ambulant familiebehandling, Greve Kommune', handoverMeetingOn: daysFromToday(25) });
     expect(pkg.timeline.map((t) => t.title)).toEqual(['Besøg i hjemmet', 'Første dag hjemme', 'Første weekend', 'Aflyst besøg', 'Flytning']);
-    expect(pkg.goals).toEqual([]);
+    expect(pkg.goals).toEqual([
+      {
+        goalId: goal.id,
+        title: 'Vi vil have faste sovetider',
+        area: 'Omsorg og struktur i hverdagen',
+        status: 'I gang',
+        startDate: daysFromToday(-20),
+        targetDate: daysFromToday(30),
+        latestReview: { date: daysFromToday(-2), score: 4, note: 'Liva sover kl. 19 de fleste aftener.' },
+      },
+    ]);
     expect(pkg.network.agreements.map((a) => [a.what, a.responsible.name])).toEqual([['Passer Liva tirsdag eftermiddag', 'Mormor Grethe']]);
     expect(pkg.network.lastMeetingOn).toBe(daysFromToday(-5));
     expect(pkg.safetyPlan).toMatchObject({ version: 1, contacts: [{ who: { name: 'Mormor Grethe' }, phone: '20 30 40 50' }] });

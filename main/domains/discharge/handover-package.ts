@@ -2,9 +2,10 @@ import { todayIso } from '../../../common/dates';
 import { timelineOf } from '../../../common/discharge-timeline';
 import { AppFailure } from '../../../common/errors';
 import { personKindLabels, type PersonKind } from '../../../common/families';
-import type { HandoverGoal } from '../../../common/handover-package';
+import { handoverGoalOf } from '../../../common/handover-package';
 import { teamRoleLabels, type TeamRole } from '../../../common/team';
 import { handlers } from '../../core/context';
+import { loadGoals } from '../goals/queries';
 import { loadNetwork } from '../network/queries';
 import { loadSafetyPlans } from '../network/safety-plan-queries';
 import { loadDischargePlans } from './queries';
@@ -38,9 +39,7 @@ export const handoverPackageHandlers = handlers({
       const [plan] = await loadDischargePlans(db, input.familyId, 'newest');
       const network = await loadNetwork(db, input.familyId);
       const safetyPlan = (await loadSafetyPlans(db, input.familyId)).at(-1) ?? null;
-      // TODO(goals): fill from the goals channel `goals:list` (udviklingsmål, built on the `progression` branch) once it
-      // is merged: each goal in the parents' words with its status, target date and latest review.
-      const goals: HandoverGoal[] = [];
+      const goals = (await loadGoals(db, { familyIds: [input.familyId] }, todayIso(now))).map(handoverGoalOf);
       return {
         familyId: input.familyId,
         generatedAt: now.toISOString(),

@@ -2,6 +2,7 @@ import { Link, Route, Switch } from 'wouter';
 import type { SessionUser } from '../../../common/users';
 import { FamilyReportPrint } from '../features/access-log/FamilyReportPrint';
 import { HandoverPrint } from '../features/handover/HandoverPrint';
+import { familyPrintRoutes } from '../features/family/print/familyPrintRoutes';
 import { parsePrintLocation } from '../ui/print/printRoute';
 
 /** Which print view each #/udskrift/… route shows; rendered by the shell without its navigation. */
@@ -21,6 +22,7 @@ export function PrintRoutes({ location, user, institutionName, isLeader }: { loc
       <Route path="/udskrift/vagtoverlevering">
         <HandoverPrint options={options} institutionName={institutionName} printedBy={user.name} />
       </Route>
+      {familyPrintRoutes({ institutionName, printedBy: user.name, options })}
       <Route>
         <PrintNotFound />
       </Route>

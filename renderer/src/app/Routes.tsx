@@ -14,7 +14,7 @@ import { SettingsPage } from '../features/settings/Settings';
 import { UsersPage } from '../features/users/Users';
 import { splitLocation } from '../ui/hashRoute';
 
-/** Which screen each hash route shows (#/familier/12/dagbog); leader and administrator screens send others home. */
+/** Which screen each hash route shows (#/familier/12/dagbog, #/familier/12/netvaerk/sikkerhedsplan); leader and administrator screens send others home. */
 export function AppRoutes({ user, isLeader, isAdmin, onOpenDraft, onNewObservation }: { user: SessionUser; isLeader: boolean; isAdmin: boolean; onOpenDraft: (draft: Draft) => void; onNewObservation: () => void }) {
   // Routes match the path; a screen's options (?notat=345) are read by the screen itself.
   const [location] = useLocation();
@@ -29,8 +29,8 @@ export function AppRoutes({ user, isLeader, isAdmin, onOpenDraft, onNewObservati
       <Route path="/familier/ny">
         <NewFamilyPage userId={user.id} />
       </Route>
-      <Route path="/familier/:id/:tab?">
-        {(params) => <FamilyCard key={params.id} familyId={Number(params.id)} tab={params.tab ?? 'overblik'} user={user} onNewObservation={onNewObservation} />}
+      <Route<{ id: string; tab?: string; '*'?: string }> path="/familier/:id/:tab?/*?">
+        {(params) => <FamilyCard key={params.id} familyId={Number(params.id)} tab={params.tab ?? 'overblik'} sub={params['*'] ?? ''} user={user} onNewObservation={onNewObservation} />}
       </Route>
       <Route path="/soeg">
         <SearchPage />

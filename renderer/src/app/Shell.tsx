@@ -32,7 +32,7 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
   const queryClient = useQueryClient();
   useActivityPing();
   const [location, navigate] = useLocation();
-  const [familyMatch, familyParams] = useRoute<{ id: string; tab?: string }>('/familier/:id/:tab?');
+  const [familyMatch, familyParams] = useRoute<{ id: string; tab?: string }>('/familier/:id/:tab?/*?');
   const openFamilyId = familyMatch && /^\d+$/.test(familyParams.id) ? Number(familyParams.id) : null;
   const openFamily = useQuery({ queryKey: ['family', openFamilyId], queryFn: () => call('families:get', { familyId: openFamilyId! }), enabled: openFamilyId !== null });
   const [newObservation, setNewObservation] = useState<{ familyId: number | null; draft?: Draft } | null>(null);

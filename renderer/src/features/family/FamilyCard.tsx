@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'wouter';
+import { Link, Redirect } from 'wouter';
 import type { SessionUser } from '../../../../common/users';
 import { outcomeLabels, phaseLabels } from '../../../../common/families';
 import { call, errorText } from '../../app/api';
@@ -8,7 +8,10 @@ import { isNeedToKnowRefusal } from '../need-to-know/needToKnow';
 import { NeedToKnowRefusal } from '../need-to-know/NeedToKnowRefusal';
 import { formatDate } from '../../ui/format';
 import { placementDays } from '../families/placementDays';
+import { DischargeTab } from './discharge/DischargeTab';
+import { DischargePrintouts } from './discharge/DischargePrintouts';
 import { JournalTab } from './journal/JournalTab';
+import { NetworkTab } from './network/NetworkTab';
 import { OverviewTab } from './overview/OverviewTab';
 import { PlaceholderTab } from './PlaceholderTab';
 import { TeamTab } from './team/TeamTab';
@@ -20,13 +23,13 @@ export const familyTabs = [
   ['progression', 'Progression'],
   ['maal', 'Mål'],
   ['netvaerk', 'Netværk'],
-  ['udslusning', 'Udslusningsplan'],
+  ['udslusningsplan', 'Udslusningsplan'],
   ['team', 'Team'],
   ['udskrifter', 'Udskrifter'],
 ] as const;
 
 /** One family: its name and state, the tab bar, and the open tab. A tab that is not built yet shows a placeholder. */
-export function FamilyCard({ familyId, tab, user, onNewObservation }: { familyId: number; tab: string; user: SessionUser; onNewObservation: () => void }) {
+export function FamilyCard({ familyId, tab, sub, user, onNewObservation }: { familyId: number; tab: string; sub: string; user: SessionUser; onNewObservation: () => void }) {
   const family = useQuery({ queryKey: ['family', familyId], queryFn: () => call('families:get', { familyId }) });
   if (family.isError) {
     if (isNeedToKnowRefusal(family.error)) return <NeedToKnowRefusal familyId={familyId} message={family.error.message} />;
@@ -53,7 +56,11 @@ export function FamilyCard({ familyId, tab, user, onNewObservation }: { familyId
       {tab === 'overblik' && <OverviewTab family={f} user={user} />}
       {tab === 'dagbog' && <JournalTab family={f} onNewObservation={onNewObservation} />}
       {tab === 'team' && <TeamTab family={f} />}
-      {!['overblik', 'dagbog', 'team'].includes(tab) && <PlaceholderTab />}
+      {tab === 'netvaerk' && <NetworkTab family={f} sub={sub} />}
+      {tab === 'udslusningsplan' && <DischargeTab family={f} sub={sub} />}
+      {tab === 'udslusning' && <Redirect to={`/familier/${f.id}/udslusningsplan`} replace />}
+      {tab === 'udskrifter' && <DischargePrintouts family={f} />}
+      {!['overblik', 'dagbog', 'team', 'netvaerk', 'udslusningsplan', 'udslusning', 'udskrifter'].includes(tab) && <PlaceholderTab />}
     </>
   );
 }

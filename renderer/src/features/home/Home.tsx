@@ -7,6 +7,7 @@ import { Notice } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
 import { FamilyTable } from '../families/FamilyTable';
 import { Handover } from '../handover/Handover';
+import { OverdueStepsPanel } from '../family/discharge/OverdueStepsPanel';
 import { PendingConcerns } from './PendingConcerns';
 
 /** The front page: greeting, your drafts, serious concerns waiting for a leader, the active families. */
@@ -39,6 +40,7 @@ export function HomePage({ user, onOpenDraft }: { user: SessionUser; onOpenDraft
       )}
       <Handover />
       {isLeader && <PendingConcerns />}
+      {isLeader && <OverdueStepsPanel />}
       <h2>Aktive familier</h2>
       {front.data && front.data.families.length === 0 && (
         <p className="muted">

@@ -7,6 +7,7 @@ import { Field } from '../../../ui/Field';
 import { today } from '../../../ui/format';
 import { useZodForm } from '../../../ui/forms';
 import { labelOptions, SelectField } from '../../../ui/SelectField';
+import { CloseDischargeInfo } from '../discharge/CloseDischargeInfo';
 import { useFamilySaved } from '../familyCache';
 
 // The family's own dialogs on the overview tab: change phase, close the placement, edit the facts.
@@ -28,7 +29,8 @@ export function CloseDialog({ family, onClose }: { family: FamilyDetail; onClose
   const shape = channels['families:close'].input.shape;
   const { form, formError, submit, attempt } = useZodForm(z.object({ endDate: shape.endDate, outcome: z.string().min(1, 'Vælg hvordan forløbet sluttede.'), outcomeNote: z.string().max(2000) }), {
     endDate: today(),
-    outcome: '',
+    // The udslusningsplan's destination is offered as the outcome.
+    outcome: family.dischargePlan?.suggestedOutcome ?? '',
     outcomeNote: '',
   });
   const e = form.formState.errors;
@@ -41,6 +43,7 @@ export function CloseDialog({ family, onClose }: { family: FamilyDetail; onClose
       onSubmit={submit(async (v) => saved(await call('families:close', { familyId: family.id, endDate: v.endDate, outcome: v.outcome as (typeof outcomes)[number], outcomeNote: v.outcomeNote })))}
     >
       <p>Familien forsvinder fra listen over aktive familier. Alt kan stadig læses, men der kan ikke skrives mere.</p>
+      <CloseDischargeInfo plan={family.dischargePlan} />
       <Field label="Slutdato" type="date" required {...form.register('endDate')} error={e.endDate?.message} />
       <SelectField label="Hvordan sluttede forløbet?" id="outcome" placeholder="Vælg …" options={labelOptions(outcomes, outcomeLabels)} {...form.register('outcome')} error={e.outcome?.message} />
       <Field label="Bemærkning" {...form.register('outcomeNote')} />

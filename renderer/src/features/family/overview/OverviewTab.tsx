@@ -6,6 +6,7 @@ import { teamRoleLabels } from '../../../../../common/team';
 import { formatDate, formatDateTime } from '../../../ui/format';
 import { ObservationCard } from '../../journal/ObservationCard';
 import { ConcernsPanel } from './ConcernsPanel';
+import { DischargeOverviewPanel } from '../discharge/DischargeOverviewPanel';
 import { CloseDialog, EditFamilyDialog, PhaseDialog } from './FamilyDialogs';
 import { BornDialog, PersonDialog } from './PersonDialogs';
 import { PersonLine } from './PersonLine';
@@ -103,6 +104,7 @@ export function OverviewTab({ family: f, user }: { family: FamilyDetail; user: S
           <Link href={`/familier/${f.id}/team`}>Gå til team</Link>
         </div>
       </div>
+      <DischargeOverviewPanel family={f} />
       <ConcernsPanel family={f} />
       <div className="panel">
         <h2 style={{ marginTop: 0 }}>Seneste notater</h2>
