@@ -191,9 +191,10 @@ test('hostile note text is shown as plain text; a too long paste is refused in D
     await page.keyboard.press('Control+n');
     await dialog.locator('#entry-categoryId').selectOption({ index: 1 });
     await dialog.locator('#entry-text').fill(paste);
+    // Refused before the confirmation: the message says how long it is and that the text is still there.
     await page.keyboard.press('Control+Enter');
-    await dialog.getByRole('button', { name: 'Underskriv', exact: true }).click();
-    await expect(dialog.getByText(`Teksten er for lang: højst 20.000 tegn, den har ${paste.length.toLocaleString('da-DK')}.`, { exact: false }).first()).toBeVisible();
+    await expect(dialog.getByText(`Teksten er for lang til at blive gemt: den har ${paste.length.toLocaleString('da-DK')} tegn`, { exact: false }).first()).toBeVisible();
+    await expect(dialog.getByText('Underskriv notatet?')).toHaveCount(0);
     await expect(dialog.locator('#entry-text')).toHaveValue(paste);
     await shotBoth(page, '76-for-lang-tekst');
     await expect(page.getByTestId('entry')).toHaveCount(1);

@@ -56,7 +56,7 @@ test('new family: the first click on »Opret familie« submits; invalid CPR, bir
     await page.getByRole('button', { name: 'Opret familie' }).click();
     await expect(page.getByRole('heading', { name: 'Familien Holm', level: 1 })).toBeVisible();
     await expect(page.getByText('Ufødt barn', { exact: true })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Udslusningsplan' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Udslusningsplan', exact: true })).toBeVisible();
     await expect(page.getByText('Familieanbringelse · 10 dage i anbringelse')).toBeVisible();
 
     // Days in placement: also for a family registered straight into »Afslutning«.

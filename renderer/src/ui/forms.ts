@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormRegister, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiError, errorText } from '../app/api';
@@ -16,19 +16,33 @@ import { ApiError, errorText } from '../app/api';
 export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
   defaultValues: DefaultValues<z.input<S>>,
-  options: { validateOnBlur?: boolean; /** No summary (the login): the first invalid field takes the focus. */ focusFirstField?: boolean } = {},
+  options: { validateOnBlur?: boolean; /** false: nothing is focused by the form itself. */ focusFirstField?: boolean } = {},
 ) {
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as never,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
-    shouldFocusError: options.focusFirstField === true,
+    // Focus after a refused save is ours (below): the summary where the form has one, else the first invalid field.
+    shouldFocusError: false,
     defaultValues,
   });
   const [formError, setFormError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const typedIn = useRef(new Set<string>());
-  const refused = () => setAttempt((n) => n + 1);
+  const formElement = useRef<HTMLFormElement | null>(null);
+  const refused = (event?: React.BaseSyntheticEvent) => {
+    const target = event?.target;
+    formElement.current = target instanceof HTMLFormElement ? target : target instanceof Element ? target.closest('form') : null;
+    setAttempt((n) => n + 1);
+  };
+
+  // After a refused save: the ErrorSummary (a child, so its effect ran first) has taken the focus where the form shows
+  // one; otherwise the first invalid field takes it, so the user lands where the problem is.
+  useEffect(() => {
+    if (attempt === 0 || options.focusFirstField === false) return;
+    if (document.activeElement?.closest('.error-summary')) return;
+    formElement.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempt]);
 
   const register: UseFormRegister<z.input<S>> = (name, registerOptions) => {
     const field = form.register(name, registerOptions);
@@ -53,15 +67,18 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
 
   /** Wraps a submit handler: a refused save (here or in the backend) focuses the summary. */
   function submit(action: (values: z.output<S>) => Promise<void>) {
-    return form.handleSubmit(async (values) => {
-      setFormError(null);
-      try {
-        await action(values);
-      } catch (err) {
-        applyServerError(form as never, err, setFormError);
-        refused();
-      }
-    }, refused);
+    return form.handleSubmit(
+      async (values, event) => {
+        setFormError(null);
+        try {
+          await action(values);
+        } catch (err) {
+          applyServerError(form as never, err, setFormError);
+          refused(event);
+        }
+      },
+      (_errors, event) => refused(event),
+    );
   }
   return { form: { ...form, register } as UseFormReturn<z.input<S>, unknown, z.output<S>>, formError, setFormError, submit, attempt };
 }

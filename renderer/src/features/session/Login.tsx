@@ -20,7 +20,7 @@ const lockMessages: Record<Exclude<LockReason, null>, string> = {
 };
 
 export function LoginScreen(props: { institutionName: string | null; lockReason: LockReason; lastLogin?: string | null; onDone: () => void; onRecovery: () => void; onRestore: () => void; onDamaged: (message: string) => void }) {
-  const { form, formError, submit } = useZodForm(schema, { loginName: props.lastLogin ?? '', password: '' }, { validateOnBlur: false, focusFirstField: true });
+  const { form, formError, submit } = useZodForm(schema, { loginName: props.lastLogin ?? '', password: '' }, { validateOnBlur: false });
   const [showHelp, setShowHelp] = useState(false);
   const e = form.formState.errors;
   const onSubmit = submit(async (v) => {
