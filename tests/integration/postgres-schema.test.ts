@@ -9,10 +9,13 @@ import { tempDir } from '../helpers';
 import path from 'node:path';
 
 let server: TestPostgres;
+// Migrations take Kysely<any>, as they are frozen against no particular schema.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 let db: Kysely<any>;
 
 beforeAll(async () => {
   server = await startPostgres();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ host: server.host, port: server.port, user: server.user, password: server.password, database: server.database, max: 2 }) }) });
 }, 60_000);
 
