@@ -123,7 +123,7 @@ export const journalHandlers = handlers({
           exists(selectFrom('observation_persons as op').select(sql`1`.as('x')).whereRef('op.observation_id', '=', 'o.id').where('op.person_id', '=', personId)),
         );
       }
-      const matching = input.query ? observationIdsMatching(input.familyId, parseQuery(input.query, { live: input.live })) : null;
+      const matching = input.query ? observationIdsMatching(db, input.familyId, parseQuery(input.query, { live: input.live })) : null;
       if (matching) q = q.where('o.id', 'in', matching);
       if (input.cursor) {
         const { observedAt, id } = input.cursor;
