@@ -3,7 +3,7 @@ import { addMonths, todayIso } from '../../../common/dates';
 import { AppFailure } from '../../../common/errors';
 import { familyExportSchema, type FamilyExport } from '../../../common/family-export';
 import { handlers } from '../../core/context';
-import type { Vault } from '../../keys/vault';
+import type { InstitutionName } from '../settings/institution';
 import { loadUnderretninger } from '../concerns/queries';
 import { loadFamily } from '../families/queries';
 import { loadObservations } from '../journal/queries';
@@ -11,7 +11,7 @@ import { readSettings } from '../settings/queries';
 import { deleteFamilyEverywhere } from './delete-family';
 
 /** Closed families after the retention period: the full export, the list of those due, and deletion. */
-export function retentionHandlers(deps: { vault: Vault }) {
+export function retentionHandlers(deps: { institution: InstitutionName }) {
   return handlers({
     'families:export': {
       audit: { action: 'export', subject: 'familiens fulde journal eksporteret' },
@@ -26,7 +26,7 @@ export function retentionHandlers(deps: { vault: Vault }) {
           version: 1,
           exportedAt: now.toISOString(),
           exportedBy: user.name,
-          institution: deps.vault.requireKeyFile().institutionName,
+          institution: await deps.institution.read(db),
           family,
           persons: persons.map((p) => ({ id: p.id, kind: p.kind, name: p.name, cpr: p.cpr, birthDate: p.birth_date, dueDate: p.due_date })),
           observations: await loadObservations(db, ids),
