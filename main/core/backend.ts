@@ -122,7 +122,7 @@ export class BackendCore implements Backend {
     const guard = new LoginGuard({ vault: this.vault, session: this.session, accessLog, throttle, sealedEvents });
     const sessionDeps = { vault: this.vault, session: this.session, accessLog, throttle, sealedEvents, guard, slots, credentials };
     const table = {
-      ...byEngine({ ...sessionHandlers(sessionDeps), ...recoveryHandlers(sessionDeps) }, serverSessionHandlers({ link, session: this.session, accessLog, throttle, guard }), onServer),
+      ...byEngine({ ...sessionHandlers(sessionDeps), ...recoveryHandlers(sessionDeps) }, serverSessionHandlers({ link, events: this.events, session: this.session, accessLog, throttle, guard }), onServer),
       ...connectServerHandlers({ link, vault: this.vault }),
       ...userHandlers({ credentials, session: this.session }),
       ...settingsHandlers({ institution, session: this.session, throttle }),

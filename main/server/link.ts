@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import { SCHEMA_VERSION } from '../../db/migrations';
 import { connectServer, serverFailure, serverRoleName, type ServerConfig } from '../../db/postgres/connect';
 import { serverSchemaVersion } from '../../db/postgres/migrate';
 import { readWorkstation, writeWorkstation } from '../../db/workstation';
 import { AppFailure } from '../../common/errors';
 import type { OpenStore } from '../core/store';
+import { ServerListener, type ListenerEvents } from './listener';
 
 /**
  * This workstation's link to the institution's server: which server (the workstation file, no secrets) and opening a
@@ -45,11 +45,12 @@ export class ServerLink {
    * Opens the user's own connection. Throws AppFailure('wrong_password' | 'server_unavailable' | 'server_untrusted'
    * | 'server_version').
    */
-  async open(loginName: string, password: string): Promise<OpenStore & { engine: 'postgres' }> {
+  async open(loginName: string, password: string, events: ListenerEvents): Promise<OpenStore & { engine: 'postgres' }> {
     const config = this.config();
+    const credentials = { user: serverRoleName(config.database, loginName), password };
     let connection;
     try {
-      connection = await connectServer(config, { user: serverRoleName(config.database, loginName), password });
+      connection = await connectServer(config, credentials);
     } catch (err) {
       const failure = serverFailure(err);
       if (failure === 'wrong_password' || failure === 'server_unavailable' || failure === 'server_untrusted') throw new AppFailure(failure);
@@ -66,9 +67,13 @@ export class ServerLink {
       const databaseId = read('databaseId');
       if (!databaseId) throw new AppFailure('server_version');
       writeWorkstation(this.dataDir, { serverInstitutionName: read('institutionName') ?? undefined, serverDatabaseId: databaseId });
-      // Whether the connection really is encrypted (the pool refuses otherwise; this is what the admin screen shows).
-      await sql`select 1`.execute(db);
-      return { engine: 'postgres', db, server: { databaseId, close: () => db.destroy() } };
+      const listener = new ServerListener(config, credentials, events);
+      await listener.start();
+      const close = async () => {
+        await listener.stop();
+        await db.destroy();
+      };
+      return { engine: 'postgres', db, server: { databaseId, close } };
     } catch (err) {
       await db.destroy().catch(() => undefined);
       throw err;

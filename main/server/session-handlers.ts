@@ -3,6 +3,7 @@ import { readSettings } from '../domains/settings/queries';
 import { toSessionUser } from '../domains/users/queries';
 import { serverRoleName } from '../../db/postgres/connect';
 import type { AccessLogWriter } from '../core/access-log';
+import type { EventHub } from '../core/events';
 import { handlers } from '../core/context';
 import type { SessionState } from '../core/session';
 import { closeStore } from '../core/store';
@@ -12,6 +13,7 @@ import type { ServerLink } from './link';
 
 export interface ServerSessionDeps {
   link: ServerLink;
+  events: EventHub;
   session: SessionState;
   accessLog: AccessLogWriter;
   throttle: LoginThrottle;
@@ -26,7 +28,7 @@ const NO_RECOVERY_CODE =
  * the workstation), a login is the user's own connection to it, and there is no recovery code.
  */
 export function serverSessionHandlers(deps: ServerSessionDeps) {
-  const { link, session, accessLog, throttle, guard } = deps;
+  const { link, events, session, accessLog, throttle, guard } = deps;
   return handlers({
     'app:status': {
       audit: 'none', // which server, the institution's name as last seen, who is logged in
@@ -59,7 +61,10 @@ export function serverSessionHandlers(deps: ServerSessionDeps) {
         await guard.checkAllowed(key, event);
         let store;
         try {
-          store = await link.open(input.loginName, input.password);
+          store = await link.open(input.loginName, input.password, {
+            changed: (change) => events.emit('data:changed', change),
+            connection: (online) => events.emit('server:connection', { online }),
+          });
         } catch (err) {
           // Failed logins are in the server's own log (log_connections); the workstation throttles them too.
           if (err instanceof AppFailure && err.code === 'wrong_password') return guard.wrongSecret(key, event, 'Forkert brugernavn eller adgangskode.');

@@ -254,6 +254,25 @@ export const serverSecuritySql: string[] = [
   `create function familiespor_family_directory() returns table (id integer, display_name text) language sql stable security definer set search_path = public, pg_temp as $$
      select f.id, f.display_name from families f where f.end_date is null and familiespor_me() is not null $$`,
 
+  // Live between workstations: a signed note, a correction or an acknowledged concern is announced (ids only, never
+  // text) on the channel every workstation listens to; they fetch what their user may see.
+  `create function familiespor_announce() returns trigger ${definer} as $$
+   declare v_family integer; v_kind text;
+   begin
+     if tg_table_name = 'observations' then
+       if new.status <> 'signed' or (tg_op = 'UPDATE' and old.status = 'signed') then return null; end if;
+       v_kind := 'observation'; v_family := new.family_id;
+     else
+       v_kind := case when tg_table_name = 'observation_amendments' then 'amendment' else 'concern' end;
+       select o.family_id into v_family from observations o where o.id = new.observation_id;
+     end if;
+     perform pg_notify('familiespor', json_build_object('kind', v_kind, 'familyId', v_family)::text);
+     return null;
+   end $$`,
+  `create trigger observations_announce after insert or update of status on observations for each row execute function familiespor_announce()`,
+  `create trigger observation_amendments_announce after insert on observation_amendments for each row execute function familiespor_announce()`,
+  `create trigger concern_acknowledgements_announce after insert on concern_acknowledgements for each row execute function familiespor_announce()`,
+
   // Only the functions above are callable by the app's roles.
   `do $$ declare app text := current_database() || '_app'; f text; begin
      for f in select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'public' loop
