@@ -10,8 +10,11 @@ import { loadObservations } from '../journal/queries';
 import { readSettings } from '../settings/queries';
 import { deleteFamilyEverywhere } from './delete-family';
 
+const SERVER_DELETION_MESSAGE =
+  'Sletning efter opbevaringsperioden kan endnu ikke foretages, når data ligger på institutionens server. Intet er slettet; eksportér forløbet, og kontakt jeres IT-ansvarlige.';
+
 /** Closed families after the retention period: the full export, the list of those due, and deletion. */
-export function retentionHandlers(deps: { institution: InstitutionName }) {
+export function retentionHandlers(deps: { institution: InstitutionName; onServer: () => boolean }) {
   return handlers({
     'families:export': {
       audit: { action: 'export', subject: 'familiens fulde journal eksporteret' },
@@ -60,6 +63,8 @@ export function retentionHandlers(deps: { institution: InstitutionName }) {
       audit: { action: 'change', subject: 'forløb slettet efter opbevaringsperioden' },
       write: true,
       async run({ db, user, now, families }, input) {
+        // On the server the append-only records have no DELETE for any login; the deletion path is not there yet.
+        if (deps.onServer()) throw new AppFailure('conflict', SERVER_DELETION_MESSAGE);
         const f = await db.selectFrom('families').select(['id', 'display_name', 'end_date']).where('id', '=', input.familyId).executeTakeFirst();
         if (!f) throw new AppFailure('not_found', 'Familien findes ikke.');
         const { familyRetentionYears } = await readSettings(db);

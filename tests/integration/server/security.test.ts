@@ -6,7 +6,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { serverRoleName } from '../../../db/postgres/connect';
 import type { BackendCore } from '../../../main/core/backend';
-import { ADMIN, attempt, createUser, loginAs, must, newServerWorkstation, serverSuperuser, tempDir, newBackend } from '../../helpers';
+import { ADMIN, attempt, createUser, exceptAccessLog, loginAs, must, newBackend, newServerWorkstation, serverSuperuser, tableChecksums, tempDir } from '../../helpers';
 
 const BENT = { loginName: 'bent', role: 'staff' as const, password: 'grøn cykel ved søen 42' };
 const LIS = { loginName: 'lis', role: 'leader' as const, password: 'rød båd i havnen 55' };
@@ -147,6 +147,20 @@ describe('the institution\'s server guards itself, not only the app', () => {
     await expect(asLogin(database, BENT.loginName, BENT.password)).rejects.toThrow(/not permitted to log in|authentication/i);
     const login = await attempt(backend, 'session:login', { loginName: BENT.loginName, password: BENT.password });
     expect(login.ok).toBe(false);
+  });
+
+  it('deletion after the retention period is not done on the server yet: refused in Danish, nothing changes', async () => {
+    const { backend } = await institution();
+    const family = await must(backend, 'families:create', { displayName: 'Familien Glemsel', startDate: '2024-01-01', persons: [{ kind: 'mother', name: 'Mor Glemsel' }] });
+    await must(backend, 'families:close', { familyId: family.id, endDate: '2024-06-30', outcome: 'own_home' });
+    const settings = await must(backend, 'settings:get', {});
+    await must(backend, 'settings:update', { institutionName: settings.institutionName, idleLockMinutes: settings.idleLockMinutes, familyRetentionYears: 1 });
+    expect((await must(backend, 'retention:due', {})).families.map((f) => f.displayName)).toEqual(['Familien Glemsel']);
+    const before = exceptAccessLog(await tableChecksums(backend));
+    const refused = await attempt(backend, 'retention:deleteFamily', { familyId: family.id, confirmName: 'Familien Glemsel' });
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('conflict');
+    expect(refused.ok ? '' : refused.error.message).toMatch(/institutionens server/);
+    expect(exceptAccessLog(await tableChecksums(backend))).toEqual(before);
   });
 });
 
