@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from './ids';
 import { dateSchema, todayIso } from './dates';
 import { userRefSchema } from './users';
 
@@ -28,8 +29,8 @@ export const acknowledgementSchema = z.object({
 const text = (label: string, max: number) => z.string().trim().min(1, `${label} skal udfyldes.`).max(max, `${label} må højst have ${max} tegn.`);
 
 export const underretningInputSchema = z.strictObject({
-  familyId: z.number().int().positive(),
-  observationId: z.number().int().positive().optional(),
+  familyId: z.number().int().positive().max(MAX_ID),
+  observationId: z.number().int().positive().max(MAX_ID).optional(),
   sentOn: dateSchema.refine((d) => d <= todayIso(), 'Datoen ligger i fremtiden.'),
   municipality: text('Kommune', 120),
   recipient: z.string().trim().max(200, 'Modtager må højst have 200 tegn.').optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from './ids';
 import { dateSchema } from './dates';
 import { agreementStatuses } from './network';
 import { partyInputSchema, partySchema } from './parties';
@@ -31,7 +32,7 @@ export const stepStatusLabels: Record<StepStatus, string> = { planned: 'Planlagt
 /** Steps still to happen: they count as unfinished when closing and as overdue once their last day has passed. */
 export const openStepStatuses: readonly StepStatus[] = ['planned', 'postponed'];
 
-const itemKey = z.number().int().positive().optional();
+const itemKey = z.number().int().positive().max(MAX_ID).optional();
 const STEP_ENDS_BEFORE_START = 'Trinnet slutter, før det begynder.';
 
 export const stepInputSchema = z.strictObject({
@@ -52,7 +53,7 @@ export const planAgreementInputSchema = z.discriminatedUnion(
   [
     z.strictObject({ kind: z.literal('own'), key: itemKey, responsible: partyInputSchema, what: requiredText('Hvad der er aftalt', 1000), when: optionalText('Hvornår', 200), dueDate: optionalDate }),
     /** An agreement made with the network (network:addAgreement or a netværksmøde), linked into the plan. */
-    z.strictObject({ kind: z.literal('network'), key: itemKey, networkAgreementId: z.number().int().positive() }),
+    z.strictObject({ kind: z.literal('network'), key: itemKey, networkAgreementId: z.number().int().positive().max(MAX_ID) }),
   ],
   { error: 'Vælg om aftalen er planens egen eller en netværksaftale.' },
 );
@@ -69,9 +70,9 @@ export const supportInputSchema = z.strictObject({
 
 export const dischargePlanContentSchema = z
   .strictObject({
-    familyId: z.number().int().positive(),
+    familyId: z.number().int().positive().max(MAX_ID),
     /** The version the editor started from (null for the first): a plan changed meanwhile is not overwritten. */
-    baseVersion: z.number().int().positive().nullable(),
+    baseVersion: z.number().int().positive().max(MAX_ID).nullable(),
     reason: requiredText('Hvorfor planen laves eller ændres', 500),
     destination: z.enum(destinations, { error: 'Vælg hvor familien skal hen.' }),
     targetDate: dateSchema,
@@ -96,9 +97,9 @@ export type DischargePlanContent = z.output<typeof dischargePlanContentSchema>;
 
 export const stepStatusInputSchema = z
   .strictObject({
-    familyId: z.number().int().positive(),
-    baseVersion: z.number().int().positive(),
-    stepKey: z.number().int().positive(),
+    familyId: z.number().int().positive().max(MAX_ID),
+    baseVersion: z.number().int().positive().max(MAX_ID),
+    stepKey: z.number().int().positive().max(MAX_ID),
     status: z.enum(stepStatuses, { error: 'Vælg status.' }),
     evaluation: optionalText('Evaluering', 2000),
     /** New dates for a step that is moved (udskudt); none: the dates stay. */

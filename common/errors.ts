@@ -18,6 +18,9 @@ export const errorCodes = [
   'disk_full',
   'storage_readonly',
   'unsafe_location',
+  'server_unavailable',
+  'server_untrusted',
+  'server_version',
   'unknown_channel',
   'internal',
 ] as const;
@@ -42,6 +45,9 @@ export const errorMessages: Record<ErrorCode, string> = {
   disk_full: 'Disken er fuld, så intet blev gemt. Din tekst er ikke mistet – den står her stadig. Frigør plads, eller kontakt jeres IT-ansvarlige, og prøv igen.',
   storage_readonly: 'Familiespor må ikke skrive i datamappen, så intet blev gemt. Din tekst står her stadig. Kontakt jeres IT-ansvarlige.',
   unsafe_location: 'Datamappen ligger på et netværksdrev eller en synkroniseret mappe. Vælg en lokal mappe.',
+  server_unavailable: 'Ingen forbindelse til serveren. Intet er gemt endnu – din tekst står her stadig. Prøv igen om lidt, eller kontakt jeres IT-ansvarlige.',
+  server_untrusted: 'Serverens certifikat kan ikke bekræftes, så Familiespor forbinder ikke. Kontakt jeres IT-ansvarlige.',
+  server_version: 'Serverens database passer ikke til denne version af Familiespor, så intet kan gemmes. Kontakt jeres IT-ansvarlige.',
   unknown_channel: 'Ukendt handling.',
   internal: 'Der skete en uventet fejl. Intet er ændret. Prøv igen, eller kontakt administrator.',
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from './ids';
 
 /**
  * Text fields of the progression records: trimmed, bounded, with Danish messages, and NFC-normalised in the schema
@@ -30,6 +31,6 @@ export function optionalText(label: string, max: number) {
 /** A list of ids with a bound and a Danish message. */
 export function idList(label: string, max: number) {
   return z
-    .array(z.number().int().positive(), { error: `${label}: angiv en liste.` })
+    .array(z.number().int().positive().max(MAX_ID), { error: `${label}: angiv en liste.` })
     .max(max, `${label}: højst ${max} ad gangen.`);
 }

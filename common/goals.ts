@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from './ids';
 import { addDays } from './age';
 import { dateSchema, todayIso } from './dates';
 import { idList, optionalText, requiredText } from './fields';
@@ -77,7 +78,7 @@ function checkGoal(g: { area?: unknown; areaOther?: unknown; startDate?: unknown
 
 export const goalCreateSchema = z
   .strictObject({
-    familyId: z.number().int().positive(),
+    familyId: z.number().int().positive().max(MAX_ID),
     ...goalFields,
     startDate: dateSchema,
     scaleMin: z.number().int('Skalaen: hele tal.').min(-10, 'Skalaen: mindst -10.').max(100, 'Skalaen: højst 100.').default(0),
@@ -97,7 +98,7 @@ export const goalCreateSchema = z
 /** A revision carries the goal's whole current wording and status, with why it changed. */
 export const goalReviseSchema = z
   .strictObject({
-    goalId: z.number().int().positive(),
+    goalId: z.number().int().positive().max(MAX_ID),
     ...goalFields,
     startDate: dateSchema,
     status: z.enum(goalStatuses, { error: 'Vælg en status.' }),
@@ -107,7 +108,7 @@ export const goalReviseSchema = z
 
 export const goalReviewInputSchema = z
   .strictObject({
-    goalId: z.number().int().positive(),
+    goalId: z.number().int().positive().max(MAX_ID),
     reviewedOn: dateSchema.refine((d) => d <= todayIso(), 'Datoen ligger i fremtiden.'),
     staffScore: z.number({ error: 'Angiv et tal.' }).int('Angiv et helt tal.').nullable().optional().transform((v) => v ?? null),
     /** The parents' own assessment, beside the staff's. */

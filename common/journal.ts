@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from './ids';
 import { timestampSchema } from './dates';
 import { acknowledgementSchema } from './concerns';
 import { userRefSchema } from './users';
@@ -85,11 +86,11 @@ export const draftSchema = z.object({
 export type Draft = z.infer<typeof draftSchema>;
 
 export const draftContentSchema = z.strictObject({
-  familyId: z.number().int().positive().nullable(),
+  familyId: z.number().int().positive().max(MAX_ID).nullable(),
   observedAt: timestampSchema,
   shift: z.enum(shifts),
-  categoryId: z.number().int().positive().nullable(),
-  personIds: z.array(z.number().int().positive()).max(30),
+  categoryId: z.number().int().positive().max(MAX_ID).nullable(),
+  personIds: z.array(z.number().int().positive().max(MAX_ID)).max(30),
   text: observationTextSchema,
   concern: z.enum(concerns),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from './ids';
 import { dateSchema, todayIso } from './dates';
 import { optionalText, requiredText } from './fields';
 import { personKinds } from './families';
@@ -15,10 +16,10 @@ import { userRefSchema } from './users';
 const measurementFields = {
   measuredOn: dateSchema.refine((d) => d <= todayIso(), 'Datoen ligger i fremtiden.'),
   /** The staff member who rated (default: the one entering it); or `raterName` for an external coder. */
-  raterId: z.number().int().positive().nullable().optional().transform((v) => v ?? null),
+  raterId: z.number().int().positive().max(MAX_ID).nullable().optional().transform((v) => v ?? null),
   raterName: optionalText('Bedømmer', 120),
   /** The staff member the rated session was with (alliance instruments such as SRS). */
-  staffId: z.number().int().positive().nullable().optional().transform((v) => v ?? null),
+  staffId: z.number().int().positive().max(MAX_ID).nullable().optional().transform((v) => v ?? null),
   /** The questionnaire in months, for instruments with age intervals (ASQ:SE-2). */
   interval: z.number({ error: 'Vælg skemaets interval.' }).int().min(1).max(120).nullable().optional().transform((v) => v ?? null),
   items: z.array(itemAnswerSchema).max(100, 'Højst 100 punkter.'),
@@ -32,14 +33,14 @@ function oneRater(m: { raterId?: unknown; raterName?: unknown }, ctx: z.Refineme
 }
 
 export const measurementCreateSchema = z
-  .strictObject({ familyId: z.number().int().positive(), personId: z.number({ error: 'Vælg hvem der er målt.' }).int().positive(), instrumentId: z.number({ error: 'Vælg et måleredskab.' }).int().positive(), ...measurementFields })
+  .strictObject({ familyId: z.number().int().positive().max(MAX_ID), personId: z.number({ error: 'Vælg hvem der er målt.' }).int().positive().max(MAX_ID), instrumentId: z.number({ error: 'Vælg et måleredskab.' }).int().positive().max(MAX_ID), ...measurementFields })
   .superRefine(oneRater, { when: () => true });
 
 export const measurementCorrectSchema = z
-  .strictObject({ measurementId: z.number().int().positive(), reason: requiredText('Begrundelse', 500), ...measurementFields })
+  .strictObject({ measurementId: z.number().int().positive().max(MAX_ID), reason: requiredText('Begrundelse', 500), ...measurementFields })
   .superRefine(oneRater, { when: () => true });
 
-export const measurementWithdrawSchema = z.strictObject({ measurementId: z.number().int().positive(), reason: requiredText('Begrundelse', 500) });
+export const measurementWithdrawSchema = z.strictObject({ measurementId: z.number().int().positive().max(MAX_ID), reason: requiredText('Begrundelse', 500) });
 
 export const scoredItemSchema = z.object({ number: z.number().int(), value: z.number().nullable(), score: z.number().nullable(), concern: z.boolean(), text: z.string().nullable() });
 export const appliedCutoffSchema = z.object({ rule: z.enum(['gte', 'gt', 'lte', 'lt']), value: z.number(), monitoringFrom: z.number().nullable(), label: z.string().nullable() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from './ids';
 import { dateSchema } from './dates';
 import { partyInputSchema, partySchema } from './parties';
 import { list, optionalDate, optionalText, requiredText } from './text-input';
@@ -109,7 +110,7 @@ export const networkPersonFieldsSchema = z.strictObject({
   name: requiredText('Navn', 120),
   relation: z.enum(networkRelations, { error: 'Vælg relationen.' }),
   /** The family member the relation is to; none: the family as a whole. */
-  relatedToPersonId: z.number().int().positive().nullable().default(null),
+  relatedToPersonId: z.number().int().positive().max(MAX_ID).nullable().default(null),
   /** The relation in the family's own words: "mormor", "mors veninde fra skolen". */
   relationText: optionalText('Relationen med egne ord', 120),
   kind: z.enum(networkKinds, { error: 'Vælg privat eller professionel.' }).optional(),
@@ -160,7 +161,7 @@ export const agreementInputSchema = z.strictObject({
 
 export const followUpInputSchema = z
   .strictObject({
-    agreementId: z.number().int().positive(),
+    agreementId: z.number().int().positive().max(MAX_ID),
     status: z.enum(agreementStatuses, { error: 'Vælg status for aftalen.' }),
     note: optionalText('Note', 1000),
   })
@@ -197,7 +198,7 @@ export const networkAgreementSchema = z.object({
 export type NetworkAgreement = z.infer<typeof networkAgreementSchema>;
 
 export const meetingInputSchema = z.strictObject({
-  familyId: z.number().int().positive(),
+  familyId: z.number().int().positive().max(MAX_ID),
   heldOn: dateSchema,
   participants: list(partyInputSchema, 40, 'deltagere').min(1, 'Vælg hvem der deltog.'),
   topics: list(requiredText('Emne', 300), 30, 'emner'),

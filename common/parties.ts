@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from './ids';
 import { optionalText, requiredText } from './text-input';
 
 /**
@@ -15,7 +16,7 @@ export const partyKindLabels: Record<PartyKind, string> = {
   other: 'Andre',
 };
 
-const positiveId = z.number({ error: 'Vælg en person.' }).int().positive();
+const positiveId = z.number({ error: 'Vælg en person.' }).int().positive().max(MAX_ID);
 
 export const partyInputSchema = z.discriminatedUnion(
   'kind',

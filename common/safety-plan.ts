@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from './ids';
 import { dateSchema } from './dates';
 import { partyInputSchema, partySchema } from './parties';
 import { list, optionalText, requiredText } from './text-input';
@@ -9,12 +10,12 @@ import { userRefSchema } from './users';
  * on. Every change is a new version with the date it was agreed and who agreed; earlier versions never change.
  * List items carry a key that stays the same from version to version, so two versions can be compared item by item.
  */
-const itemKey = z.number().int().positive().optional();
+const itemKey = z.number().int().positive().max(MAX_ID).optional();
 
 export const safetyPlanContentSchema = z.strictObject({
-  familyId: z.number().int().positive(),
+  familyId: z.number().int().positive().max(MAX_ID),
   /** The version the editor started from (null for the first): a plan changed meanwhile is not overwritten. */
-  baseVersion: z.number().int().positive().nullable(),
+  baseVersion: z.number().int().positive().max(MAX_ID).nullable(),
   agreedOn: dateSchema,
   agreedBy: list(partyInputSchema, 30, 'personer').min(1, 'Vælg hvem der har aftalt planen.'),
   reason: requiredText('Hvorfor planen laves eller ændres', 500),

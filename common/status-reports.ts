@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from './ids';
 import { underretningSchema } from './concerns';
 import { dateSchema, todayIso } from './dates';
 import { idList, nfc } from './fields';
@@ -47,12 +48,12 @@ function periodInOrder(p: { periodFrom?: unknown; periodTo?: unknown }, ctx: z.R
 export const MAX_REPORT_OBSERVATIONS = 200;
 
 export const statusReportCreateSchema = z
-  .strictObject({ familyId: z.number().int().positive(), ...period, observationIds: idList('Notater', MAX_REPORT_OBSERVATIONS).default([]) })
+  .strictObject({ familyId: z.number().int().positive().max(MAX_ID), ...period, observationIds: idList('Notater', MAX_REPORT_OBSERVATIONS).default([]) })
   .superRefine(periodInOrder, { when: () => true });
 
 export const statusReportUpdateSchema = z
   .strictObject({
-    reportId: z.number().int().positive(),
+    reportId: z.number().int().positive().max(MAX_ID),
     periodFrom: period.periodFrom.optional(),
     periodTo: period.periodTo.optional(),
     observationIds: idList('Notater', MAX_REPORT_OBSERVATIONS).optional(),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { engineOf } from './engine';
 import type { AccessLogTable, Database } from './schema';
 
 /**
@@ -36,8 +37,15 @@ export function rowHash(prevHash: string, row: Hashed): string {
   return sha256(JSON.stringify(['familiespor-access-log-v1', prevHash, row.at, row.user_id, row.session_id, row.action, row.channel, row.subject, row.family_id, row.detail_hash, row.verified]));
 }
 
-/** The newest row's id and hash (the genesis hash on an empty log). */
+/**
+ * The newest row's id and hash (the genesis hash on an empty log). On the server, from the anchor row the logging
+ * function keeps: a staff member's own connection may read only their own rows of the log.
+ */
 export async function chainHead(db: Kysely<Database>): Promise<{ id: number; hash: string }> {
+  if (engineOf(db) === 'postgres') {
+    const anchor = await db.selectFrom('access_log_anchor').select(['last_id', 'hash']).executeTakeFirst();
+    return anchor ? { id: anchor.last_id, hash: anchor.hash } : { id: 0, hash: GENESIS_HASH };
+  }
   const last = await db.selectFrom('access_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
   return last ? { id: last.id, hash: last.hash ?? GENESIS_HASH } : { id: 0, hash: GENESIS_HASH };
 }
@@ -52,10 +60,18 @@ async function startChain(db: Kysely<Database>, firstId: number): Promise<void> 
 }
 
 /**
- * Appends rows to the chain. The caller holds the database's write lock (SQLite: inside a transaction; one writer),
- * so the head read here is still the head when the rows land.
+ * Appends rows to the chain. On SQLite the caller holds the database's write lock (inside a transaction; one writer),
+ * so the head read here is still the head when the rows land. On the server, the logging function does the same under
+ * a lock of its own, with the caller's identity and the server's time (a workstation cannot write other rows).
  */
 export async function appendAccessLog(db: Kysely<Database>, rows: AccessLogValues[]): Promise<{ id: number; hash: string }> {
+  if (engineOf(db) === 'postgres') {
+    const payload = rows.map((r) => ({ user_id: r.user_id, session_id: r.session_id, action: r.action, channel: r.channel, subject: r.subject, family_id: r.family_id, detail: r.detail, verified: r.verified }));
+    const result = await sql<{ last_id: number; last_hash: string }>`select * from familiespor_log_access(${JSON.stringify(payload)}::jsonb)`.execute(db);
+    const head = result.rows[0];
+    if (!head) throw new Error('The access log function returned nothing');
+    return { id: head.last_id, hash: head.last_hash };
+  }
   let head = await chainHead(db);
   for (const row of rows) {
     const values = { ...row, detail_hash: detailHash(row.detail) };

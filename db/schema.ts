@@ -31,6 +31,8 @@ export interface UsersTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   deactivated_at: Timestamp | null;
+  /** On the institution's server: the user's own database role (null on a single workstation). */
+  server_role: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SettingsTable {
@@ -369,8 +371,27 @@ export interface ObservationSearchTable {
   family: string;
 }
 
+/** On the institution's server only: the access log's newest id and hash, written by the logging function. */
+export interface AccessLogAnchorTable {
+  id: number;
+  last_id: number;
+  hash: string;
+  at: string;
+}
+
+/** On the institution's server only: "bryd glasset" as a row, so row-level security knows it. */
+export interface BreakGlassTable {
+  id: Generated<number>;
+  user_id: number;
+  family_id: number;
+  session_id: string;
+  expires_at: Date;
+}
+
 export interface Database {
   users: UsersTable;
+  access_log_anchor: AccessLogAnchorTable;
+  break_glass: BreakGlassTable;
   settings: SettingsTable;
   secrets: SecretsTable;
   access_log: AccessLogTable;

@@ -16,13 +16,14 @@ export ELECTRON_SKIP_BINARY_DOWNLOAD="${ELECTRON_SKIP_BINARY_DOWNLOAD:-1}"
 
 ensure_chromium() {
   # Debian's Chromium for the browser tests, with its language packs (Danish date pickers: dd.mm.åååå), and
-  # poppler-utils (pdftotext, pdftoppm) to check printed PDFs.
-  if { [ -z "${CHROMIUM_PATH:-}" ] && { ! command -v chromium >/dev/null 2>&1 || ! dpkg -s chromium-l10n >/dev/null 2>&1; }; } || ! command -v pdftotext >/dev/null 2>&1; then
+  # poppler-utils (pdftotext, pdftoppm) to check printed PDFs, and openssl (the test server's certificates, made as
+  # scripts/server-certificates.sh tells IT to).
+  if { [ -z "${CHROMIUM_PATH:-}" ] && { ! command -v chromium >/dev/null 2>&1 || ! dpkg -s chromium-l10n >/dev/null 2>&1; }; } || ! command -v pdftotext >/dev/null 2>&1 || ! command -v openssl >/dev/null 2>&1; then
     echo "Installerer Chromium og poppler-utils (Debian) til browsertestene …"
     local sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-l10n poppler-utils >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-l10n poppler-utils openssl >/dev/null
   fi
 }
 

@@ -1,10 +1,68 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../common/channels';
 import type { Result } from '../common/errors';
+import { inject } from 'vitest';
+import pg from 'pg';
 import { createBackend, type BackendCore, type BackendOptions } from '../main/core/backend';
+import { prepareServer } from '../db/postgres/prepare';
+import type { ServerConfig } from '../db/postgres/connect';
+import { writeWorkstation } from '../db/workstation';
+
+/**
+ * Which engine the backend suite runs against: this workstation's encrypted file (the default) or the institution's
+ * PostgreSQL server (FAMILIESPOR_TEST_ENGINE=postgres, the vitest project "postgres": a fresh database per setUp).
+ */
+export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.FAMILIESPOR_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+/** The server databases of backends set up on PostgreSQL (tests look behind the app's back as IT's administrator). */
+const serverDatabases = new WeakMap<BackendCore, ServerConfig>();
+
+function itAdmin(): { config: (database: string) => ServerConfig; user: string; password: string } {
+  const server = inject('postgres');
+  return { config: (database) => ({ host: server.host, port: server.port, database, caCertificate: server.caCertificate }), user: server.user, password: server.password };
+}
+
+/** A superuser connection to the database behind a backend on the server (connected; the caller ends it). */
+export async function serverSuperuser(backend: BackendCore): Promise<pg.Client> {
+  const config = serverDatabases.get(backend);
+  if (!config) throw new Error('This backend is not on the server');
+  const it = itAdmin();
+  const client = new pg.Client({ host: config.host, port: config.port, database: config.database, user: it.user, password: it.password, ssl: { ca: config.caCertificate, rejectUnauthorized: true } });
+  await client.connect();
+  return client;
+}
+
+/** A new, prepared institution database on the test server, and a workstation data folder that uses it. */
+export async function newServerWorkstation(options: Partial<BackendOptions> = {}): Promise<BackendCore> {
+  const it = itAdmin();
+  const config = it.config(`t_${randomBytes(6).toString('hex')}`);
+  await prepareServer({
+    server: config,
+    itAdmin: { user: it.user, password: it.password },
+    ownerPassword: `ejer ${randomBytes(9).toString('base64')}`,
+    institutionName: 'Familiehuset Lærkebo',
+    firstAdmin: { ...ADMIN, mustChangePassword: false },
+  });
+  return serverWorkstation(config, options);
+}
+
+/** Another workstation on the same server database as `backend`. */
+export function secondWorkstation(backend: BackendCore, options: Partial<BackendOptions> = {}): BackendCore {
+  const config = serverDatabases.get(backend);
+  if (!config) throw new Error('This backend is not on the server');
+  return serverWorkstation(config, options);
+}
+
+function serverWorkstation(config: ServerConfig, options: Partial<BackendOptions>): BackendCore {
+  const dataDir = options.dataDir ?? tempDir();
+  writeWorkstation(dataDir, { server: config });
+  const backend = newBackend({ ...options, dataDir });
+  serverDatabases.set(backend, config);
+  return backend;
+}
 
 /** scrypt cost for tests: the real algorithm and file format, a cheaper work factor (2^14). */
 export const TEST_SCRYPT_N = 1 << 14;
@@ -16,7 +74,7 @@ export function tempDir(prefix = 'familiespor-test-'): string {
 }
 
 export function newBackend(options: Partial<BackendOptions> = {}): BackendCore {
-  return createBackend({ dataDir: options.dataDir ?? tempDir(), scryptN: TEST_SCRYPT_N, diagnose: () => undefined, ...options });
+  return createBackend({ dataDir: options.dataDir ?? tempDir(), scryptN: TEST_SCRYPT_N, diagnose: process.env.FAMILIESPOR_TEST_DIAGNOSE ? (m) => console.error(m) : () => undefined, ...options });
 }
 
 /** Calls a channel and returns the value, failing the test with the error when the call fails. */
@@ -30,8 +88,13 @@ export async function attempt<C extends ChannelName>(backend: BackendCore, chann
   return (await backend.dispatch(channel, input)) as Result<ChannelOutput<C>>;
 }
 
-/** A backend with the institution set up and the first administrator logged in. */
+/** A backend with the institution set up and the first administrator logged in (on TEST_ENGINE). */
 export async function setUp(options: Partial<BackendOptions> = {}) {
+  if (TEST_ENGINE === 'postgres') {
+    const backend = await newServerWorkstation(options);
+    const user = await must(backend, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
+    return { backend, recoveryCode: '', admin: user };
+  }
   const backend = newBackend(options);
   const setup = await must(backend, 'setup:create', { institutionName: 'Familiehuset Lærkebo', admin: ADMIN });
   return { backend, recoveryCode: setup.recoveryCode, admin: setup.user };
@@ -41,8 +104,9 @@ export function fileHash(file: string): string | null {
   return fs.existsSync(file) ? createHash('sha256').update(fs.readFileSync(file)).digest('hex') : null;
 }
 
-/** A checksum of every row of every table, read through the open connection. */
-export function tableChecksums(backend: BackendCore): Record<string, string> {
+/** A checksum of every row of every table: through the open connection, or on the server as IT's administrator. */
+export async function tableChecksums(backend: BackendCore): Promise<Record<string, string>> {
+  if (serverDatabases.has(backend)) return serverChecksums(backend);
   const sqlite = backend.unlocked()!.sqlite;
   const tables = sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[];
   const sums: Record<string, string> = {};
@@ -70,4 +134,50 @@ export async function createUser(backend: BackendCore, user: { loginName: string
 export async function loginAs(backend: BackendCore, loginName: string, password: string): Promise<void> {
   await must(backend, 'session:logout', {});
   await must(backend, 'session:login', { loginName, password });
+}
+
+/** Table checksums without the access log (a refused call is logged) and the engines' own counters. */
+export function exceptAccessLog(sums: Record<string, string>): Record<string, string> {
+  return { ...sums, access_log: '', access_log_anchor: '', sqlite_sequence: '' };
+}
+
+async function serverChecksums(backend: BackendCore): Promise<Record<string, string>> {
+  const client = await serverSuperuser(backend);
+  try {
+    const tables = (await client.query<{ tablename: string }>("select tablename from pg_tables where schemaname = 'public' order by tablename")).rows.map((r) => r.tablename);
+    const sums: Record<string, string> = {};
+    for (const name of tables) {
+      const rows = (await client.query({ text: `select * from "${name}"`, rowMode: 'array' })).rows.map((r) => JSON.stringify(r)).sort();
+      sums[name] = `${rows.length}:${createHash('sha256').update(rows.join('\n')).digest('hex')}`;
+    }
+    return sums;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Runs SQL behind the app's back, as the strongest party there is: the open connection to this workstation's file,
+ * or IT's superuser on the server. For proving what the database itself refuses, and for writing history the app
+ * would stamp with the current time. Parameters are `?` in the statement. Returns the first column of each row.
+ */
+export async function behindTheAppsBack(backend: BackendCore, statement: string, params: unknown[] = []): Promise<unknown[]> {
+  if (serverDatabases.has(backend)) {
+    const client = await serverSuperuser(backend);
+    try {
+      let n = 0;
+      const result = await client.query({ text: statement.replace(/\?/g, () => `$${++n}`), values: params, rowMode: 'array' });
+      return result.rows.map((r: unknown[]) => r[0]);
+    } finally {
+      await client.end();
+    }
+  }
+  const unlocked = backend.unlocked();
+  if (!unlocked) throw new Error('No open database');
+  const stmt = unlocked.sqlite.prepare(statement);
+  if (!stmt.reader) {
+    stmt.run(...params);
+    return [];
+  }
+  return stmt.pluck().all(...params);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from '../ids';
 import { dateSchema } from '../dates';
 import { channel, empty, id, nothing } from './define';
 
@@ -48,7 +49,7 @@ export const accessLogChannels = {
   'accessLog:list': channel(
     ['leader', 'admin'],
     z.strictObject({
-      userId: z.number({ error: 'Vælg en bruger.' }).int().positive().optional(),
+      userId: z.number({ error: 'Vælg en bruger.' }).int().positive().max(MAX_ID).optional(),
       familyId: id.optional(),
       action: z.string().max(40).optional(),
       from: dateSchema.optional(),
@@ -62,7 +63,7 @@ export const accessLogChannels = {
   'accessLog:export': channel(
     ['leader', 'admin'],
     z.strictObject({
-      userId: z.number({ error: 'Vælg en bruger.' }).int().positive().optional(),
+      userId: z.number({ error: 'Vælg en bruger.' }).int().positive().max(MAX_ID).optional(),
       familyId: id.optional(),
       action: z.string().max(40).optional(),
       from: dateSchema.optional(),

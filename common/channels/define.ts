@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from '../ids';
 import type { Role } from '../roles';
 
 /**
@@ -23,4 +24,4 @@ export const text = (label: string, max = 200) =>
 
 export const empty = z.strictObject({});
 export const nothing = z.null();
-export const id = z.number().int().positive();
+export const id = z.number().int().positive().max(MAX_ID);

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { MAX_ID } from '../ids';
 import { dischargePlanContentSchema, dischargePlanVersionSchema, dischargeViewSchema, overdueStepSchema, stepStatusInputSchema } from '../discharge';
 import { handoverPackageSchema } from '../handover-package';
 import { dischargeDiffSchema } from '../plan-diff';
 import { channel, empty, id } from './define';
 
-const versionNumber = z.number({ error: 'Vælg en udgave.' }).int().positive();
+const versionNumber = z.number({ error: 'Vælg en udgave.' }).int().positive().max(MAX_ID);
 
 /** The udslusningsplan: versions, step status, comparing versions, overdue steps, and the overleveringspakke. */
 export const dischargeChannels = {

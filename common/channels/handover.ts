@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from '../ids';
 import { timestampSchema } from '../dates';
 import { concerns, shifts } from '../journal';
 import { channel, nothing } from './define';
@@ -45,7 +46,7 @@ export const handoverChannels = {
   /** A printout made in the browser (window.print): every print is in the access log, naming its families. */
   'print:record': channel(
     'session',
-    z.strictObject({ document: z.enum(printDocuments), familyIds: z.array(z.number().int().positive()).max(500) }),
+    z.strictObject({ document: z.enum(printDocuments), familyIds: z.array(z.number().int().positive().max(MAX_ID)).max(500) }),
     nothing,
   ),
 } as const;

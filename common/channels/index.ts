@@ -68,6 +68,10 @@ export const events = {
   'search:reindexProgress': z.object({ done: z.number().int(), total: z.number().int() }),
   /** A backup moves through its steps. */
   'backup:progress': z.object({ stage: z.enum(['copy', 'verify', 'done']) }),
+  /** On the institution's server: another workstation signed a note, added a correction or acknowledged a concern. */
+  'data:changed': z.object({ kind: z.enum(['observation', 'amendment', 'concern']), familyId: z.number().int().nullable() }),
+  /** On the institution's server: the connection was lost ("Ingen forbindelse til serveren") or is back. */
+  'server:connection': z.object({ online: z.boolean() }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { MAX_ID } from '../ids';
 import { safetyPlanDiffSchema } from '../plan-diff';
 import { safetyPlanContentSchema, safetyPlanVersionSchema, safetyPlanViewSchema } from '../safety-plan';
 import { channel, id } from './define';
 
-const versionNumber = z.number({ error: 'Vælg en udgave.' }).int().positive();
+const versionNumber = z.number({ error: 'Vælg en udgave.' }).int().positive().max(MAX_ID);
 
 /** The sikkerhedsplan: versions that are never changed, and two of them compared. */
 export const safetyPlanChannels = {

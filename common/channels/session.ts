@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { MAX_ID } from '../ids';
 import { initialsSchema, loginNameSchema, passwordSchema, sessionUserSchema } from '../users';
+import { serverConfigSchema } from '../server';
 import { channel, empty, nothing, text } from './define';
 
 const recoveryCodeSchema = z.string().trim().min(20, 'Skriv hele gendannelseskoden.').max(60, 'Gendannelseskoden er for lang.');
@@ -16,8 +18,12 @@ export const sessionChannels = {
       recovering: z.boolean(),
       /** The key file exists but cannot be read: nobody can log in until it is restored. */
       keyFileDamaged: z.boolean(),
+      /** The institution's server this workstation uses; null: this computer's encrypted file. */
+      server: z.object({ host: z.string(), database: z.string() }).nullable(),
     }),
   ),
+  /** "Institutionens server" at setup: checks that the server answers with the institution's certificate, and keeps it. */
+  'setup:connectServer': channel('public', z.strictObject(serverConfigSchema.shape), z.object({ host: z.string(), database: z.string() })),
   'setup:create': channel(
     'public',
     z.strictObject({
@@ -52,7 +58,7 @@ export const sessionChannels = {
   ),
   'recovery:complete': channel(
     'public',
-    z.strictObject({ userId: z.number({ error: 'Vælg en bruger.' }).int().positive(), newPassword: passwordSchema }),
+    z.strictObject({ userId: z.number({ error: 'Vælg en bruger.' }).int().positive().max(MAX_ID), newPassword: passwordSchema }),
     z.object({ user: sessionUserSchema, recoveryCode: z.string() }),
   ),
   'recovery:regenerate': channel(['admin'], empty, z.object({ recoveryCode: z.string() })),

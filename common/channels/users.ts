@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { MAX_ID } from '../ids';
 import { roleSchema } from '../roles';
 import { initialsSchema, loginNameSchema, passwordSchema, userRefSchema, userSchema } from '../users';
 import { channel, empty, text } from './define';
 
-const userId = z.number({ error: 'Vælg en bruger.' }).int().positive();
+const userId = z.number({ error: 'Vælg en bruger.' }).int().positive().max(MAX_ID);
 
 /** Staff accounts (administrators), and the directory of active staff every user may pick from. */
 export const userChannels = {

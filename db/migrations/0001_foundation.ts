@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
+import { idColumn, uniqueCaseless } from './portable';
 
 // Frozen in time: this migration imports no app code and takes Kysely<any>.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('users')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('login_name', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('initials', 'text', (c) => c.notNull())
@@ -15,7 +16,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('deactivated_at', 'text')
     .execute();
-  await sql`create unique index users_login_name on users (login_name collate nocase)`.execute(db);
+  await uniqueCaseless(db, 'users_login_name', 'users', 'login_name');
 
   await db.schema
     .createTable('settings')
@@ -31,7 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('access_log')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('user_id', 'integer', (c) => c.references('users.id'))
     .addColumn('action', 'text', (c) => c.notNull())

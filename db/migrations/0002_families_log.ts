@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
+import { createGuard, idColumn, isPostgres } from './portable';
 
 // Frozen in time: families, persons, the indsatsteam with tovholder periods, and the daily log (dagbog).
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('families')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('municipality', 'text')
     .addColumn('caseworker_name', 'text')
@@ -24,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('family_phases')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('family_id', 'integer', (c) => c.notNull().references('families.id'))
     .addColumn('phase', 'text', (c) => c.notNull())
     .addColumn('from_date', 'text', (c) => c.notNull())
@@ -35,7 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('persons')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('family_id', 'integer', (c) => c.notNull().references('families.id'))
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('mother','father','co_mother','step_parent','child','sibling')`))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -49,7 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('team_members')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('family_id', 'integer', (c) => c.notNull().references('families.id'))
     .addColumn('user_id', 'integer', (c) => c.references('users.id'))
     .addColumn('name', 'text')
@@ -65,7 +66,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('coordinator_periods')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('family_id', 'integer', (c) => c.notNull().references('families.id'))
     .addColumn('team_member_id', 'integer', (c) => c.notNull().references('team_members.id'))
     .addColumn('from_at', 'text', (c) => c.notNull())
@@ -78,7 +79,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('log_categories')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('label', 'text', (c) => c.notNull())
     .addColumn('sort_order', 'integer', (c) => c.notNull())
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
@@ -96,7 +97,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('observations')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('family_id', 'integer', (c) => c.references('families.id'))
     .addColumn('author_id', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft','signed')`))
@@ -125,7 +126,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('observation_amendments')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('observation_id', 'integer', (c) => c.notNull().references('observations.id'))
     .addColumn('author_id', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -143,18 +144,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // A signed entry is never edited or deleted, and amendments are append-only: enforced by the database itself.
-  await sql`create trigger observations_signed_no_update before update on observations when old.status = 'signed'
-    begin select raise(abort, 'signed observations are immutable'); end`.execute(db);
-  await sql`create trigger observations_signed_no_delete before delete on observations when old.status = 'signed'
-    begin select raise(abort, 'signed observations are immutable'); end`.execute(db);
-  await sql`create trigger observation_persons_signed_no_delete before delete on observation_persons
-    when (select status from observations where id = old.observation_id) = 'signed'
-    begin select raise(abort, 'signed observations are immutable'); end`.execute(db);
-  await sql`create trigger amendments_no_update before update on observation_amendments
-    begin select raise(abort, 'amendments are append-only'); end`.execute(db);
-  await sql`create trigger amendments_no_delete before delete on observation_amendments
-    begin select raise(abort, 'amendments are append-only'); end`.execute(db);
+  const immutable = 'signed observations are immutable';
+  await createGuard(db, { name: 'observations_signed_no_update', table: 'observations', event: 'update', when: "old.status = 'signed'", message: immutable });
+  await createGuard(db, { name: 'observations_signed_no_delete', table: 'observations', event: 'delete', when: "old.status = 'signed'", message: immutable });
+  await createGuard(db, {
+    name: 'observation_persons_signed_no_delete',
+    table: 'observation_persons',
+    event: 'delete',
+    when: "(select status from observations where id = old.observation_id) = 'signed'",
+    message: immutable,
+  });
+  await createGuard(db, { name: 'amendments_no_update', table: 'observation_amendments', event: 'update', message: 'amendments are append-only' });
+  await createGuard(db, { name: 'amendments_no_delete', table: 'observation_amendments', event: 'delete', message: 'amendments are append-only' });
 
+  // The full-text index of this version (SQLite FTS5); replaced by 0004, which also makes PostgreSQL's.
+  if (isPostgres(db)) return;
   // Full-text search over signed entries (text and amendments), folded for Danish in the application:
   // lower case, accents removed except å (a Danish letter), so "søvn" finds "Søvnen" and "ÆBLE" finds "æblegrød".
   // `family` holds a token per family so a family's search is one index lookup.
@@ -167,7 +171,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop table observation_search`.execute(db);
+  await sql`drop table if exists observation_search`.execute(db);
   for (const t of ['concern_acknowledgements', 'observation_amendments', 'observation_persons', 'observations', 'log_categories', 'coordinator_periods', 'team_members', 'persons', 'family_phases', 'families']) {
     await db.schema.dropTable(t).execute();
   }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createGuard, dropGuard, idColumn, isPostgres } from './portable';
 
 // Frozen in time: this migration imports no app code and takes Kysely<any>.
 // Trust: the list of valid key slots inside the database, an append-only, hash-chained access log, and the dagbog's
@@ -23,7 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table access_log rename to access_log_v1`.execute(db);
   await db.schema
     .createTable('access_log')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('user_id', 'integer', (c) => c.references('users.id'))
     // A random id per login session, so repeated views in one session are folded and a session can be followed.
@@ -41,8 +42,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('prev_hash', 'text')
     .addColumn('hash', 'text')
     .execute();
+  const what = isPostgres(db) ? sql`(detail::json ->> 'what')` : sql`json_extract(detail, '$.what')`;
   await sql`insert into access_log (id, at, user_id, action, channel, subject, family_id, detail)
-    select id, at, user_id, action, channel, json_extract(detail, '$.what'), family_id, detail from access_log_v1 order by id`.execute(db);
+    select id, at, user_id, action, channel, ${what}, family_id, detail from access_log_v1 order by id`.execute(db);
   await sql`drop table access_log_v1`.execute(db);
   await db.schema.createIndex('access_log_at').on('access_log').column('at').execute();
   await db.schema.createIndex('access_log_user').on('access_log').columns(['user_id', 'at']).execute();
@@ -59,17 +61,24 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createTable('retention_mode').addColumn('purpose', 'text', (c) => c.primaryKey()).execute();
 
   // Append-only: nothing but the retention job deletes a row or erases its detail, and a hash is set once.
-  await sql`create trigger access_log_no_delete before delete on access_log
-    when not exists (select 1 from retention_mode)
-    begin select raise(abort, 'the access log is append-only'); end`.execute(db);
-  await sql`create trigger access_log_no_update before update of id, at, user_id, session_id, action, channel, subject, family_id, detail_hash, verified on access_log
-    begin select raise(abort, 'the access log is append-only'); end`.execute(db);
-  await sql`create trigger access_log_detail_retention_only before update of detail on access_log
-    when not exists (select 1 from retention_mode) or new.detail is not null
-    begin select raise(abort, 'the access log is append-only'); end`.execute(db);
-  await sql`create trigger access_log_hash_once before update of hash, prev_hash on access_log
-    when old.hash is not null
-    begin select raise(abort, 'the access log is append-only'); end`.execute(db);
+  const appendOnly = 'the access log is append-only';
+  await createGuard(db, { name: 'access_log_no_delete', table: 'access_log', event: 'delete', retentionMayPass: true, message: appendOnly });
+  await createGuard(db, {
+    name: 'access_log_no_update',
+    table: 'access_log',
+    event: 'update',
+    columns: ['id', 'at', 'user_id', 'session_id', 'action', 'channel', 'subject', 'family_id', 'detail_hash', 'verified'],
+    message: appendOnly,
+  });
+  await createGuard(db, {
+    name: 'access_log_detail_retention_only',
+    table: 'access_log',
+    event: 'update',
+    columns: ['detail'],
+    when: 'not exists (select 1 from retention_mode) or new.detail is not null',
+    message: appendOnly,
+  });
+  await createGuard(db, { name: 'access_log_hash_once', table: 'access_log', event: 'update', columns: ['hash', 'prev_hash'], when: 'old.hash is not null', message: appendOnly });
 
   // The dagbog's categories, named by the glossary (a note is an observation).
   await sql`alter table log_categories rename to observation_categories`.execute(db);
@@ -86,9 +95,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`alter table observation_categories rename to log_categories`.execute(db);
   await db.schema.dropTable('retention_mode').execute();
   await db.schema.dropTable('access_log_chain').execute();
-  await sql`drop trigger access_log_no_delete`.execute(db);
-  await sql`drop trigger access_log_no_update`.execute(db);
-  await sql`drop trigger access_log_detail_retention_only`.execute(db);
-  await sql`drop trigger access_log_hash_once`.execute(db);
+  for (const name of ['access_log_no_delete', 'access_log_no_update', 'access_log_detail_retention_only', 'access_log_hash_once']) await dropGuard(db, name, 'access_log');
   await db.schema.dropTable('key_slots').execute();
 }

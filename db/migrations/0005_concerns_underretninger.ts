@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createGuard, dropGuard, idColumn } from './portable';
 
 // Frozen in time: this migration imports no app code and takes Kysely<any>.
 // Concerns that lead somewhere: what a leader did about a serious concern, and underretninger (reports of concern to
@@ -9,7 +10,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('underretninger')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('family_id', 'integer', (c) => c.notNull().references('families.id'))
     // The observation (concern) it follows from, when there is one.
     .addColumn('observation_id', 'integer', (c) => c.references('observations.id'))
@@ -24,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('underretning_amendments')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('underretning_id', 'integer', (c) => c.notNull().references('underretninger.id'))
     .addColumn('author_id', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -35,15 +36,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Never changed afterwards: corrections are appended, as for observations.
   for (const table of ['underretninger', 'underretning_amendments']) {
-    await sql.raw(`create trigger ${table}_no_update before update on ${table} begin select raise(abort, '${table} are append-only'); end`).execute(db);
-    await sql.raw(`create trigger ${table}_no_delete before delete on ${table} when not exists (select 1 from retention_mode) begin select raise(abort, '${table} are append-only'); end`).execute(db);
+    await createGuard(db, { name: `${table}_no_update`, table, event: 'update', message: `${table} are append-only` });
+    await createGuard(db, { name: `${table}_no_delete`, table, event: 'delete', retentionMayPass: true, message: `${table} are append-only` });
   }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ['underretning_amendments', 'underretninger']) {
-    await sql.raw(`drop trigger ${table}_no_update`).execute(db);
-    await sql.raw(`drop trigger ${table}_no_delete`).execute(db);
+    await dropGuard(db, `${table}_no_update`, table);
+    await dropGuard(db, `${table}_no_delete`, table);
     await db.schema.dropTable(table).execute();
   }
   await sql`alter table concern_acknowledgements drop column actions`.execute(db);

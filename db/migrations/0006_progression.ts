@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createGuard, idColumn } from './portable';
 import { BUILTINS } from './data/0006_builtin_instruments';
 
 // Frozen in time: this migration imports no app code and takes Kysely<any>.
@@ -8,16 +9,14 @@ import { BUILTINS } from './data/0006_builtin_instruments';
 // exception for deleting), except a status report while it is a draft and an instrument's `active` flag.
 
 const appendOnly = async (db: Kysely<any>, table: string) => {
-  await sql.raw(`create trigger ${table}_no_update before update on ${table} begin select raise(abort, '${table} are append-only'); end`).execute(db);
-  await sql
-    .raw(`create trigger ${table}_no_delete before delete on ${table} when not exists (select 1 from retention_mode) begin select raise(abort, '${table} are append-only'); end`)
-    .execute(db);
+  await createGuard(db, { name: `${table}_no_update`, table, event: 'update', message: `${table} are append-only` });
+  await createGuard(db, { name: `${table}_no_delete`, table, event: 'delete', retentionMayPass: true, message: `${table} are append-only` });
 };
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('instruments')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('key', 'text', (c) => c.unique())
     .addColumn('builtin', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
@@ -26,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .createTable('instrument_versions')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('instrument_id', 'integer', (c) => c.notNull().references('instruments.id'))
     .addColumn('version', 'integer', (c) => c.notNull())
     // The definition as JSON text (parsed and checked by the application's schema).
@@ -39,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('measurements')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('family_id', 'integer', (c) => c.notNull().references('families.id'))
     .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id'))
     .addColumn('instrument_version_id', 'integer', (c) => c.notNull().references('instrument_versions.id'))
@@ -50,7 +49,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The original (reason null) and every appended correction; the newest is in force.
   await db.schema
     .createTable('measurement_revisions')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('measurement_id', 'integer', (c) => c.notNull().references('measurements.id'))
     .addColumn('measured_on', 'text', (c) => c.notNull())
     .addColumn('interval_months', 'integer')
@@ -72,7 +71,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('goals')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('family_id', 'integer', (c) => c.notNull().references('families.id'))
     .addColumn('scale_min', 'integer', (c) => c.notNull())
     .addColumn('scale_max', 'integer', (c) => c.notNull())
@@ -85,7 +84,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('goals_family').on('goals').column('family_id').execute();
   await db.schema
     .createTable('goal_revisions')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('goal_id', 'integer', (c) => c.notNull().references('goals.id'))
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('area', 'text', (c) => c.notNull())
@@ -100,7 +99,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('goal_revisions_goal').on('goal_revisions').columns(['goal_id', 'id']).execute();
   await db.schema
     .createTable('goal_reviews')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('goal_id', 'integer', (c) => c.notNull().references('goals.id'))
     .addColumn('reviewed_on', 'text', (c) => c.notNull())
     .addColumn('staff_score', 'integer')
@@ -114,12 +113,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Who took part: a person of the family, a staff member, or someone else by name.
   await db.schema
     .createTable('goal_review_participants')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('review_id', 'integer', (c) => c.notNull().references('goal_reviews.id'))
     .addColumn('person_id', 'integer', (c) => c.references('persons.id'))
     .addColumn('user_id', 'integer', (c) => c.references('users.id'))
     .addColumn('name', 'text')
-    .addCheckConstraint('goal_review_participants_one', sql`(person_id is not null) + (user_id is not null) + (name is not null) = 1`)
+    .addCheckConstraint('goal_review_participants_one', sql`(case when person_id is not null then 1 else 0 end) + (case when user_id is not null then 1 else 0 end) + (case when name is not null then 1 else 0 end) = 1`)
     .execute();
   await db.schema.createIndex('goal_review_participants_review').on('goal_review_participants').column('review_id').execute();
   await db.schema
@@ -134,7 +133,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('status_reports')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('family_id', 'integer', (c) => c.notNull().references('families.id'))
     .addColumn('period_from', 'text', (c) => c.notNull())
     .addColumn('period_to', 'text', (c) => c.notNull())
@@ -163,27 +162,36 @@ export async function up(db: Kysely<any>): Promise<void> {
     await appendOnly(db, table);
   }
   // An instrument is never deleted; only whether it is in use changes.
-  await sql`create trigger instruments_only_active before update of id, key, builtin, created_by, created_at on instruments
-    begin select raise(abort, 'instruments change by new versions'); end`.execute(db);
-  await sql`create trigger instruments_no_delete before delete on instruments when not exists (select 1 from retention_mode)
-    begin select raise(abort, 'instruments change by new versions'); end`.execute(db);
+  const byVersions = 'instruments change by new versions';
+  await createGuard(db, { name: 'instruments_only_active', table: 'instruments', event: 'update', columns: ['id', 'key', 'builtin', 'created_by', 'created_at'], message: byVersions });
+  await createGuard(db, { name: 'instruments_no_delete', table: 'instruments', event: 'delete', retentionMayPass: true, message: byVersions });
   // A signed status report is frozen: never changed, never deleted, and signed only with its content and signer.
-  await sql`create trigger status_reports_signed_no_update before update on status_reports when old.status = 'signed'
-    begin select raise(abort, 'signed status reports are immutable'); end`.execute(db);
-  await sql`create trigger status_reports_sign_complete before update on status_reports
-    when new.status = 'signed' and (new.content is null or new.signed_by is null or new.signed_at is null or new.signed_as is null)
-    begin select raise(abort, 'a status report is signed with its content and signer'); end`.execute(db);
-  await sql`create trigger status_reports_signed_no_delete before delete on status_reports
-    when old.status = 'signed' and not exists (select 1 from retention_mode)
-    begin select raise(abort, 'signed status reports are immutable'); end`.execute(db);
-  await sql`create trigger status_report_observations_signed_no_insert before insert on status_report_observations
-    when (select status from status_reports where id = new.report_id) = 'signed'
-    begin select raise(abort, 'signed status reports are immutable'); end`.execute(db);
-  await sql`create trigger status_report_observations_signed_no_delete before delete on status_report_observations
-    when (select status from status_reports where id = old.report_id) = 'signed' and not exists (select 1 from retention_mode)
-    begin select raise(abort, 'signed status reports are immutable'); end`.execute(db);
-  await sql`create trigger status_report_observations_no_update before update on status_report_observations
-    begin select raise(abort, 'status report links are replaced, not changed'); end`.execute(db);
+  const frozen = 'signed status reports are immutable';
+  await createGuard(db, { name: 'status_reports_signed_no_update', table: 'status_reports', event: 'update', when: "old.status = 'signed'", message: frozen });
+  await createGuard(db, {
+    name: 'status_reports_sign_complete',
+    table: 'status_reports',
+    event: 'update',
+    when: "new.status = 'signed' and (new.content is null or new.signed_by is null or new.signed_at is null or new.signed_as is null)",
+    message: 'a status report is signed with its content and signer',
+  });
+  await createGuard(db, { name: 'status_reports_signed_no_delete', table: 'status_reports', event: 'delete', when: "old.status = 'signed'", retentionMayPass: true, message: frozen });
+  await createGuard(db, {
+    name: 'status_report_observations_signed_no_insert',
+    table: 'status_report_observations',
+    event: 'insert',
+    when: "(select status from status_reports where id = new.report_id) = 'signed'",
+    message: frozen,
+  });
+  await createGuard(db, {
+    name: 'status_report_observations_signed_no_delete',
+    table: 'status_report_observations',
+    event: 'delete',
+    when: "(select status from status_reports where id = old.report_id) = 'signed'",
+    retentionMayPass: true,
+    message: frozen,
+  });
+  await createGuard(db, { name: 'status_report_observations_no_update', table: 'status_report_observations', event: 'update', message: 'status report links are replaced, not changed' });
 
   const at = new Date().toISOString();
   for (const [key, definition] of BUILTINS) {

@@ -1,4 +1,5 @@
 import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
+import { createGuard, idColumn } from './portable';
 
 // Frozen in time: this migration imports no app code and takes Kysely<any>.
 // The family's network (persons, agreements with their follow-up, netværksmøder), the sikkerhedsplan and the
@@ -46,7 +47,7 @@ const versionItems: Record<string, string[]> = {
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('network_persons')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('family_id', 'integer', (c) => c.notNull().references('families.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('relation', 'text', (c) => c.notNull())
@@ -73,7 +74,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('network_meetings')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('family_id', 'integer', (c) => c.notNull().references('families.id'))
     .addColumn('held_on', 'text', (c) => c.notNull())
     // JSON list of topics.
@@ -88,7 +89,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     'network_meeting_participants',
     db.schema
       .createTable('network_meeting_participants')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', idColumn(db))
       .addColumn('meeting_id', 'integer', (c) => c.notNull().references('network_meetings.id'))
       .addColumn('position', 'integer', (c) => c.notNull()),
   ).execute();
@@ -96,7 +97,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('network_meeting_amendments')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('meeting_id', 'integer', (c) => c.notNull().references('network_meetings.id'))
     .addColumn('author_id', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -109,7 +110,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     'network_agreements',
     db.schema
       .createTable('network_agreements')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', idColumn(db))
       .addColumn('family_id', 'integer', (c) => c.notNull().references('families.id'))
       .addColumn('meeting_id', 'integer', (c) => c.references('network_meetings.id'))
       .addColumn('what', 'text', (c) => c.notNull())
@@ -122,7 +123,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('network_agreement_followups')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('agreement_id', 'integer', (c) => c.notNull().references('network_agreements.id'))
     .addColumn('meeting_id', 'integer', (c) => c.references('network_meetings.id'))
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('open', 'kept', 'not_kept')`))
@@ -135,7 +136,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The sikkerhedsplan, version by version.
   await db.schema
     .createTable('safety_plan_versions')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('family_id', 'integer', (c) => c.notNull().references('families.id'))
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('agreed_on', 'text', (c) => c.notNull())
@@ -148,13 +149,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     'safety_plan_parties',
     db.schema
       .createTable('safety_plan_parties')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', idColumn(db))
       .addColumn('version_id', 'integer', (c) => c.notNull().references('safety_plan_versions.id'))
       .addColumn('position', 'integer', (c) => c.notNull()),
   ).execute();
   await db.schema
     .createTable('safety_plan_items')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('version_id', 'integer', (c) => c.notNull().references('safety_plan_versions.id'))
     .addColumn('item_key', 'integer', (c) => c.notNull())
     .addColumn('section', 'text', (c) => c.notNull().check(sql`section in ('worry', 'action', 'sign')`))
@@ -166,7 +167,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     'safety_plan_contacts',
     db.schema
       .createTable('safety_plan_contacts')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', idColumn(db))
       .addColumn('version_id', 'integer', (c) => c.notNull().references('safety_plan_versions.id'))
       .addColumn('item_key', 'integer', (c) => c.notNull())
       .addColumn('position', 'integer', (c) => c.notNull())
@@ -178,7 +179,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The udslusningsplan, version by version.
   await db.schema
     .createTable('discharge_plan_versions')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('family_id', 'integer', (c) => c.notNull().references('families.id'))
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('destination', 'text', (c) => c.notNull().check(sql`destination in ('own_home', 'other_intervention', 'child_placed')`))
@@ -194,7 +195,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     'discharge_plan_parties',
     db.schema
       .createTable('discharge_plan_parties')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', idColumn(db))
       .addColumn('version_id', 'integer', (c) => c.notNull().references('discharge_plan_versions.id'))
       .addColumn('position', 'integer', (c) => c.notNull()),
   ).execute();
@@ -202,7 +203,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     'discharge_plan_steps',
     db.schema
       .createTable('discharge_plan_steps')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', idColumn(db))
       .addColumn('version_id', 'integer', (c) => c.notNull().references('discharge_plan_versions.id'))
       .addColumn('step_key', 'integer', (c) => c.notNull())
       .addColumn('position', 'integer', (c) => c.notNull())
@@ -219,7 +220,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     'discharge_plan_agreements',
     db.schema
       .createTable('discharge_plan_agreements')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', idColumn(db))
       .addColumn('version_id', 'integer', (c) => c.notNull().references('discharge_plan_versions.id'))
       .addColumn('agreement_key', 'integer', (c) => c.notNull())
       .addColumn('position', 'integer', (c) => c.notNull())
@@ -231,7 +232,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   ).execute();
   await db.schema
     .createTable('discharge_plan_support')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('version_id', 'integer', (c) => c.notNull().references('discharge_plan_versions.id'))
     .addColumn('support_key', 'integer', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
@@ -248,30 +249,30 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Never changed afterwards. Deleting is for the retention job only (the retention_mode table, as in 0003).
   for (const table of appendOnly) {
-    await sql.raw(`create trigger ${table}_no_update before update on ${table} begin select raise(abort, '${table} are append-only'); end`).execute(db);
-    await sql.raw(`create trigger ${table}_no_delete before delete on ${table} when not exists (select 1 from retention_mode) begin select raise(abort, '${table} are append-only'); end`).execute(db);
+    await createGuard(db, { name: `${table}_no_update`, table, event: 'update', message: `${table} are append-only` });
+    await createGuard(db, { name: `${table}_no_delete`, table, event: 'delete', retentionMayPass: true, message: `${table} are append-only` });
   }
   // A network person is edited in place but never deleted: agreements and plan versions point at them.
-  await sql.raw(`create trigger network_persons_no_delete before delete on network_persons when not exists (select 1 from retention_mode) begin select raise(abort, 'network_persons are never deleted'); end`).execute(db);
+  await createGuard(db, { name: 'network_persons_no_delete', table: 'network_persons', event: 'delete', retentionMayPass: true, message: 'network_persons are never deleted' });
 
   for (const [versions, items] of Object.entries(versionItems)) {
     // Versions are numbered 1, 2, 3 … per family, without gaps.
-    await sql
-      .raw(
-        `create trigger ${versions}_in_order before insert on ${versions}
-         when new.version <> coalesce((select max(version) from ${versions} where family_id = new.family_id), 0) + 1
-         begin select raise(abort, 'a plan version must follow the newest one'); end`,
-      )
-      .execute(db);
+    await createGuard(db, {
+      name: `${versions}_in_order`,
+      table: versions,
+      event: 'insert',
+      when: `new.version <> coalesce((select max(version) from ${versions} where family_id = new.family_id), 0) + 1`,
+      message: 'a plan version must follow the newest one',
+    });
     // Items join only the newest version: an earlier version cannot gain an item either.
     for (const table of items) {
-      await sql
-        .raw(
-          `create trigger ${table}_newest_only before insert on ${table}
-           when new.version_id <> (select v.id from ${versions} v where v.family_id = (select family_id from ${versions} where id = new.version_id) order by v.version desc limit 1)
-           begin select raise(abort, 'an earlier version of a plan cannot be changed'); end`,
-        )
-        .execute(db);
+      await createGuard(db, {
+        name: `${table}_newest_only`,
+        table,
+        event: 'insert',
+        when: `new.version_id <> (select v.id from ${versions} v where v.family_id = (select family_id from ${versions} where id = new.version_id) order by v.version desc limit 1)`,
+        message: 'an earlier version of a plan cannot be changed',
+      });
     }
   }
 }

@@ -1,26 +1,30 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { createGuard, dropGuard, idColumn } from './portable';
 
 // Frozen in time: this migration imports no app code and takes Kysely<any>.
 // Retention: a closed family can be deleted everywhere after the institution's retention period, through one path
 // (marked by the `retention_mode` table inside its transaction) — the only exception to the append-only rules — and
 // leaves a record without personal data.
+const immutable = 'signed observations are immutable';
+
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`drop trigger observations_signed_no_delete`.execute(db);
-  await sql`create trigger observations_signed_no_delete before delete on observations
-    when old.status = 'signed' and not exists (select 1 from retention_mode)
-    begin select raise(abort, 'signed observations are immutable'); end`.execute(db);
-  await sql`drop trigger observation_persons_signed_no_delete`.execute(db);
-  await sql`create trigger observation_persons_signed_no_delete before delete on observation_persons
-    when (select status from observations where id = old.observation_id) = 'signed' and not exists (select 1 from retention_mode)
-    begin select raise(abort, 'signed observations are immutable'); end`.execute(db);
-  await sql`drop trigger amendments_no_delete`.execute(db);
-  await sql`create trigger amendments_no_delete before delete on observation_amendments
-    when not exists (select 1 from retention_mode)
-    begin select raise(abort, 'amendments are append-only'); end`.execute(db);
+  await dropGuard(db, 'observations_signed_no_delete', 'observations');
+  await createGuard(db, { name: 'observations_signed_no_delete', table: 'observations', event: 'delete', when: "old.status = 'signed'", retentionMayPass: true, message: immutable });
+  await dropGuard(db, 'observation_persons_signed_no_delete', 'observation_persons');
+  await createGuard(db, {
+    name: 'observation_persons_signed_no_delete',
+    table: 'observation_persons',
+    event: 'delete',
+    when: "(select status from observations where id = old.observation_id) = 'signed'",
+    retentionMayPass: true,
+    message: immutable,
+  });
+  await dropGuard(db, 'amendments_no_delete', 'observation_amendments');
+  await createGuard(db, { name: 'amendments_no_delete', table: 'observation_amendments', event: 'delete', retentionMayPass: true, message: 'amendments are append-only' });
 
   await db.schema
     .createTable('deleted_families')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     // The deleted family's former id: access-log rows name it, so the log still reads as "a family, since deleted".
     .addColumn('family_id', 'integer', (c) => c.notNull())
     .addColumn('closed_on', 'text', (c) => c.notNull())
@@ -32,14 +36,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('deleted_families').execute();
-  await sql`drop trigger observations_signed_no_delete`.execute(db);
-  await sql`create trigger observations_signed_no_delete before delete on observations when old.status = 'signed'
-    begin select raise(abort, 'signed observations are immutable'); end`.execute(db);
-  await sql`drop trigger observation_persons_signed_no_delete`.execute(db);
-  await sql`create trigger observation_persons_signed_no_delete before delete on observation_persons
-    when (select status from observations where id = old.observation_id) = 'signed'
-    begin select raise(abort, 'signed observations are immutable'); end`.execute(db);
-  await sql`drop trigger amendments_no_delete`.execute(db);
-  await sql`create trigger amendments_no_delete before delete on observation_amendments
-    begin select raise(abort, 'amendments are append-only'); end`.execute(db);
+  await dropGuard(db, 'observations_signed_no_delete', 'observations');
+  await createGuard(db, { name: 'observations_signed_no_delete', table: 'observations', event: 'delete', when: "old.status = 'signed'", message: immutable });
+  await dropGuard(db, 'observation_persons_signed_no_delete', 'observation_persons');
+  await createGuard(db, {
+    name: 'observation_persons_signed_no_delete',
+    table: 'observation_persons',
+    event: 'delete',
+    when: "(select status from observations where id = old.observation_id) = 'signed'",
+    message: immutable,
+  });
+  await dropGuard(db, 'amendments_no_delete', 'observation_amendments');
+  await createGuard(db, { name: 'amendments_no_delete', table: 'observation_amendments', event: 'delete', message: 'amendments are append-only' });
 }

@@ -7,6 +7,7 @@ import * as m0005 from './0005_concerns_underretninger';
 import * as m0006 from './0006_progression';
 import * as m0007 from './0007_network_discharge';
 import * as m0008 from './0008_family_retention';
+import * as m0009 from './0009_server_security';
 
 /**
  * Every migration, in order. A static map (not a folder scan) so the bundled main process carries them.
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0006_progression': m0006,
   '0007_network_discharge': m0007,
   '0008_family_retention': m0008,
+  '0009_server_security': m0009,
 };
 
 export const SCHEMA_VERSION = Object.keys(migrations).length;

@@ -28,12 +28,19 @@ import { sessionHandlers } from '../domains/session/handlers';
 import { LoginGuard } from '../domains/session/login-guard';
 import { recoveryHandlers } from '../domains/session/recovery';
 import { settingsHandlers } from '../domains/settings/handlers';
+import { institutionNameIn } from '../domains/settings/institution';
 import { teamHandlers } from '../domains/team/handlers';
 import { userHandlers } from '../domains/users/handlers';
 import { SealedEvents } from '../keys/sealed-events';
 import { SlotChanges } from '../keys/slots';
 import { LoginThrottle, type ThrottlePolicy } from '../keys/throttle';
 import { Vault, type FaultPoint, type Unlocked } from '../keys/vault';
+import { connectServerHandlers } from '../server/connect-handlers';
+import { byEngine, EngineCredentials } from '../server/engine-switch';
+import { ServerCredentials } from '../server/credentials';
+import { ServerLink } from '../server/link';
+import { serverSessionHandlers } from '../server/session-handlers';
+import type { OpenStore } from './store';
 import { AccessLogWriter } from './access-log';
 import type { HandlerTable } from './context';
 import { Dispatcher } from './dispatcher';
@@ -90,10 +97,14 @@ export class BackendCore implements Backend {
       fault: options.fault,
       onIndexProgress: (done, total) => this.events.emit('search:reindexProgress', { done, total }),
     });
-    const accessLog = new AccessLogWriter({ dataDir: options.dataDir, databaseId: () => this.vault.databaseId() });
+    const link = new ServerLink(options.dataDir);
+    const onServer = () => link.configured() !== null;
+    const anchor = { dataDir: options.dataDir, databaseId: () => (onServer() ? link.databaseId() : this.vault.databaseId()) };
+    const accessLog = new AccessLogWriter(anchor);
     const backups = new Backups({ vault: this.vault, events: this.events });
-    const dailyBackup = async (unlocked: Unlocked) => {
-      await backups.takeIfDue(unlocked).catch((err: unknown) => diagnose(`The daily backup failed: ${String(err)}`));
+    const dailyBackup = async (store: OpenStore) => {
+      if (store.engine !== 'sqlite') return;
+      await backups.takeIfDue(store.unlocked).catch((err: unknown) => diagnose(`The daily backup failed: ${String(err)}`));
     };
     this.session = new SessionState(
       { queue: this.queue, accessLog, events: this.events, diagnose, beforeEnd: dailyBackup },
@@ -102,14 +113,20 @@ export class BackendCore implements Backend {
     const throttle = new LoginThrottle(options.dataDir, options.throttle);
     const sealedEvents = new SealedEvents(options.dataDir);
     const slots = new SlotChanges(this.vault, () => this.session.unlocked());
+    const institution = institutionNameIn(
+      { read: () => this.vault.requireKeyFile().institutionName, write: (name) => this.vault.setInstitutionName(name) },
+      { remember: (name) => link.rememberInstitutionName(name) },
+      onServer,
+    );
+    const credentials = new EngineCredentials(slots, new ServerCredentials(link), onServer);
     const guard = new LoginGuard({ vault: this.vault, session: this.session, accessLog, throttle, sealedEvents });
-    const sessionDeps = { vault: this.vault, session: this.session, accessLog, throttle, sealedEvents, guard, slots };
+    const sessionDeps = { vault: this.vault, session: this.session, accessLog, throttle, sealedEvents, guard, slots, credentials };
     const table = {
-      ...sessionHandlers(sessionDeps),
-      ...recoveryHandlers(sessionDeps),
-      ...userHandlers({ slots, session: this.session }),
-      ...settingsHandlers({ vault: this.vault, session: this.session, throttle }),
-      ...accessLogHandlers({ vault: this.vault, session: this.session }),
+      ...byEngine({ ...sessionHandlers(sessionDeps), ...recoveryHandlers(sessionDeps) }, serverSessionHandlers({ link, events: this.events, session: this.session, accessLog, throttle, guard }), onServer),
+      ...connectServerHandlers({ link, vault: this.vault }),
+      ...userHandlers({ credentials, session: this.session }),
+      ...settingsHandlers({ institution, session: this.session, throttle }),
+      ...accessLogHandlers({ anchor, session: this.session }),
       ...familyHandlers,
       ...personHandlers,
       ...teamHandlers,
@@ -117,7 +134,7 @@ export class BackendCore implements Backend {
       ...categoryHandlers,
       ...overviewHandlers({ backups }),
       ...backupHandlers({ backups, session: this.session }),
-      ...retentionHandlers({ vault: this.vault }),
+      ...retentionHandlers({ institution, onServer }),
       ...restoreHandlers({ restore: new Restore({ vault: this.vault, session: this.session, accessLog, scryptN: options.scryptN }), backups }),
       ...concernHandlers,
       ...handoverHandlers,
@@ -145,6 +162,11 @@ export class BackendCore implements Backend {
 
   subscribe(listener: (event: EventName, payload: unknown) => void): () => void {
     return this.events.subscribe(listener);
+  }
+
+  /** The open store, on either engine (tests read it directly). */
+  store(): OpenStore | null {
+    return this.session.store();
   }
 
   /** The open database (tests and the benchmark read it directly). */

@@ -92,7 +92,7 @@ export class Dispatcher {
     try {
       if (handler.write) {
         const commits: Array<() => void> = [];
-        const value = await session.unlocked.db.transaction().execute(async (trx) => {
+        const value = await session.store.db.transaction().execute(async (trx) => {
           families = familyAccess(trx, session.user, policy);
           const value = await run({ db: trx, user: session.user, now, families, onCommit: (work) => commits.push(work) }, input);
           await this.record(trx, session, channel, handler, input, value, families, now);
@@ -109,7 +109,7 @@ export class Dispatcher {
         }
         return value;
       }
-      const db = session.unlocked.db;
+      const db = session.store.db;
       families = familyAccess(db, session.user, policy);
       const value = await run({ db, user: session.user, now, families, onCommit: () => undefined }, input);
       const named = families;
@@ -148,7 +148,7 @@ export class Dispatcher {
 
   private async logDenied(session: ActiveSession, channel: ChannelName, familyId: number | null): Promise<void> {
     try {
-      await session.unlocked.db.transaction().execute((trx) =>
+      await session.store.db.transaction().execute((trx) =>
         this.deps.accessLog.write(trx, {
           action: 'denied',
           channel,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '../../common/channels';
 import { AppFailure } from '../../common/errors';
+import { familyOfRecord, type FamilyRecordTable } from '../../db/access-control';
 import type { Database } from '../../db/schema';
 
 /**
@@ -10,6 +11,11 @@ import type { Database } from '../../db/schema';
 export interface FamilyAccess {
   /** Asserts that the user may see the family (refused: `forbidden`), and names it in this call's access-log rows. */
   family(familyId: number): Promise<void>;
+  /**
+   * Resolves the family of a record reached by its id (a note, a person, a goal…) and asks `family` for it: not_found
+   * with `notFound` when there is no such record, forbidden (and logged) when it is another team's family.
+   */
+  record(table: FamilyRecordTable, id: number, notFound: string): Promise<number>;
   /** The families the user may see: null for all of them. For lists and searches. */
   scope(): Promise<number[] | null>;
   /** Names families a list or search showed. */
@@ -45,10 +51,16 @@ export function familyAccess(db: Kysely<Database>, user: SessionUser, policy: Fa
   const named = new Set<number>();
   let refused: number | null = null;
   const limited = isLimited(user, policy);
-  return {
+  const gate: FamilyAccess = {
     named,
     get refused() {
       return refused;
+    },
+    async record(table, id, notFound) {
+      const familyId = await familyOfRecord(db, table, id);
+      if (familyId === undefined || familyId === null) throw new AppFailure('not_found', notFound);
+      await gate.family(familyId);
+      return familyId;
     },
     async family(familyId) {
       if (limited && !policy.brokenGlass.has(familyId)) {
@@ -74,4 +86,5 @@ export function familyAccess(db: Kysely<Database>, user: SessionUser, policy: Fa
       for (const id of familyIds) named.add(id);
     },
   };
+  return gate;
 }

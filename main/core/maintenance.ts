@@ -2,7 +2,7 @@ import { idleMaintenance } from '../../db/database';
 import type { AccessLogWriter } from './access-log';
 import type { SerialQueue } from './queue';
 import type { SessionState } from './session';
-import type { Unlocked } from '../keys/vault';
+import type { OpenStore } from './store';
 
 /** How often the access log's anchor is refreshed while a session is open (also at lock, logout and close). */
 const ANCHOR_INTERVAL_MS = 5 * 60_000;
@@ -24,7 +24,7 @@ export class Maintenance {
       accessLog: AccessLogWriter;
       diagnose: (message: string) => void;
       /** Work for a longer quiet spell (the daily backup, after two idle minutes). */
-      whenQuiet?: (unlocked: Unlocked) => Promise<void>;
+      whenQuiet?: (store: OpenStore) => Promise<void>;
     },
     intervalMs = 5000,
   ) {
@@ -38,14 +38,15 @@ export class Maintenance {
   }
 
   private async tick(): Promise<void> {
-    if (!this.deps.session.unlocked() || Date.now() - this.lastCallAt < 1000) return;
+    if (!this.deps.session.store() || Date.now() - this.lastCallAt < 1000) return;
     await this.deps.queue
       .run(async () => {
-        const unlocked = this.deps.session.unlocked();
-        if (!unlocked) return;
-        idleMaintenance(unlocked.sqlite);
-        await this.deps.accessLog.anchor(unlocked.db, ANCHOR_INTERVAL_MS);
-        if (this.deps.whenQuiet && Date.now() - this.lastCallAt >= QUIET_MS) await this.deps.whenQuiet(unlocked);
+        const store = this.deps.session.store();
+        if (!store) return;
+        // The server does its own merging and checkpoints (autovacuum): only the workstation's file needs this.
+        if (store.engine === 'sqlite') idleMaintenance(store.unlocked.sqlite);
+        await this.deps.accessLog.anchor(store.db, ANCHOR_INTERVAL_MS);
+        if (this.deps.whenQuiet && Date.now() - this.lastCallAt >= QUIET_MS) await this.deps.whenQuiet(store);
       })
       .catch((err: unknown) => this.deps.diagnose(`Maintenance failed: ${String(err)}`));
   }

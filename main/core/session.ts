@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { endBreakGlass } from '../../db/access-control';
 import type { SessionUser } from '../../common/channels';
 import type { AccessLogWriter } from './access-log';
 import type { EventHub } from './events';
 import type { FamilyAccessPolicy } from './family-access';
 import type { SerialQueue } from './queue';
-import { close, type Unlocked } from '../keys/vault';
+import type { Unlocked } from '../keys/vault';
+import { closeStore, localStore, type OpenStore } from './store';
 
 export type LockReason = 'idle' | 'manual' | 'logout';
 
 /** A logged-in user's session. */
 export interface ActiveSession {
-  unlocked: Unlocked;
+  store: OpenStore;
   user: SessionUser;
   /** Random per login: the access log folds repeated views per session and can follow one session. */
   sessionId: string;
@@ -19,7 +21,7 @@ export interface ActiveSession {
   brokenGlass: Set<number>;
 }
 
-type State = { kind: 'closed' } | { kind: 'recovering'; unlocked: Unlocked; startedAt: number } | ({ kind: 'user' } & ActiveSession);
+type State = { kind: 'closed' } | { kind: 'recovering'; store: OpenStore & { engine: 'sqlite' }; startedAt: number } | ({ kind: 'user' } & ActiveSession);
 
 export interface SessionOptions {
   idleLockMsOverride?: number;
@@ -45,8 +47,8 @@ export class SessionState {
       accessLog: AccessLogWriter;
       events: EventHub;
       diagnose: (message: string) => void;
-      /** Work that needs the key before it is gone (the daily backup at logout and idle lock). */
-      beforeEnd?: (unlocked: Unlocked, reason: LockReason) => Promise<void>;
+      /** Work that needs the open store before it is gone (the daily backup at logout and idle lock). */
+      beforeEnd?: (store: OpenStore, reason: LockReason) => Promise<void>;
     },
     private readonly options: SessionOptions = {},
   ) {
@@ -59,9 +61,15 @@ export class SessionState {
     return this.state.kind === 'user' ? this.state : null;
   }
 
-  /** The open database: a user's session or a recovery under way. */
+  /** The open store: a user's session or a recovery under way. */
+  store(): OpenStore | null {
+    return this.state.kind === 'closed' ? null : this.state.store;
+  }
+
+  /** This workstation's open encrypted file and its key (null when closed, or when the session is on the server). */
   unlocked(): Unlocked | null {
-    return this.state.kind === 'closed' ? null : this.state.unlocked;
+    const store = this.store();
+    return store?.engine === 'sqlite' ? store.unlocked : null;
   }
 
   isRecovering(): boolean {
@@ -80,12 +88,13 @@ export class SessionState {
     this.lastActivity = Date.now();
   }
 
-  start(unlocked: Unlocked, user: SessionUser, settings: { idleLockMinutes: number; needToKnow: boolean }): ActiveSession {
-    if (this.state.kind !== 'closed' && this.state.unlocked !== unlocked) this.closeState();
+  start(opened: Unlocked | OpenStore, user: SessionUser, settings: { idleLockMinutes: number; needToKnow: boolean }): ActiveSession {
+    const store = 'engine' in opened ? opened : localStore(opened);
+    if (this.state.kind !== 'closed' && this.state.store.db !== store.db) void this.closeState();
     this.deps.accessLog.newSession();
     this.state = {
       kind: 'user',
-      unlocked,
+      store,
       user,
       sessionId: randomUUID(),
       idleLockMs: this.options.idleLockMsOverride ?? settings.idleLockMinutes * 60_000,
@@ -97,13 +106,13 @@ export class SessionState {
   }
 
   startRecovery(unlocked: Unlocked): void {
-    if (this.state.kind !== 'closed') this.closeState();
-    this.state = { kind: 'recovering', unlocked, startedAt: Date.now() };
+    if (this.state.kind !== 'closed') void this.closeState();
+    this.state = { kind: 'recovering', store: { engine: 'sqlite', db: unlocked.db, unlocked }, startedAt: Date.now() };
   }
 
   /** After a re-key: the session goes on with the new connection and key (the old ones are closed). */
   replaceUnlocked(unlocked: Unlocked): void {
-    if (this.state.kind === 'user') this.state = { ...this.state, unlocked };
+    if (this.state.kind === 'user') this.state = { ...this.state, store: localStore(unlocked) };
   }
 
   updateUser(user: SessionUser): void {
@@ -124,43 +133,45 @@ export class SessionState {
   async end(reason: LockReason): Promise<void> {
     const state = this.state;
     if (state.kind === 'user') {
-      const db = state.unlocked.db;
+      const db = state.store.db;
       try {
-        await db.transaction().execute((trx) =>
-          this.deps.accessLog.write(trx, {
+        await db.transaction().execute(async (trx) => {
+          await endBreakGlass(trx, state.sessionId);
+          await this.deps.accessLog.write(trx, {
             action: reason === 'logout' ? 'logout' : 'lock',
             channel: reason === 'logout' ? 'session:logout' : 'session:lock',
             subject: reason === 'idle' ? 'låst efter inaktivitet' : reason === 'manual' ? 'låst' : 'logget ud',
             userId: state.user.id,
             sessionId: state.sessionId,
-          }),
-        );
+          });
+        });
       } catch (err) {
         this.deps.diagnose(`Could not log the end of a session: ${String(err)}`);
       }
     }
     if (state.kind === 'user' && reason !== 'manual' && this.deps.beforeEnd) {
       try {
-        await this.deps.beforeEnd(state.unlocked, reason);
+        await this.deps.beforeEnd(state.store, reason);
       } catch (err) {
         this.deps.diagnose(`Work before the end of a session failed: ${String(err)}`);
       }
     }
     if (state.kind !== 'closed') {
       try {
-        await this.deps.accessLog.anchor(state.unlocked.db);
+        await this.deps.accessLog.anchor(state.store.db);
       } catch (err) {
         this.deps.diagnose(`Could not write the access log anchor: ${String(err)}`);
       }
     }
-    this.closeState();
+    await this.closeState();
     if (state.kind !== 'closed') this.deps.events.emit('session:locked', { reason });
   }
 
-  private closeState(): void {
-    if (this.state.kind !== 'closed') close(this.state.unlocked);
+  private async closeState(): Promise<void> {
+    const state = this.state;
     this.state = { kind: 'closed' };
     this.pendingRecoveryCode = null;
+    if (state.kind !== 'closed') await closeStore(state.store).catch((err: unknown) => this.deps.diagnose(`Closing the store failed: ${String(err)}`));
   }
 
   private async checkIdle(): Promise<void> {

@@ -1,12 +1,15 @@
+import { AppFailure } from '../../common/errors';
 import { newRecoveryCode } from '../../db/crypto';
+import { LOCAL_ONLY_MESSAGE } from '../core/store';
 import type { SessionContext } from '../core/context';
+import type { Credentials } from '../core/credentials';
 import type { Unlocked, Vault } from './vault';
 
 /**
  * Slot changes for handlers that run in a write transaction: the change is staged in the transaction (listed in the
  * database, prepared in the key file) and finished after the commit. A handler gets this, not the vault.
  */
-export class SlotChanges {
+export class SlotChanges implements Credentials {
   constructor(
     private readonly vault: Vault,
     private readonly unlocked: () => Unlocked | null,
@@ -14,7 +17,8 @@ export class SlotChanges {
 
   private key(): Unlocked {
     const unlocked = this.unlocked();
-    if (!unlocked) throw new Error('No open database');
+    // Reached with no local file only on the institution's server, where there are no key slots.
+    if (!unlocked) throw new AppFailure('conflict', LOCAL_ONLY_MESSAGE);
     return unlocked;
   }
 
@@ -39,6 +43,10 @@ export class SlotChanges {
     const finalize = await this.vault.stageSlots(ctx.db, this.key(), { add: [{ init: { kind: 'recovery' }, secret: code }], revoke: { recovery: true }, reason });
     ctx.onCommit(finalize);
     return code;
+  }
+
+  loginNameProblem(): string | null {
+    return null;
   }
 
   /** True when the password opens the user's slot (checking the current password before a change). */

@@ -89,7 +89,7 @@ describe('loopback HTTP bridge', () => {
 
   it('forwards calls to the same dispatch as ipcMain', async () => {
     const res = await request('/api/invoke', { method: 'POST', body: JSON.stringify({ channel: 'app:status', input: {} }), headers: { Authorization: `Bearer ${bridge.token}` } });
-    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { setupDone: false, institutionName: null, session: null, recovering: false, keyFileDamaged: false } });
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { setupDone: false, institutionName: null, session: null, recovering: false, keyFileDamaged: false, server: null } });
     const bad = await request('/api/invoke', { method: 'POST', body: JSON.stringify({ channel: 'app:status', input: 'x' }), headers: { Authorization: `Bearer ${bridge.token}` } });
     expect(JSON.parse(bad.body).error.code).toBe('invalid_input');
   });

@@ -51,7 +51,7 @@ describe('every channel in the table', () => {
       const allowed = channels[name].access;
       const role: Role = allowed === 'public' || allowed === 'session' ? 'admin' : allowed[0]!;
       await loginAs(role);
-      const before = tableChecksums(backend);
+      const before = await tableChecksums(backend);
       const keyBefore = fileHash(path.join(backend.dataDir, KEYFILE_NAME));
       for (const payload of invalidPayloads) {
         const result = await attempt(backend, name, payload);
@@ -62,7 +62,7 @@ describe('every channel in the table', () => {
           expect(result.error.issues?.length).toBeGreaterThan(0);
         }
       }
-      expect(tableChecksums(backend)).toEqual(before);
+      expect(await tableChecksums(backend)).toEqual(before);
       expect(fileHash(path.join(backend.dataDir, KEYFILE_NAME))).toBe(keyBefore);
       expect(backend.sessionUser()?.role).toBe(role);
     });
@@ -103,14 +103,14 @@ describe('every channel in the table', () => {
 
   it('a backend error inside a write transaction leaves no partial state', async () => {
     await loginAs('admin');
-    const before = tableChecksums(backend);
+    const before = await tableChecksums(backend);
     // The key file write fails (as on a full disk) after the user row was inserted: the row must roll back.
     const keyBefore = fileHash(path.join(backend.dataDir, KEYFILE_NAME));
     failAt = 'keyfile:prepare';
     try {
       const result = await attempt(backend, 'users:create', { name: 'Ikke Gemt', initials: 'IG', loginName: 'ikkegemt', role: 'staff', temporaryPassword: 'midlertidig 456' });
       expect(result.ok ? null : result.error).toEqual({ code: 'internal', message: 'Der skete en uventet fejl. Intet er ændret. Prøv igen, eller kontakt administrator.' });
-      expect(tableChecksums(backend)).toEqual(before);
+      expect(await tableChecksums(backend)).toEqual(before);
       expect(fileHash(path.join(backend.dataDir, KEYFILE_NAME))).toBe(keyBefore);
     } finally {
       failAt = null;

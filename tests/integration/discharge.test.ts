@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../common/channels';
 import { danishDate } from '../../common/text-input';
 import type { BackendCore } from '../../main/core/backend';
-import { attempt, must, setUp, tableChecksums } from '../helpers';
+import { attempt, must, setUp, tableChecksums, behindTheAppsBack } from '../helpers';
 import { daysFromToday, dischargeInput, personInput } from '../plan-fixtures';
 
 let backend: BackendCore;
@@ -23,9 +23,9 @@ afterAll(() => backend.close());
 
 /** Calls a channel that must be refused, and checks that not one row anywhere changed. */
 async function refusedUnchanged(channel: Parameters<typeof attempt>[1], input: unknown) {
-  const before = tableChecksums(backend);
+  const before = await tableChecksums(backend);
   const result = await attempt(backend, channel, input);
-  expect(tableChecksums(backend)).toEqual(before);
+  expect(await tableChecksums(backend)).toEqual(before);
   if (result.ok) throw new Error(`${channel} was accepted`);
   return result.error;
 }
@@ -89,21 +89,18 @@ describe('the udslusningsplan', () => {
     expect(unknownKey.issues).toEqual([{ path: 'steps.0.key', message: 'Punktet findes ikke i den udgave, du ændrede. Hent planen igen.' }]);
 
     // In SQL: no UPDATE or DELETE, no item added to an earlier version, no version out of order.
-    const sqlite = backend.unlocked()!.sqlite;
     for (const table of ['discharge_plan_versions', 'discharge_plan_steps', 'discharge_plan_parties', 'discharge_plan_support']) {
-      expect(() => sqlite.prepare(`update ${table} set id = id`).run(), table).toThrow(/append-only/);
-      expect(() => sqlite.prepare(`delete from ${table}`).run(), table).toThrow(/append-only/);
+      await expect(behindTheAppsBack(backend, `update ${table} set id = id`), table).rejects.toThrow(/append-only/);
+      await expect(behindTheAppsBack(backend, `delete from ${table}`), table).rejects.toThrow(/append-only/);
     }
-    expect(() => sqlite.prepare("update discharge_plan_steps set status = 'planned' where step_key = 1").run()).toThrow(/append-only/);
-    const v1Id = sqlite.prepare('select id from discharge_plan_versions where family_id = ? and version = 1').pluck().get(familyId);
-    expect(() =>
-      sqlite
-        .prepare("insert into discharge_plan_steps (version_id, step_key, position, title, starts_on, status, party_kind, party_name) values (?, 9, 9, 'Sneget ind', '2026-12-01', 'planned', 'other', 'X')")
-        .run(v1Id),
-    ).toThrow(/earlier version/);
-    expect(() =>
-      sqlite.prepare("insert into discharge_plan_versions (family_id, version, destination, target_date, reason, author_id, created_at) values (?, 2, 'own_home', '2027-01-01', 'x', 1, 'x')").run(familyId),
-    ).toThrow(/follow the newest/);
+    await expect(behindTheAppsBack(backend, "update discharge_plan_steps set status = 'planned' where step_key = 1")).rejects.toThrow(/append-only/);
+    const [v1Id] = await behindTheAppsBack(backend, 'select id from discharge_plan_versions where family_id = ? and version = 1', [familyId]);
+    await expect(
+      behindTheAppsBack(backend, "insert into discharge_plan_steps (version_id, step_key, position, title, starts_on, status, party_kind, party_name) values (?, 9, 9, 'Sneget ind', '2026-12-01', 'planned', 'other', 'X')", [v1Id]),
+    ).rejects.toThrow(/earlier version/);
+    await expect(
+      behindTheAppsBack(backend, "insert into discharge_plan_versions (family_id, version, destination, target_date, reason, author_id, created_at) values (?, 2, 'own_home', '2027-01-01', 'x', 1, 'x')", [familyId]),
+    ).rejects.toThrow(/follow the newest/);
   });
 
   it('a new version keeps the keys of carried-over steps, so two versions compare as added, removed and changed', async () => {
@@ -176,9 +173,8 @@ describe('the udslusningsplan', () => {
       ['Ringer hver aften første uge', networkAgreement.id, 'open', mormor],
       ['Hjemmebesøg første uge', null, null, null],
     ]);
-    const sqlite = backend.unlocked()!.sqlite;
-    expect(() => sqlite.prepare("update discharge_plan_agreements set what = 'x'").run()).toThrow(/append-only/);
-    expect(() => sqlite.prepare('delete from discharge_plan_agreements').run()).toThrow(/append-only/);
+    await expect(behindTheAppsBack(backend, "update discharge_plan_agreements set what = 'x'")).rejects.toThrow(/append-only/);
+    await expect(behindTheAppsBack(backend, 'delete from discharge_plan_agreements')).rejects.toThrow(/append-only/);
     // The link shows the network agreement's follow-up as it is now.
     await must(backend, 'network:followUp', { agreementId: networkAgreement.id, status: 'kept' });
     expect((await must(backend, 'discharge:get', { familyId })).plan!.agreements[0]!.networkStatus).toBe('kept');
@@ -229,12 +225,11 @@ describe('the sikkerhedsplan', () => {
     expect([diff.worries[0]!.change, diff.actions[0]!.change, diff.contacts[0]!.change, diff.signs[0]!.change]).toEqual(['changed', 'removed', 'unchanged', 'added']);
     expect(diff.worries[0]!.fields).toEqual([{ field: 'text', label: 'Tekst', before: 'Mor bliver bange, når Liva græder længe.', after: 'Mor bliver bange og vred, når Liva græder længe.' }]);
 
-    const sqlite = backend.unlocked()!.sqlite;
     for (const table of ['safety_plan_versions', 'safety_plan_items', 'safety_plan_contacts', 'safety_plan_parties']) {
-      expect(() => sqlite.prepare(`update ${table} set id = id`).run(), table).toThrow(/append-only/);
-      expect(() => sqlite.prepare(`delete from ${table}`).run(), table).toThrow(/append-only/);
+      await expect(behindTheAppsBack(backend, `update ${table} set id = id`), table).rejects.toThrow(/append-only/);
+      await expect(behindTheAppsBack(backend, `delete from ${table}`), table).rejects.toThrow(/append-only/);
     }
-    const v1Id = sqlite.prepare('select id from safety_plan_versions where family_id = ? and version = 1').pluck().get(familyId);
-    expect(() => sqlite.prepare("insert into safety_plan_items (version_id, item_key, section, position, text) values (?, 99, 'sign', 5, 'Sneget ind')").run(v1Id)).toThrow(/earlier version/);
+    const [v1Id] = await behindTheAppsBack(backend, 'select id from safety_plan_versions where family_id = ? and version = 1', [familyId]);
+    await expect(behindTheAppsBack(backend, "insert into safety_plan_items (version_id, item_key, section, position, text) values (?, 99, 'sign', 5, 'Sneget ind')", [v1Id])).rejects.toThrow(/earlier version/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../common/age';
 import { todayIso } from '../../common/dates';
-import { attempt, createUser, loginAs, must, setUp } from '../helpers';
+import { attempt, createUser, loginAs, must, setUp, behindTheAppsBack } from '../helpers';
 
 const BENT = { loginName: 'bent', name: 'Bent Bækgaard', role: 'staff' as const, password: 'grøn cykel ved søen 42' };
 const LIS = { loginName: 'lis', name: 'Lis Lykkegaard', role: 'leader' as const, password: 'rød båd i havnen 55' };
@@ -92,20 +92,19 @@ describe('evalueringsudtræk (VIVE)', () => {
     const file = (name: string) => exported.files.find((f) => f.fileName === name)!.content;
 
     // Nothing from the database that identifies or tells: every name, CPR number (and its digit runs) and text.
-    const sqlite = backend.unlocked()!.sqlite;
-    const texts = (query: string) => (sqlite.prepare(query).pluck().all() as Array<string | null>).filter((s): s is string => typeof s === 'string' && s.length >= 4);
+    const texts = async (query: string) => (await behindTheAppsBack(backend, query)).filter((s): s is string => typeof s === 'string' && s.length >= 4);
     const forbidden = [
-      ...texts('select name from persons'),
-      ...texts('select display_name from families union all select municipality from families union all select caseworker_name from families union all select caseworker_contact from families union all select outcome_note from families'),
-      ...texts('select name from users'),
-      ...texts('select name from team_members'),
-      ...texts('select text from observations union all select text from observation_amendments union all select reason from observation_amendments'),
-      ...texts('select reason from underretninger'),
-      ...texts('select text from goal_revisions union all select area_other from goal_revisions union all select note from goal_reviews union all select parent_comment from goal_reviews union all select name from goal_review_participants'),
-      ...texts('select note from measurement_revisions union all select rater_name from measurement_revisions union all select reason from measurement_revisions'),
-      ...(sqlite.prepare('select items from measurement_revisions').pluck().all() as string[]).flatMap((json) => (JSON.parse(json) as Array<{ text: string | null }>).flatMap((i) => (i.text ? [i.text] : []))),
+      ...await texts('select name from persons'),
+      ...await texts('select display_name from families union all select municipality from families union all select caseworker_name from families union all select caseworker_contact from families union all select outcome_note from families'),
+      ...await texts('select name from users'),
+      ...await texts('select name from team_members'),
+      ...await texts('select text from observations union all select text from observation_amendments union all select reason from observation_amendments'),
+      ...await texts('select reason from underretninger'),
+      ...await texts('select text from goal_revisions union all select area_other from goal_revisions union all select note from goal_reviews union all select parent_comment from goal_reviews union all select name from goal_review_participants'),
+      ...await texts('select note from measurement_revisions union all select rater_name from measurement_revisions union all select reason from measurement_revisions'),
+      ...((await behindTheAppsBack(backend, 'select items from measurement_revisions')) as string[]).flatMap((json) => (JSON.parse(json) as Array<{ text: string | null }>).flatMap((i) => (i.text ? [i.text] : []))),
     ];
-    const cprs = texts('select cpr from persons');
+    const cprs = await texts('select cpr from persons');
     expect(cprs).toHaveLength(2);
     expect(forbidden.length).toBeGreaterThan(20);
     for (const f of exported.files) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../main/core/backend';
-import { ADMIN, attempt, must, setUp, TEST_SCRYPT_N } from '../helpers';
+import { ADMIN, attempt, behindTheAppsBack, must, setUp, TEST_SCRYPT_N } from '../helpers';
 
 const now = () => new Date().toISOString();
 
@@ -142,9 +142,8 @@ describe('the daily log', () => {
       await attempt(backend, 'journal:discardDraft', { draftId: signed.id }),
     ];
     for (const t of tries) expect(t.ok).toBe(false);
-    const sqlite = backend.unlocked()!.sqlite;
-    expect(() => sqlite.prepare("update observations set text = 'x' where id = ?").run(signed.id)).toThrow(/immutable/);
-    expect(() => sqlite.prepare('delete from observations where id = ?').run(signed.id)).toThrow(/immutable/);
+    await expect(behindTheAppsBack(backend, `update observations set text = 'x' where id = ${signed.id}`)).rejects.toThrow(/immutable/);
+    await expect(behindTheAppsBack(backend, `delete from observations where id = ${signed.id}`)).rejects.toThrow(/immutable/);
 
     const amended = await must(backend, 'journal:amend', { observationId: signed.id, reason: 'Forkert tidspunkt', text: 'Det var om aftenen.' });
     await must(backend, 'journal:amend', { observationId: signed.id, reason: 'Tilføjelse', text: 'Far var til stede.' });
@@ -152,7 +151,7 @@ describe('the daily log', () => {
     expect(timeline.observations[0]!.text).toBe('Mor trøstede barnet roligt.');
     expect(timeline.observations[0]!.amendments.map((a) => a.reason)).toEqual(['Forkert tidspunkt', 'Tilføjelse']);
     expect(amended.amendments[0]!.author.name).toBe(ADMIN.name);
-    expect(() => sqlite.prepare("update observation_amendments set text = 'x'").run()).toThrow(/append-only/);
+    await expect(behindTheAppsBack(backend, "update observation_amendments set text = 'x'")).rejects.toThrow(/append-only/);
     // Amendment text is searchable too.
     expect((await must(backend, 'journal:search', { query: 'aftenen' })).hits.map((h) => h.id)).toEqual([signed.id]);
     await backend.close();

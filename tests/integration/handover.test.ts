@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { previousShiftStart } from '../../common/shift-time';
-import { ADMIN, createUser, loginAs, must, setUp } from '../helpers';
+import { ADMIN, createUser, loginAs, must, setUp, behindTheAppsBack } from '../helpers';
 
 const BENT = { loginName: 'bent', role: 'staff' as const, password: 'grøn cykel ved søen 42' };
 
@@ -18,11 +18,12 @@ describe('vagtoverlevering', () => {
     const since = previousShiftStart(new Date());
     const hour = 3_600_000;
     // History written before the previous shift began (straight into the table: the app signs at the current time).
-    const sqlite = backend.unlocked()!.sqlite;
     const old = new Date(since.getTime() - 5 * hour).toISOString();
-    sqlite
-      .prepare("insert into observations (family_id, author_id, status, observed_at, shift, category_id, text, concern, created_at, updated_at, signed_at) values (?, 1, 'signed', ?, 'day', ?, 'Gammelt notat.', 'none', ?, ?, ?)")
-      .run(ærø.id, old, categoryId, old, old, old);
+    await behindTheAppsBack(
+      backend,
+      "insert into observations (family_id, author_id, status, observed_at, shift, category_id, text, concern, created_at, updated_at, signed_at) values (?, 1, 'signed', ?, 'day', ?, 'Gammelt notat.', 'none', ?, ?, ?)",
+      [ærø.id, old, categoryId, old, old, old],
+    );
     const note = (familyId: number, text: string, observedAt: Date, concern: 'none' | 'serious' = 'none') =>
       must(backend, 'journal:sign', { familyId, observedAt: observedAt.toISOString(), shift: 'evening', categoryId, personIds: [], text, concern });
     await note(ærø.id, 'Mor og baby sov godt.\nAnden linje.', new Date(Math.max(since.getTime() + 60_000, Date.now() - 60_000)));

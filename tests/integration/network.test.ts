@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackendCore } from '../../main/core/backend';
-import { attempt, must, setUp, tableChecksums } from '../helpers';
+import { attempt, must, setUp, tableChecksums, behindTheAppsBack } from '../helpers';
 import { daysFromToday, personInput } from '../plan-fixtures';
 
 let backend: BackendCore;
@@ -50,7 +50,7 @@ describe('the family network', () => {
     const after = await must(backend, 'network:removePerson', { networkPersonId: neighbour.id, reason: 'Flyttet' });
     expect(after.map.placements.map((p) => p.name)).not.toContain('Nabo Jånes');
     expect(after.persons.at(-1)).toMatchObject({ name: 'Nabo Jånes', removedReason: 'Flyttet' });
-    expect(() => backend.unlocked()!.sqlite.prepare('delete from network_persons').run()).toThrow(/never deleted/);
+    await expect(behindTheAppsBack(backend, 'delete from network_persons')).rejects.toThrow(/never deleted/);
   });
 
   it('agreements link to network persons, are followed up over time, and a link to another family\'s person is refused', async () => {
@@ -58,10 +58,10 @@ describe('the family network', () => {
     const strangerNet = await must(backend, 'network:addPerson', personInput(other, 'Åbergs moster'));
     const stranger = strangerNet.persons[0]!.id;
 
-    const before = tableChecksums(backend);
+    const before = await tableChecksums(backend);
     const refused = await attempt(backend, 'network:addAgreement', { familyId: ærø.id, responsible: { kind: 'network', networkPersonId: stranger }, what: 'Passer Liva' });
     expect(refused.ok ? null : refused.error).toMatchObject({ code: 'invalid_input', issues: [{ path: 'responsible', message: 'Personen hører ikke til familiens netværk.' }] });
-    expect(tableChecksums(backend)).toEqual(before);
+    expect(await tableChecksums(backend)).toEqual(before);
 
     const net = await must(backend, 'network:addAgreement', { familyId: ærø.id, responsible: { kind: 'network', networkPersonId: mormor.id }, what: 'Passer Liva tirsdag', when: 'Tirsdage 14–17', dueDate: daysFromToday(14) });
     const agreement = net.agreements[0]!;
@@ -77,10 +77,9 @@ describe('the family network', () => {
       ['not_kept', 'Mormor var syg.'],
       ['kept', 'Passede Liva to tirsdage.'],
     ]);
-    const sqlite = backend.unlocked()!.sqlite;
-    expect(() => sqlite.prepare("update network_agreements set what = 'x'").run()).toThrow(/append-only/);
-    expect(() => sqlite.prepare("update network_agreement_followups set status = 'kept'").run()).toThrow(/append-only/);
-    expect(() => sqlite.prepare('delete from network_agreement_followups').run()).toThrow(/append-only/);
+    await expect(behindTheAppsBack(backend, "update network_agreements set what = 'x'")).rejects.toThrow(/append-only/);
+    await expect(behindTheAppsBack(backend, "update network_agreement_followups set status = 'kept'")).rejects.toThrow(/append-only/);
+    await expect(behindTheAppsBack(backend, 'delete from network_agreement_followups')).rejects.toThrow(/append-only/);
   });
 
   it('a netværksmøde records participants, topics, new agreements and the follow-up of earlier ones; corrections are appended', async () => {
@@ -99,12 +98,12 @@ describe('the family network', () => {
       agreements: [{ responsible: { kind: 'network' as const, networkPersonId: mormor.id }, what: 'Sover hos familien første weekend', dueDate: daysFromToday(10) }],
       followUps: [{ agreementId: earlier.id, status: 'kept' as const, note: 'Gennemgået på mødet' }],
     };
-    const before = tableChecksums(backend);
+    const before = await tableChecksums(backend);
     const future = await attempt(backend, 'networkMeetings:create', { ...input, heldOn: daysFromToday(3) });
     expect(future.ok ? null : future.error.issues?.[0]?.message).toBe('Mødet ligger i fremtiden. Skriv referatet, når mødet er holdt.');
     const foreign = await attempt(backend, 'networkMeetings:create', { ...input, followUps: [{ agreementId: foreignAgreement.id, status: 'kept' }] });
     expect(foreign.ok ? null : foreign.error.issues).toEqual([{ path: 'followUps.0.agreementId', message: 'Aftalen hører ikke til familien.' }]);
-    expect(tableChecksums(backend)).toEqual(before);
+    expect(await tableChecksums(backend)).toEqual(before);
 
     const meeting = await must(backend, 'networkMeetings:create', input);
     expect(meeting.participants.map((p) => [p.kind, p.name, p.role])).toEqual([
@@ -122,10 +121,9 @@ describe('the family network', () => {
     const overview = await must(backend, 'network:get', { familyId: ærø.id });
     expect(overview.meetings[0]).toMatchObject({ id: meeting.id, participants: 3, agreements: 1 });
     expect(overview.agreements.find((a) => a.id === earlier.id)?.followUps.map((f) => f.status)).toEqual(['not_kept', 'kept', 'kept']);
-    const sqlite = backend.unlocked()!.sqlite;
     for (const table of ['network_meetings', 'network_meeting_participants', 'network_meeting_amendments']) {
-      expect(() => sqlite.prepare(`update ${table} set id = id`).run()).toThrow(/append-only/);
-      expect(() => sqlite.prepare(`delete from ${table}`).run()).toThrow(/append-only/);
+      await expect(behindTheAppsBack(backend, `update ${table} set id = id`)).rejects.toThrow(/append-only/);
+      await expect(behindTheAppsBack(backend, `delete from ${table}`)).rejects.toThrow(/append-only/);
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, attempt, createUser, loginAs, must, setUp, tableChecksums } from '../helpers';
+import { ADMIN, attempt, createUser, loginAs, must, setUp, tableChecksums, behindTheAppsBack } from '../helpers';
 
 const BENT = { loginName: 'bent', role: 'staff' as const, password: 'grøn cykel ved søen 42' };
 const LIS = { loginName: 'lis', role: 'leader' as const, password: 'rød båd i havnen 55' };
@@ -79,23 +79,22 @@ describe('statusrapport til kommunen', () => {
     expect(signed.content.sections).toEqual({ summary: 'Nadia har fået faste rutiner for måltiderne.' });
 
     // Frozen: refused by the service and by the database; later records do not change what was signed.
-    const before = tableChecksums(backend);
+    const before = await tableChecksums(backend);
     const edit = await attempt(backend, 'statusReports:update', { reportId: draft.id, sections: { summary: 'Ændret' } });
     expect(edit.ok ? null : edit.error).toEqual({ code: 'conflict', message: 'Statusrapporten er underskrevet og kan ikke ændres.' });
     expect((await attempt(backend, 'statusReports:sign', { reportId: draft.id })).ok).toBe(false);
-    expect(tableChecksums(backend)).toEqual(before);
-    const sqlite = backend.unlocked()!.sqlite;
-    expect(() => sqlite.prepare("update status_reports set sections = '{}'").run()).toThrow(/immutable/);
-    expect(() => sqlite.prepare("update status_reports set status = 'draft'").run()).toThrow(/immutable/);
-    expect(() => sqlite.prepare('delete from status_reports').run()).toThrow(/immutable/);
-    expect(() => sqlite.prepare('delete from status_report_observations').run()).toThrow(/immutable/);
-    expect(() => sqlite.prepare(`insert into status_report_observations values (${draft.id}, ${concern.id + 2})`).run()).toThrow(/immutable/);
+    expect(await tableChecksums(backend)).toEqual(before);
+    await expect(behindTheAppsBack(backend, "update status_reports set sections = '{}'")).rejects.toThrow(/immutable/);
+    await expect(behindTheAppsBack(backend, "update status_reports set status = 'draft'")).rejects.toThrow(/immutable/);
+    await expect(behindTheAppsBack(backend, 'delete from status_reports')).rejects.toThrow(/immutable/);
+    await expect(behindTheAppsBack(backend, 'delete from status_report_observations')).rejects.toThrow(/immutable/);
+    await expect(behindTheAppsBack(backend, `insert into status_report_observations values (${draft.id}, ${concern.id + 2})`)).rejects.toThrow(/immutable/);
     await must(backend, 'goals:review', { goalId: goal.id, reviewedOn: '2026-10-30', staffScore: 8 });
     const reread = await must(backend, 'statusReports:get', { reportId: draft.id });
     expect(reread.content).toEqual(signed.content);
     // A draft cannot be marked signed without its content and signer, even in SQL.
     const second = await must(backend, 'statusReports:create', { familyId: family.id, periodFrom: '2026-11-01', periodTo: '2026-11-30' });
-    expect(() => sqlite.prepare(`update status_reports set status = 'signed' where id = ${second.id}`).run()).toThrow(/signed with its content/);
+    await expect(behindTheAppsBack(backend, `update status_reports set status = 'signed' where id = ${second.id}`)).rejects.toThrow(/signed with its content/);
     expect((await must(backend, 'statusReports:get', { reportId: second.id })).content.goals[0]!.reviews).toEqual([]);
 
     const list = await must(backend, 'statusReports:list', { familyId: family.id });

@@ -74,13 +74,13 @@ describe('a full disk or a read-only data folder during a save', () => {
     const sqlite = backend.unlocked()!.sqlite;
     const pages = Number(sqlite.pragma('page_count', { simple: true }));
     sqlite.pragma(`max_page_count = ${pages}`);
-    const before = tableChecksums(backend);
+    const before = await tableChecksums(backend);
     const result = await attempt(backend, 'journal:sign', note(family.id, categoryId, 'Et langt notat. '.repeat(1200)));
     expect(result.ok ? null : result.error).toEqual({
       code: 'disk_full',
       message: 'Disken er fuld, så intet blev gemt. Din tekst er ikke mistet – den står her stadig. Frigør plads, eller kontakt jeres IT-ansvarlige, og prøv igen.',
     });
-    expect(tableChecksums(backend)).toEqual(before);
+    expect(await tableChecksums(backend)).toEqual(before);
     sqlite.pragma('max_page_count = 1073741823');
     await must(backend, 'journal:sign', note(family.id, categoryId, 'Efter oprydning.'));
     await backend.close();
@@ -94,12 +94,12 @@ describe('a full disk or a read-only data folder during a save', () => {
           if (point === failAt) throw Object.assign(new Error(`${code}: injected`), { code });
         },
       });
-      const before = tableChecksums(backend);
+      const before = await tableChecksums(backend);
       failAt = 'keyfile:prepare';
       const result = await attempt(backend, 'users:create', { name: 'Ny', initials: 'NY', loginName: 'ny', role: 'staff', temporaryPassword: 'midlertidig kode 1' });
       failAt = null;
       expect(result.ok ? null : result.error.code).toBe(code === 'ENOSPC' ? 'disk_full' : 'storage_readonly');
-      expect(tableChecksums(backend)).toEqual(before);
+      expect(await tableChecksums(backend)).toEqual(before);
       await backend.close();
     });
   }

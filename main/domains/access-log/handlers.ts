@@ -1,12 +1,12 @@
 import { AppFailure } from '../../../common/errors';
 import { readAnchor, writeAnchor } from '../../../db/anchor';
 import { chainHead, verifyAccessLog } from '../../../db/access-log';
+import { familyDirectory, grantBreakGlass } from '../../../db/access-control';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import type { AccessLogEntry, ChainReport } from '../../../common/channels/access-log';
 import { handlers } from '../../core/context';
 import type { SessionState } from '../../core/session';
-import type { Vault } from '../../keys/vault';
 import { teamFamilyIds } from '../../core/family-access';
 
 const endOfDay = (date: string) => new Date(new Date(`${date}T00:00:00`).getTime() + 86_400_000).toISOString();
@@ -67,12 +67,12 @@ async function accessLogRows(db: Kysely<Database>, filter: AccessLogFilter, limi
 }
 
 /** Verifies the chain and compares it with the anchor file. */
-async function chainReport(db: Kysely<Database>, vault: Vault): Promise<ChainReport> {
+async function chainReport(db: Kysely<Database>, place: AnchorPlace): Promise<ChainReport> {
   const result = await verifyAccessLog(db);
-  const anchor = readAnchor(vault.dataDir);
+  const anchor = readAnchor(place.dataDir);
   let status: ChainReport['anchor']['status'] = 'ok';
   if (!anchor) status = 'missing';
-  else if (anchor.databaseId !== vault.databaseId()) status = 'other_database';
+  else if (anchor.databaseId !== place.databaseId()) status = 'other_database';
   else if (anchor.lastId > result.lastId) status = 'behind';
   else {
     const row = await db.selectFrom('access_log').select('hash').where('id', '=', anchor.lastId).executeTakeFirst();
@@ -88,9 +88,15 @@ async function chainReport(db: Kysely<Database>, vault: Vault): Promise<ChainRep
   };
 }
 
+/** Where the access log's anchor is kept (the data folder) and for which database. */
+export interface AnchorPlace {
+  dataDir: string;
+  databaseId(): string | null;
+}
+
 /** The access log for leaders: list, verify, re-anchor, a family's accesses; and "bryd glasset" for staff. */
-export function accessLogHandlers(deps: { vault: Vault; session: SessionState }) {
-  const { vault, session } = deps;
+export function accessLogHandlers(deps: { anchor: AnchorPlace; session: SessionState }) {
+  const { anchor: place, session } = deps;
   return handlers({
     'accessLog:list': {
       // No filter detail: paging and filtering the log is one view of it per family and session (folded).
@@ -118,7 +124,7 @@ export function accessLogHandlers(deps: { vault: Vault; session: SessionState })
     'accessLog:verify': {
       audit: { action: 'verify', subject: 'adgangslog kontrolleret', detail: (_i, out) => ({ ok: out.ok, checked: out.checked, broken: out.broken?.id ?? null, anchor: out.anchor.status }) },
       async run({ db }) {
-        return chainReport(db, vault);
+        return chainReport(db, place);
       },
     },
 
@@ -127,10 +133,10 @@ export function accessLogHandlers(deps: { vault: Vault; session: SessionState })
       write: true,
       async run({ db }) {
         const head = await chainHead(db);
-        const databaseId = vault.databaseId();
+        const databaseId = place.databaseId();
         if (!databaseId) throw new AppFailure('not_setup');
-        writeAnchor(vault.dataDir, { databaseId, lastId: head.id, hash: head.hash, at: new Date().toISOString() });
-        return chainReport(db, vault);
+        writeAnchor(place.dataDir, { databaseId, lastId: head.id, hash: head.hash, at: new Date().toISOString() });
+        return chainReport(db, place);
       },
     },
 
@@ -163,8 +169,9 @@ export function accessLogHandlers(deps: { vault: Vault; session: SessionState })
       audit: { action: 'break_glass', subject: (input) => `bryd glasset: ${input.reason}` },
       write: true,
       async run({ db, families, onCommit }, input) {
-        const family = await db.selectFrom('families').select('id').where('id', '=', input.familyId).executeTakeFirst();
-        if (!family) throw new AppFailure('not_found', 'Familien findes ikke.');
+        const active = session.active();
+        if (!active) throw new AppFailure('unauthenticated');
+        if (!(await grantBreakGlass(db, input.familyId, active.sessionId))) throw new AppFailure('not_found', 'Familien findes ikke.');
         families.shown([input.familyId]);
         onCommit(() => session.active()?.brokenGlass.add(input.familyId));
         return null;
@@ -174,7 +181,7 @@ export function accessLogHandlers(deps: { vault: Vault; session: SessionState })
     'access:directory': {
       audit: { action: 'read', subject: 'familiefortegnelse' },
       async run({ db, user, families }) {
-        const rows = await db.selectFrom('families').select(['id', 'display_name']).where('end_date', 'is', null).execute();
+        const rows = await familyDirectory(db);
         families.shown(rows.map((r) => r.id));
         const mine = new Set(await teamFamilyIds(db, user.id));
         const collator = new Intl.Collator('da');

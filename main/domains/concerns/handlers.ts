@@ -20,9 +20,9 @@ export const concernHandlers = handlers({
     audit: { action: 'change', subject: 'bekymring kvitteret', detail: (input) => ({ observationId: input.observationId, actions: input.actions }) },
     write: true,
     async run({ db, user, now, families }, input) {
-      const o = await db.selectFrom('observations').select(['status', 'concern', 'family_id']).where('id', '=', input.observationId).executeTakeFirst();
-      if (!o || o.status !== 'signed' || o.concern !== 'serious' || o.family_id === null) throw new AppFailure('not_found', 'Bekymringen findes ikke.');
-      await families.family(o.family_id);
+      await families.record('observations', input.observationId, 'Bekymringen findes ikke.');
+      const o = await db.selectFrom('observations').select(['status', 'concern']).where('id', '=', input.observationId).executeTakeFirst();
+      if (!o || o.status !== 'signed' || o.concern !== 'serious') throw new AppFailure('not_found', 'Bekymringen findes ikke.');
       const done = await db.selectFrom('concern_acknowledgements').select('observation_id').where('observation_id', '=', input.observationId).executeTakeFirst();
       if (done) throw new AppFailure('conflict', 'Bekymringen er allerede kvitteret.');
       await db
@@ -81,10 +81,8 @@ export const concernHandlers = handlers({
     audit: { action: 'change', subject: 'rettelse til underretning', detail: (input) => ({ underretningId: input.underretningId }) },
     write: true,
     async run({ db, user, now, families }, input) {
-      const u = await db.selectFrom('underretninger').select(['family_id']).where('id', '=', input.underretningId).executeTakeFirst();
-      if (!u) throw new AppFailure('not_found', 'Underretningen findes ikke.');
-      await families.family(u.family_id);
-      await requireOpenFamily(db, u.family_id);
+      const familyId = await families.record('underretninger', input.underretningId, 'Underretningen findes ikke.');
+      await requireOpenFamily(db, familyId);
       const count = await db.selectFrom('underretning_amendments').select((eb) => eb.fn.countAll<number>().as('n')).where('underretning_id', '=', input.underretningId).executeTakeFirstOrThrow();
       if (Number(count.n) >= MAX_AMENDMENTS) throw new AppFailure('conflict', `Underretningen har allerede ${MAX_AMENDMENTS} rettelser, det højeste antal.`);
       await db

@@ -1,6 +1,6 @@
 import { AppFailure } from '../../../common/errors';
 import { handlers } from '../../core/context';
-import { familyOfPerson, loadFamily, personName, requireOpenFamily } from './queries';
+import { loadFamily, personName, requireOpenFamily } from './queries';
 
 /** The persons of a family: parents, children (born or unborn) and siblings; CPR numbers shown only on request. */
 export const personHandlers = handlers({
@@ -23,8 +23,7 @@ export const personHandlers = handlers({
     audit: { action: 'change', subject: 'person', detail: (input) => ({ personId: input.personId }) },
     write: true,
     async run({ db, now, families }, input) {
-      const familyId = await familyOfPerson(db, input.personId);
-      await families.family(familyId);
+      const familyId = await families.record('persons', input.personId, 'Personen findes ikke.');
       await requireOpenFamily(db, familyId);
       await db
         .updateTable('persons')
@@ -46,8 +45,7 @@ export const personHandlers = handlers({
     audit: { action: 'change', subject: 'barn født', detail: (input) => ({ personId: input.personId }) },
     write: true,
     async run({ db, now, families }, input) {
-      const familyId = await familyOfPerson(db, input.personId);
-      await families.family(familyId);
+      const familyId = await families.record('persons', input.personId, 'Personen findes ikke.');
       await requireOpenFamily(db, familyId);
       const p = await db.selectFrom('persons').select(['kind', 'birth_date']).where('id', '=', input.personId).executeTakeFirstOrThrow();
       if (p.kind !== 'child' || p.birth_date) throw new AppFailure('conflict', 'Kun et ufødt barn kan markeres som født.');
@@ -61,10 +59,9 @@ export const personHandlers = handlers({
     // Reading a full CPR number is its own access-log row (which person, never the number).
     audit: { action: 'read', subject: 'CPR-nummer vist', detail: (input) => ({ personId: input.personId }) },
     async run({ db, families }, input) {
-      const p = await db.selectFrom('persons').select(['cpr', 'family_id']).where('id', '=', input.personId).executeTakeFirst();
-      if (!p) throw new AppFailure('not_found', 'Personen findes ikke.');
-      await families.family(p.family_id);
-      return { cpr: p.cpr, familyId: p.family_id };
+      const familyId = await families.record('persons', input.personId, 'Personen findes ikke.');
+      const p = await db.selectFrom('persons').select('cpr').where('id', '=', input.personId).executeTakeFirstOrThrow();
+      return { cpr: p.cpr, familyId };
     },
   },
 });

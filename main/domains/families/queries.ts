@@ -161,11 +161,6 @@ export async function requireOpenFamily(db: Kysely<Database>, familyId: number):
   if (f.end_date) throw new AppFailure('conflict', 'Forløbet er afsluttet. Det kan læses, men ikke ændres.');
 }
 
-export async function familyOfPerson(db: Kysely<Database>, personId: number): Promise<number> {
-  const p = await db.selectFrom('persons').select('family_id').where('id', '=', personId).executeTakeFirst();
-  if (!p) throw new AppFailure('not_found', 'Personen findes ikke.');
-  return p.family_id;
-}
 
 export function plannedEnd(startDate: string, plannedEndDate: string | null): string {
   const end = plannedEndDate ?? addMonths(startDate, 6);

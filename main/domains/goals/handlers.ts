@@ -7,14 +7,12 @@ import { handlers, type SessionContext } from '../../core/context';
 import { requireOpenFamily } from '../families/queries';
 import { journalHandlers } from '../journal/handlers';
 import { refuse } from '../progression/refuse';
-import { familyOfGoal, loadGoal, loadGoals } from './queries';
+import { loadGoal, loadGoals } from './queries';
+import { familyOfRecord } from '../../../db/access-control';
 
 /** The goal's family, through the need-to-know gate (not_found for no such goal). */
-async function goalFamily(ctx: SessionContext, goalId: number): Promise<number> {
-  const familyId = await familyOfGoal(ctx.db, goalId);
-  if (familyId === null) throw new AppFailure('not_found', 'Målet findes ikke.');
-  await ctx.families.family(familyId);
-  return familyId;
+function goalFamily(ctx: SessionContext, goalId: number): Promise<number> {
+  return ctx.families.record('goals', goalId, 'Målet findes ikke.');
 }
 
 async function familyStart(db: Kysely<Database>, familyId: number): Promise<string> {
@@ -190,7 +188,7 @@ export const goalHandlers = handlers({
       const observation = await journalHandlers['journal:sign'].run(ctx, content);
       const ids = [...new Set(goalIds)];
       for (const [i, goalId] of ids.entries()) {
-        if ((await familyOfGoal(ctx.db, goalId)) !== observation.familyId) refuse([{ path: `goalIds.${i}`, message: 'Målet hører ikke til notatets familie.' }]);
+        if ((await familyOfRecord(ctx.db, 'goals', goalId)) !== observation.familyId) refuse([{ path: `goalIds.${i}`, message: 'Målet hører ikke til notatets familie.' }]);
         await link(ctx, goalId, observation.familyId, observation.id, `goalIds.${i}`);
       }
       return { observation, goalIds: ids };

@@ -129,8 +129,3 @@ export async function loadGoal(db: Kysely<Database>, goalId: number, today: stri
   return goal ?? null;
 }
 
-/** The family a goal belongs to (not_found when there is no such goal). */
-export async function familyOfGoal(db: Kysely<Database>, goalId: number): Promise<number | null> {
-  const g = await db.selectFrom('goals').select('family_id').where('id', '=', goalId).executeTakeFirst();
-  return g?.family_id ?? null;
-}

@@ -81,10 +81,10 @@ export const journalHandlers = handlers({
     audit: { action: 'change', subject: 'rettelse tilføjet', detail: (input) => ({ observationId: input.observationId }) },
     write: true,
     async run({ db, user, now, families }, input) {
-      const o = await db.selectFrom('observations').select(['status', 'family_id']).where('id', '=', input.observationId).executeTakeFirst();
-      if (!o || o.status !== 'signed' || o.family_id === null) throw new AppFailure('not_found', 'Notatet findes ikke.');
-      await families.family(o.family_id);
-      await requireOpenFamily(db, o.family_id);
+      const familyId = await families.record('observations', input.observationId, 'Notatet findes ikke.');
+      const o = await db.selectFrom('observations').select('status').where('id', '=', input.observationId).executeTakeFirst();
+      if (!o || o.status !== 'signed') throw new AppFailure('not_found', 'Notatet findes ikke.');
+      await requireOpenFamily(db, familyId);
       const count = await db.selectFrom('observation_amendments').select((eb) => eb.fn.countAll<number>().as('n')).where('observation_id', '=', input.observationId).executeTakeFirstOrThrow();
       if (Number(count.n) >= MAX_AMENDMENTS) {
         throw new AppFailure('conflict', `Notatet har allerede ${MAX_AMENDMENTS} rettelser, det højeste antal. Skriv et nyt notat, der henviser til det.`);
@@ -123,7 +123,7 @@ export const journalHandlers = handlers({
           exists(selectFrom('observation_persons as op').select(sql`1`.as('x')).whereRef('op.observation_id', '=', 'o.id').where('op.person_id', '=', personId)),
         );
       }
-      const matching = input.query ? observationIdsMatching(input.familyId, parseQuery(input.query, { live: input.live })) : null;
+      const matching = input.query ? observationIdsMatching(db, input.familyId, parseQuery(input.query, { live: input.live })) : null;
       if (matching) q = q.where('o.id', 'in', matching);
       if (input.cursor) {
         const { observedAt, id } = input.cursor;

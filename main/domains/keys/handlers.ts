@@ -5,6 +5,7 @@ import type { EventHub } from '../../core/events';
 import type { SessionState } from '../../core/session';
 import { rekeyDatabase } from '../../keys/rekey';
 import type { Vault } from '../../keys/vault';
+import { requireLocal } from '../../core/store';
 
 /** The database's key: "Skift databasens nøgle". */
 export function keyHandlers(deps: { vault: Vault; session: SessionState; accessLog: AccessLogWriter; events: EventHub }) {
@@ -13,9 +14,10 @@ export function keyHandlers(deps: { vault: Vault; session: SessionState; accessL
     'keys:rekey': {
       audit: 'self', // the row is written into the re-keyed database, after the swap
       async run({ user }, input) {
+        const unlocked = requireLocal(session);
         const active = session.active();
         if (!active) throw new AppFailure('unauthenticated');
-        const result = await rekeyDatabase(vault, active.unlocked, (stage) => events.emit('keys:rekeyProgress', { stage }));
+        const result = await rekeyDatabase(vault, unlocked, (stage) => events.emit('keys:rekeyProgress', { stage }));
         session.replaceUnlocked(result.unlocked);
         const db = result.unlocked.db;
         const revoked = result.revokedUserIds.length

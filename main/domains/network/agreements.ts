@@ -8,7 +8,7 @@ import type { PartyColumns } from '../../../db/schema-plans';
 import { handlers } from '../../core/context';
 import { requireOpenFamily } from '../families/queries';
 import { PartyResolver } from './parties';
-import { familyOfAgreement, loadNetwork } from './queries';
+import { loadNetwork } from './queries';
 
 type AgreementInput = z.output<typeof agreementInputSchema>;
 type FollowUpInput = z.output<typeof followUpInputSchema>;
@@ -72,8 +72,7 @@ export const agreementHandlers = handlers({
     audit: { action: 'change', subject: 'opfølgning på netværksaftale', detail: (input) => ({ agreementId: input.agreementId, status: input.status }) },
     write: true,
     async run({ db, user, now, families }, input) {
-      const familyId = await familyOfAgreement(db, input.agreementId);
-      await families.family(familyId);
+      const familyId = await families.record('network_agreements', input.agreementId, 'Aftalen findes ikke.');
       await requireOpenFamily(db, familyId);
       await insertFollowUp({ db, user, at: now.toISOString() }, input, null);
       return loadNetwork(db, familyId);

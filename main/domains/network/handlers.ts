@@ -34,11 +34,6 @@ async function personColumns(db: Kysely<Database>, familyId: number, input: Pers
   };
 }
 
-async function familyOfNetworkPerson(db: Kysely<Database>, networkPersonId: number) {
-  const n = await db.selectFrom('network_persons').select(['family_id', 'removed_at']).where('id', '=', networkPersonId).executeTakeFirst();
-  if (!n) throw new AppFailure('not_found', 'Personen findes ikke i netværket.');
-  return n;
-}
 
 /** The family's network: persons around the family and the data of the network map. */
 export const networkHandlers = handlers({
@@ -70,17 +65,17 @@ export const networkHandlers = handlers({
     audit: { action: 'change', subject: 'netværksperson', detail: (input) => ({ networkPersonId: input.networkPersonId }) },
     write: true,
     async run({ db, user, now, families }, input) {
-      const n = await familyOfNetworkPerson(db, input.networkPersonId);
-      await families.family(n.family_id);
-      await requireOpenFamily(db, n.family_id);
+      const familyId = await families.record('network_persons', input.networkPersonId, 'Personen findes ikke i netværket.');
+      await requireOpenFamily(db, familyId);
+      const n = await db.selectFrom('network_persons').select('removed_at').where('id', '=', input.networkPersonId).executeTakeFirstOrThrow();
       if (n.removed_at) throw new AppFailure('conflict', 'Personen er fjernet fra netværket.');
-      const columns = await personColumns(db, n.family_id, input);
+      const columns = await personColumns(db, familyId, input);
       await db
         .updateTable('network_persons')
         .set({ ...columns, updated_by: user.id, updated_at: now.toISOString() })
         .where('id', '=', input.networkPersonId)
         .execute();
-      return loadNetwork(db, n.family_id);
+      return loadNetwork(db, familyId);
     },
   },
 
@@ -88,16 +83,16 @@ export const networkHandlers = handlers({
     audit: { action: 'change', subject: 'netværksperson fjernet', detail: (input) => ({ networkPersonId: input.networkPersonId }) },
     write: true,
     async run({ db, user, now, families }, input) {
-      const n = await familyOfNetworkPerson(db, input.networkPersonId);
-      await families.family(n.family_id);
-      await requireOpenFamily(db, n.family_id);
+      const familyId = await families.record('network_persons', input.networkPersonId, 'Personen findes ikke i netværket.');
+      await requireOpenFamily(db, familyId);
+      const n = await db.selectFrom('network_persons').select('removed_at').where('id', '=', input.networkPersonId).executeTakeFirstOrThrow();
       if (n.removed_at) throw new AppFailure('conflict', 'Personen er allerede fjernet fra netværket.');
       await db
         .updateTable('network_persons')
         .set({ removed_at: now.toISOString(), removed_by: user.id, removed_reason: input.reason })
         .where('id', '=', input.networkPersonId)
         .execute();
-      return loadNetwork(db, n.family_id);
+      return loadNetwork(db, familyId);
     },
   },
 });

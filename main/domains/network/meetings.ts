@@ -59,11 +59,6 @@ export async function loadMeeting(db: Kysely<Database>, meetingId: number): Prom
   };
 }
 
-async function familyOfMeeting(db: Kysely<Database>, meetingId: number): Promise<number> {
-  const m = await db.selectFrom('network_meetings').select('family_id').where('id', '=', meetingId).executeTakeFirst();
-  if (!m) throw new AppFailure('not_found', 'Netværksmødet findes ikke.');
-  return m.family_id;
-}
 
 /** Netværksmøder: recorded once with what was agreed and followed up; corrections are appended. */
 export const meetingHandlers = handlers({
@@ -103,7 +98,7 @@ export const meetingHandlers = handlers({
   'networkMeetings:get': {
     audit: { action: 'read', subject: 'netværksmøde' },
     async run({ db, families }, input) {
-      await families.family(await familyOfMeeting(db, input.meetingId));
+      await families.record('network_meetings', input.meetingId, 'Netværksmødet findes ikke.');
       return loadMeeting(db, input.meetingId);
     },
   },
@@ -112,8 +107,7 @@ export const meetingHandlers = handlers({
     audit: { action: 'change', subject: 'rettelse til netværksmøde', detail: (input) => ({ meetingId: input.meetingId }) },
     write: true,
     async run({ db, user, now, families }, input) {
-      const familyId = await familyOfMeeting(db, input.meetingId);
-      await families.family(familyId);
+      const familyId = await families.record('network_meetings', input.meetingId, 'Netværksmødet findes ikke.');
       await requireOpenFamily(db, familyId);
       await db
         .insertInto('network_meeting_amendments')

@@ -93,12 +93,6 @@ export async function loadAgreements(db: Kysely<Database>, where: { familyId: nu
   });
 }
 
-/** The agreement's family, or not_found. */
-export async function familyOfAgreement(db: Kysely<Database>, agreementId: number): Promise<number> {
-  const a = await db.selectFrom('network_agreements').select('family_id').where('id', '=', agreementId).executeTakeFirst();
-  if (!a) throw new AppFailure('not_found', 'Aftalen findes ikke.');
-  return a.family_id;
-}
 
 /** Everything the network tab and the network map show. */
 export async function loadNetwork(db: Kysely<Database>, familyId: number): Promise<NetworkOverview> {

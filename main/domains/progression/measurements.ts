@@ -44,14 +44,13 @@ export const measurementHandlers = handlers({
     audit: { action: 'change', subject: 'måling rettet', detail: (input) => ({ measurementId: input.measurementId }) },
     write: true,
     async run({ db, user, now, families }, input) {
-      const m = await db.selectFrom('measurements').select(['family_id', 'person_id', 'instrument_version_id']).where('id', '=', input.measurementId).executeTakeFirst();
-      if (!m) throw new AppFailure('not_found', 'Målingen findes ikke.');
-      await families.family(m.family_id);
-      await requireOpenFamily(db, m.family_id);
+      const familyId = await families.record('measurements', input.measurementId, 'Målingen findes ikke.');
+      await requireOpenFamily(db, familyId);
+      const m = await db.selectFrom('measurements').select(['person_id', 'instrument_version_id']).where('id', '=', input.measurementId).executeTakeFirstOrThrow();
       // A correction is scored by the version the measurement was made with.
       const version = (await loadVersions(db, [m.instrument_version_id])).get(m.instrument_version_id);
       if (!version) throw new AppFailure('not_found', 'Måleredskabet findes ikke.');
-      const family = await db.selectFrom('families').select('start_date').where('id', '=', m.family_id).executeTakeFirstOrThrow();
+      const family = await db.selectFrom('families').select('start_date').where('id', '=', familyId).executeTakeFirstOrThrow();
       const person = await db.selectFrom('persons').select(['kind', 'birth_date', 'due_date']).where('id', '=', m.person_id).executeTakeFirstOrThrow();
       const checked = await checkMeasurement(db, { def: version.definition, familyStart: family.start_date, person, currentUserId: user.id }, input);
       await db.insertInto('measurement_revisions').values({ measurement_id: input.measurementId, ...checked, reason: input.reason, created_by: user.id, created_at: now.toISOString() }).execute();
@@ -63,10 +62,8 @@ export const measurementHandlers = handlers({
     audit: { action: 'change', subject: 'måling trukket tilbage', detail: (input) => ({ measurementId: input.measurementId }) },
     write: true,
     async run({ db, user, now, families }, input) {
-      const m = await db.selectFrom('measurements').select('family_id').where('id', '=', input.measurementId).executeTakeFirst();
-      if (!m) throw new AppFailure('not_found', 'Målingen findes ikke.');
-      await families.family(m.family_id);
-      await requireOpenFamily(db, m.family_id);
+      const familyId = await families.record('measurements', input.measurementId, 'Målingen findes ikke.');
+      await requireOpenFamily(db, familyId);
       const last = await db.selectFrom('measurement_revisions').selectAll().where('measurement_id', '=', input.measurementId).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
       if (last.withdrawn === 1) throw new AppFailure('conflict', 'Målingen er allerede trukket tilbage.');
       const { id: _id, withdrawn: _w, reason: _r, created_by: _b, created_at: _a, ...kept } = last;

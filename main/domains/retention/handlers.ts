@@ -3,15 +3,18 @@ import { addMonths, todayIso } from '../../../common/dates';
 import { AppFailure } from '../../../common/errors';
 import { familyExportSchema, type FamilyExport } from '../../../common/family-export';
 import { handlers } from '../../core/context';
-import type { Vault } from '../../keys/vault';
+import type { InstitutionName } from '../settings/institution';
 import { loadUnderretninger } from '../concerns/queries';
 import { loadFamily } from '../families/queries';
 import { loadObservations } from '../journal/queries';
 import { readSettings } from '../settings/queries';
 import { deleteFamilyEverywhere } from './delete-family';
 
+const SERVER_DELETION_MESSAGE =
+  'Sletning efter opbevaringsperioden kan endnu ikke foretages, når data ligger på institutionens server. Intet er slettet; eksportér forløbet, og kontakt jeres IT-ansvarlige.';
+
 /** Closed families after the retention period: the full export, the list of those due, and deletion. */
-export function retentionHandlers(deps: { vault: Vault }) {
+export function retentionHandlers(deps: { institution: InstitutionName; onServer: () => boolean }) {
   return handlers({
     'families:export': {
       audit: { action: 'export', subject: 'familiens fulde journal eksporteret' },
@@ -26,7 +29,7 @@ export function retentionHandlers(deps: { vault: Vault }) {
           version: 1,
           exportedAt: now.toISOString(),
           exportedBy: user.name,
-          institution: deps.vault.requireKeyFile().institutionName,
+          institution: await deps.institution.read(db),
           family,
           persons: persons.map((p) => ({ id: p.id, kind: p.kind, name: p.name, cpr: p.cpr, birthDate: p.birth_date, dueDate: p.due_date })),
           observations: await loadObservations(db, ids),
@@ -60,6 +63,8 @@ export function retentionHandlers(deps: { vault: Vault }) {
       audit: { action: 'change', subject: 'forløb slettet efter opbevaringsperioden' },
       write: true,
       async run({ db, user, now, families }, input) {
+        // On the server the append-only records have no DELETE for any login; the deletion path is not there yet.
+        if (deps.onServer()) throw new AppFailure('conflict', SERVER_DELETION_MESSAGE);
         const f = await db.selectFrom('families').select(['id', 'display_name', 'end_date']).where('id', '=', input.familyId).executeTakeFirst();
         if (!f) throw new AppFailure('not_found', 'Familien findes ikke.');
         const { familyRetentionYears } = await readSettings(db);

@@ -5,6 +5,7 @@ import { handlers } from '../../core/context';
 import { unsafeLocationReason } from '../../../db/location';
 import type { SessionState } from '../../core/session';
 import type { SealedEvents } from '../../keys/sealed-events';
+import type { Credentials } from '../../core/credentials';
 import type { SlotChanges } from '../../keys/slots';
 import type { LoginThrottle } from '../../keys/throttle';
 import type { Vault } from '../../keys/vault';
@@ -21,6 +22,7 @@ export interface SessionDeps {
   sealedEvents: SealedEvents;
   guard: LoginGuard;
   slots: SlotChanges;
+  credentials: Credentials;
 }
 
 /** The key file, or a Danish refusal when it cannot be read. */
@@ -34,7 +36,7 @@ export function keyFileOrFail(vault: Vault): KeyFile | null {
 }
 
 export function sessionHandlers(deps: SessionDeps) {
-  const { vault, session, accessLog, guard, slots } = deps;
+  const { vault, session, accessLog, guard, credentials } = deps;
   return handlers({
     'app:status': {
       audit: 'none', // reads only whether setup is done and the institution name
@@ -53,6 +55,7 @@ export function sessionHandlers(deps: SessionDeps) {
           session: session.user(),
           recovering: session.isRecovering(),
           keyFileDamaged,
+          server: null,
         };
       },
     },
@@ -139,7 +142,7 @@ export function sessionHandlers(deps: SessionDeps) {
       write: true,
       async run(ctx, input) {
         const me = ctx.user;
-        if (!(await slots.passwordOpens(me.loginName, input.currentPassword))) {
+        if (!(await credentials.passwordOpens(me.loginName, input.currentPassword))) {
           throw new AppFailure('wrong_password', 'Den nuværende adgangskode er forkert.', [{ path: 'currentPassword', message: 'Den nuværende adgangskode er forkert.' }]);
         }
         if (input.currentPassword === input.newPassword) {
@@ -148,7 +151,7 @@ export function sessionHandlers(deps: SessionDeps) {
         }
         requirePasswordOk(input.newPassword, me.loginName, 'newPassword');
         await ctx.db.updateTable('users').set({ must_change_password: 0, updated_at: ctx.now.toISOString() }).where('id', '=', me.id).execute();
-        await slots.setUserPassword(ctx, { id: me.id, loginName: me.loginName }, input.newPassword, 'ny adgangskode');
+        await credentials.setUserPassword(ctx, { id: me.id, loginName: me.loginName }, input.newPassword, 'ny adgangskode');
         const updated = toSessionUser(await findUser(ctx.db, me.id));
         session.updateUser(updated);
         return updated;

@@ -1,17 +1,17 @@
 import { handlers } from '../../core/context';
 import type { SessionState } from '../../core/session';
 import type { LoginThrottle } from '../../keys/throttle';
-import type { Vault } from '../../keys/vault';
+import type { InstitutionName } from './institution';
 import { readSettings, writeSetting } from './queries';
 
-/** The institution's settings. The institution name lives in the key file (shown on the login screen). */
-export function settingsHandlers(deps: { vault: Vault; session: SessionState; throttle: LoginThrottle }) {
-  const { vault, session, throttle } = deps;
+/** The institution's settings. */
+export function settingsHandlers(deps: { institution: InstitutionName; session: SessionState; throttle: LoginThrottle }) {
+  const { institution, session, throttle } = deps;
   return handlers({
     'settings:get': {
       audit: 'none', // institution settings, no family data
       async run({ db }) {
-        return { institutionName: vault.requireKeyFile().institutionName, ...(await readSettings(db)) };
+        return { institutionName: await institution.read(db), ...(await readSettings(db)) };
       },
     },
 
@@ -23,6 +23,7 @@ export function settingsHandlers(deps: { vault: Vault; session: SessionState; th
       },
       write: true,
       async run({ db, onCommit }, input) {
+        await institution.write({ db, onCommit }, input.institutionName);
         await writeSetting(db, 'idleLockMinutes', input.idleLockMinutes);
         if (input.needToKnow !== undefined) await writeSetting(db, 'needToKnow', input.needToKnow);
         if (input.loginMaxFailures !== undefined) await writeSetting(db, 'loginMaxFailures', input.loginMaxFailures);
@@ -32,7 +33,6 @@ export function settingsHandlers(deps: { vault: Vault; session: SessionState; th
         if (input.familyRetentionYears !== undefined) await writeSetting(db, 'familyRetentionYears', input.familyRetentionYears);
         const settings = await readSettings(db);
         onCommit(() => {
-          vault.setInstitutionName(input.institutionName);
           session.applySettings(settings);
           throttle.setPolicy({ maxFailures: settings.loginMaxFailures, windowMinutes: 15, lockoutMinutes: settings.loginLockoutMinutes });
         });

@@ -53,9 +53,8 @@ function summaryOf(r: Row): StatusReportSummary {
 
 /** The report through the need-to-know gate: a signed report as it was signed, a draft assembled now. */
 async function loadReport(ctx: SessionContext, reportId: number): Promise<StatusReport> {
-  const r = await summaryQuery(ctx.db).where('r.id', '=', reportId).executeTakeFirst();
-  if (!r) throw new AppFailure('not_found', 'Statusrapporten findes ikke.');
-  await ctx.families.family(r.family_id);
+  await ctx.families.record('status_reports', reportId, 'Statusrapporten findes ikke.');
+  const r = await summaryQuery(ctx.db).where('r.id', '=', reportId).executeTakeFirstOrThrow();
   const links = await ctx.db.selectFrom('status_report_observations').select('observation_id').where('report_id', '=', reportId).orderBy('observation_id').execute();
   const observationIds = links.map((l) => l.observation_id);
   const sections = parseSections(r.sections);

@@ -44,14 +44,14 @@ export const teamHandlers = handlers({
     audit: { action: 'change', subject: 'indsatsteam fjernet', detail: (input) => ({ memberId: input.memberId }) },
     write: true,
     async run({ db, now, families }, input) {
-      const m = await db.selectFrom('team_members').select(['family_id', 'removed_at']).where('id', '=', input.memberId).executeTakeFirst();
+      const familyId = await families.record('team_members', input.memberId, 'Teammedlemmet findes ikke.');
+      const m = await db.selectFrom('team_members').select('removed_at').where('id', '=', input.memberId).executeTakeFirst();
       if (!m || m.removed_at) throw new AppFailure('not_found', 'Teammedlemmet findes ikke.');
-      await families.family(m.family_id);
-      await requireOpenFamily(db, m.family_id);
+      await requireOpenFamily(db, familyId);
       const coordinator = await db.selectFrom('coordinator_periods').select('id').where('team_member_id', '=', input.memberId).where('to_at', 'is', null).executeTakeFirst();
       if (coordinator) throw new AppFailure('conflict', 'Tovholderen kan ikke fjernes. Vælg først en ny tovholder.');
       await db.updateTable('team_members').set({ removed_at: now.toISOString() }).where('id', '=', input.memberId).execute();
-      return loadFamily(db, m.family_id);
+      return loadFamily(db, familyId);
     },
   },
 

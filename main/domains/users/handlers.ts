@@ -1,12 +1,12 @@
 import { AppFailure } from '../../../common/errors';
 import { handlers } from '../../core/context';
 import type { SessionState } from '../../core/session';
-import type { SlotChanges } from '../../keys/slots';
+import type { Credentials } from '../../core/credentials';
 import { countActiveAdmins, findUser, requirePasswordOk, toUser } from './queries';
 
 /** Staff accounts, managed by administrators. Each password change is a key-slot change that follows the commit. */
-export function userHandlers(deps: { slots: SlotChanges; session: SessionState }) {
-  const { slots, session } = deps;
+export function userHandlers(deps: { credentials: Credentials; session: SessionState }) {
+  const { credentials, session } = deps;
   return handlers({
     'users:list': {
       audit: 'none', // staff accounts, no family data
@@ -29,6 +29,8 @@ export function userHandlers(deps: { slots: SlotChanges; session: SessionState }
           const message = 'Brugernavnet er allerede i brug.';
           throw new AppFailure('conflict', message, [{ path: 'loginName', message }]);
         }
+        const unusable = credentials.loginNameProblem(input.loginName);
+        if (unusable) throw new AppFailure('invalid_input', unusable, [{ path: 'loginName', message: unusable }]);
         requirePasswordOk(input.temporaryPassword, input.loginName, 'temporaryPassword');
         const at = now.toISOString();
         const inserted = await db
@@ -36,7 +38,7 @@ export function userHandlers(deps: { slots: SlotChanges; session: SessionState }
           .values({ login_name: input.loginName, name: input.name, initials: input.initials.toUpperCase(), role: input.role, must_change_password: 1, created_at: at, updated_at: at })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await slots.setUserPassword(ctx, { id: inserted.id, loginName: input.loginName }, input.temporaryPassword, 'ny bruger');
+        await credentials.setUserPassword(ctx, { id: inserted.id, loginName: input.loginName }, input.temporaryPassword, 'ny bruger');
         return toUser(await findUser(db, inserted.id));
       },
     },
@@ -68,7 +70,7 @@ export function userHandlers(deps: { slots: SlotChanges; session: SessionState }
         if (row.active !== 1) throw new AppFailure('conflict', 'Brugeren er deaktiveret. Genaktivér brugeren i stedet.');
         requirePasswordOk(input.temporaryPassword, row.login_name, 'temporaryPassword');
         await ctx.db.updateTable('users').set({ must_change_password: 1, updated_at: ctx.now.toISOString() }).where('id', '=', row.id).execute();
-        await slots.setUserPassword(ctx, { id: row.id, loginName: row.login_name }, input.temporaryPassword, 'adgangskode nulstillet');
+        await credentials.setUserPassword(ctx, { id: row.id, loginName: row.login_name }, input.temporaryPassword, 'adgangskode nulstillet');
         return toUser(await findUser(ctx.db, row.id));
       },
     },
@@ -85,7 +87,7 @@ export function userHandlers(deps: { slots: SlotChanges; session: SessionState }
         const at = now.toISOString();
         await db.updateTable('users').set({ active: 0, deactivated_at: at, updated_at: at }).where('id', '=', row.id).execute();
         // The user's slots are revoked: their password no longer opens the database, even from an old key file.
-        await slots.revokeUser(ctx, row.id, 'bruger deaktiveret');
+        await credentials.revokeUser(ctx, row.id, 'bruger deaktiveret');
         return toUser(await findUser(db, row.id));
       },
     },
@@ -101,7 +103,7 @@ export function userHandlers(deps: { slots: SlotChanges; session: SessionState }
           .set({ active: 1, deactivated_at: null, must_change_password: 1, updated_at: ctx.now.toISOString() })
           .where('id', '=', row.id)
           .execute();
-        await slots.setUserPassword(ctx, { id: row.id, loginName: row.login_name }, input.temporaryPassword, 'bruger genaktiveret');
+        await credentials.setUserPassword(ctx, { id: row.id, loginName: row.login_name }, input.temporaryPassword, 'bruger genaktiveret');
         return toUser(await findUser(ctx.db, row.id));
       },
     },

@@ -1,0 +1,88 @@
+/**
+ * IT's tool for the institution's PostgreSQL server (README, "Institutionens server"):
+ *
+ *   npm run prepare-server -- opret       the database, its owner, the schema with roles, privileges and row-level
+ *                                         security, the institution's name and the first administrator's login
+ *   npm run prepare-server -- opgrader    brings an existing database's schema up to this version (as its owner)
+ *
+ * Everything comes from environment variables (passwords never on the command line, where other users see them):
+ *   FAMILIESPOR_SERVER_HOST, FAMILIESPOR_SERVER_PORT (5432), FAMILIESPOR_SERVER_DATABASE, FAMILIESPOR_SERVER_CA (path
+ *   to ca.crt from scripts/server-certificates.sh), FAMILIESPOR_OWNER_PASSWORD; for "opret" also PGUSER and
+ *   PGPASSWORD (IT's administrator, used once), FAMILIESPOR_INSTITUTION, FAMILIESPOR_ADMIN_LOGIN,
+ *   FAMILIESPOR_ADMIN_NAME, FAMILIESPOR_ADMIN_INITIALS and FAMILIESPOR_ADMIN_PASSWORD (a temporary password: the
+ *   administrator chooses their own at the first login).
+ */
+import fs from 'node:fs';
+import { serverConfigSchema } from '../common/server';
+import { connectServer } from '../db/postgres/connect';
+import { migrateServer } from '../db/postgres/migrate';
+import { ownerRole, prepareServer } from '../db/postgres/prepare';
+
+function need(name: string): string {
+  const value = process.env[name]?.trim();
+  if (!value) {
+    console.error(`Mangler miljøvariablen ${name} (se README, "Institutionens server").`);
+    process.exit(2);
+  }
+  return value;
+}
+
+function serverConfig() {
+  const caFile = need('FAMILIESPOR_SERVER_CA');
+  if (!fs.existsSync(caFile)) {
+    console.error(`CA-certifikatet ${caFile} findes ikke.`);
+    process.exit(2);
+  }
+  const parsed = serverConfigSchema.safeParse({
+    host: need('FAMILIESPOR_SERVER_HOST'),
+    port: Number(process.env.FAMILIESPOR_SERVER_PORT ?? 5432),
+    database: need('FAMILIESPOR_SERVER_DATABASE'),
+    caCertificate: fs.readFileSync(caFile, 'utf8'),
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(`${issue.path.join('.')}: ${issue.message}`);
+    process.exit(2);
+  }
+  return parsed.data;
+}
+
+async function create(): Promise<void> {
+  const server = serverConfig();
+  await prepareServer({
+    server,
+    itAdmin: { user: need('PGUSER'), password: need('PGPASSWORD') },
+    ownerPassword: need('FAMILIESPOR_OWNER_PASSWORD'),
+    institutionName: need('FAMILIESPOR_INSTITUTION'),
+    firstAdmin: {
+      loginName: need('FAMILIESPOR_ADMIN_LOGIN'),
+      name: need('FAMILIESPOR_ADMIN_NAME'),
+      initials: need('FAMILIESPOR_ADMIN_INITIALS'),
+      password: need('FAMILIESPOR_ADMIN_PASSWORD'),
+      mustChangePassword: true,
+    },
+  });
+  console.log(`Databasen ${server.database} er oprettet på ${server.host}. Ejeren er ${ownerRole(server.database)}; gem dens adgangskode sikkert.`);
+  console.log('Arbejdsstationerne vælger "Institutionens server" ved opsætningen og får ca.crt (ikke ca.key).');
+}
+
+async function upgrade(): Promise<void> {
+  const server = serverConfig();
+  const { db } = await connectServer(server, { user: ownerRole(server.database), password: need('FAMILIESPOR_OWNER_PASSWORD') }, { max: 1 });
+  try {
+    await migrateServer(db);
+    console.log(`Databasen ${server.database} er opdateret.`);
+  } finally {
+    await db.destroy();
+  }
+}
+
+const command = process.argv[2];
+const run = command === 'opret' ? create : command === 'opgrader' ? upgrade : null;
+if (!run) {
+  console.error('Brug: npm run prepare-server -- opret | opgrader');
+  process.exit(2);
+}
+run().catch((err: unknown) => {
+  console.error(`Fejl: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

