@@ -10,6 +10,7 @@ import { RecoveryCodeScreen } from '../features/session/RecoveryCode';
 import { RecoveryScreen } from '../features/session/Recovery';
 import { DatabaseDamagedScreen } from '../features/restore/DatabaseDamaged';
 import { RestoreScreen } from '../features/restore/RestoreScreen';
+import { ServerSetupScreen } from '../features/server/ServerSetup';
 import { SetupScreen } from '../features/session/Setup';
 import { Shell } from './Shell';
 
@@ -22,6 +23,7 @@ export function App() {
   // "Gendan fra sikkerhedskopi" (from login, setup or a damaged database), and the damaged database's message.
   const [restore, setRestore] = useState<{ path?: string } | null>(null);
   const [damaged, setDamaged] = useState<string | null>(null);
+  const [serverSetup, setServerSetup] = useState(false);
   // After a lock, the same person usually comes back: their login name is filled in, the cursor waits in the password.
   const [lastLogin, setLastLogin] = useState<string | null>(null);
   const currentLogin = status.data?.session?.loginName ?? null;
@@ -76,9 +78,11 @@ export function App() {
   if (keyFileDamaged && !session) return <KeyFileDamagedScreen onRestore={() => setRestore({})} />;
   if (damaged && !session) return <DatabaseDamagedScreen message={damaged} onRestore={(path) => setRestore({ path })} onBack={() => setDamaged(null)} />;
   if (!setupDone) {
+    if (serverSetup) return <ServerSetupScreen onBack={() => setServerSetup(false)} onDone={() => void refresh()} />;
     return (
       <SetupScreen
         onRestore={() => setRestore({})}
+        onServer={() => setServerSetup(true)}
         onDone={(code) => {
           setRecoveryCode(code);
           void refresh();
@@ -105,6 +109,7 @@ export function App() {
     return (
       <LoginScreen
         institutionName={institutionName}
+        server={status.data.server}
         lockReason={lockReason}
         lastLogin={lockReason === 'idle' || lockReason === 'manual' ? lastLogin : null}
         onRecovery={() => setMode('recovery')}

@@ -13,6 +13,7 @@ import { HelpDialog } from './HelpDialog';
 import { PrintRoutes } from './PrintRoutes';
 import { AppRoutes } from './Routes';
 import { ShellLayout } from './ShellLayout';
+import { ServerConnection } from '../features/server/ServerConnection';
 import { useActivityPing } from './useActivityPing';
 import { useShortcuts } from './useShortcuts';
 
@@ -70,6 +71,7 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
           onLock={lock}
           onLogout={logout}
         >
+          <ServerConnection />
           {isAdmin && <RecoveryReminder />}
           <AppRoutes user={user} isLeader={isLeader} isAdmin={isAdmin} onOpenDraft={(draft) => setNewObservation({ familyId: draft.familyId, draft })} onNewObservation={openNewObservation} />
         </ShellLayout>

@@ -19,7 +19,17 @@ const lockMessages: Record<Exclude<LockReason, null>, string> = {
   logout: 'Du er logget ud.',
 };
 
-export function LoginScreen(props: { institutionName: string | null; lockReason: LockReason; lastLogin?: string | null; onDone: () => void; onRecovery: () => void; onRestore: () => void; onDamaged: (message: string) => void }) {
+export function LoginScreen(props: {
+  institutionName: string | null;
+  /** The institution's server this workstation uses; null: this computer's own encrypted file. */
+  server: { host: string; database: string } | null;
+  lockReason: LockReason;
+  lastLogin?: string | null;
+  onDone: () => void;
+  onRecovery: () => void;
+  onRestore: () => void;
+  onDamaged: (message: string) => void;
+}) {
   const { form, formError, submit } = useZodForm(schema, { loginName: props.lastLogin ?? '', password: '' }, { validateOnBlur: false });
   const [showHelp, setShowHelp] = useState(false);
   const e = form.formState.errors;
@@ -59,17 +69,29 @@ export function LoginScreen(props: { institutionName: string | null; lockReason:
       {showHelp && (
         <div className="notice info" style={{ marginTop: '1.25rem' }}>
           <p>Bed en administrator om at nulstille din adgangskode. Du vælger selv en ny, næste gang du logger ind.</p>
-          <p>Har alle administratorer glemt deres adgangskode, kan I bruge institutionens gendannelseskode fra pengeskabet.</p>
-          <button type="button" className="secondary" onClick={props.onRecovery}>
-            Brug gendannelseskoden
-          </button>
+          {props.server ? (
+            <p>Har alle administratorer glemt deres adgangskode, kan jeres IT-ansvarlige give den første administrator en ny på serveren.</p>
+          ) : (
+            <>
+              <p>Har alle administratorer glemt deres adgangskode, kan I bruge institutionens gendannelseskode fra pengeskabet.</p>
+              <button type="button" className="secondary" onClick={props.onRecovery}>
+                Brug gendannelseskoden
+              </button>
+            </>
+          )}
         </div>
       )}
-      <p className="small" style={{ marginTop: '1.25rem', marginBottom: 0 }}>
-        <button type="button" className="link" onClick={props.onRestore}>
-          Gendan fra sikkerhedskopi
-        </button>
-      </p>
+      {props.server ? (
+        <p className="small muted" style={{ marginTop: '1.25rem', marginBottom: 0 }} data-testid="login-server">
+          Institutionens server: {props.server.host} · {props.server.database}
+        </p>
+      ) : (
+        <p className="small" style={{ marginTop: '1.25rem', marginBottom: 0 }}>
+          <button type="button" className="link" onClick={props.onRestore}>
+            Gendan fra sikkerhedskopi
+          </button>
+        </p>
+      )}
     </CardScreen>
   );
 }

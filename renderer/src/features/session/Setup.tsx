@@ -24,7 +24,7 @@ const schema = z
     if (v.password !== v.passwordRepeat) ctx.addIssue({ code: 'custom', path: ['passwordRepeat'], message: 'De to adgangskoder er ikke ens.' });
   });
 
-export function SetupScreen({ onDone, onRestore }: { onDone: (recoveryCode: string) => void; onRestore: () => void }) {
+export function SetupScreen({ onDone, onRestore, onServer }: { onDone: (recoveryCode: string) => void; onRestore: () => void; onServer: () => void }) {
   const { form, formError, submit, attempt } = useZodForm(schema, {
     institutionName: '',
     name: '',
@@ -54,6 +54,12 @@ export function SetupScreen({ onDone, onRestore }: { onDone: (recoveryCode: stri
         <p>Har institutionen brugt Familiespor på en anden computer? Så hent dataene fra en sikkerhedskopi i stedet for at oprette en ny institution.</p>
         <button type="button" className="secondary" onClick={onRestore}>
           Gendan fra sikkerhedskopi
+        </button>
+      </div>
+      <div className="notice info">
+        <p>Har institutionen en fælles server til Familiespor, som IT har sat op? Så forbind til den i stedet — dataene ligger da på serveren, ikke på denne computer.</p>
+        <button type="button" className="secondary" onClick={onServer}>
+          Institutionens server
         </button>
       </div>
       <FormErrorSummary errors={form.formState.errors} formError={formError} attempt={attempt} />

@@ -1,0 +1,34 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { onEvent } from '../../app/api';
+
+/**
+ * On the institution's server: another workstation's signed note, correction or acknowledged concern refreshes what
+ * is on screen (the event names ids only; the screens fetch what this user may see), and a lost connection is said
+ * plainly until it is back. Renders nothing on a workstation with its own file.
+ */
+export function ServerConnection() {
+  const queryClient = useQueryClient();
+  const [online, setOnline] = useState(true);
+  useEffect(() => {
+    const offChanged = onEvent('data:changed', () => {
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'status' });
+    });
+    const offConnection = onEvent('server:connection', ({ online: now }) => {
+      setOnline(now);
+      // Back again: what changed meanwhile is fetched.
+      if (now) void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'status' });
+    });
+    return () => {
+      offChanged();
+      offConnection();
+    };
+  }, [queryClient]);
+  if (online) return null;
+  return (
+    <div className="notice error" role="alert" data-testid="server-offline">
+      <strong>Ingen forbindelse til serveren.</strong> Du kan læse det, der allerede står på skærmen, men intet kan gemmes, før forbindelsen er tilbage. Det, du er ved
+      at skrive, bliver stående — luk ikke vinduet. Familiespor prøver igen af sig selv.
+    </div>
+  );
+}
