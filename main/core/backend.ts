@@ -132,7 +132,7 @@ export class BackendCore implements Backend {
       ...teamHandlers,
       ...journalHandlers,
       ...categoryHandlers,
-      ...overviewHandlers({ backups }),
+      ...overviewHandlers({ backups, onServer }),
       ...backupHandlers({ backups, session: this.session }),
       ...retentionHandlers({ institution, onServer }),
       ...restoreHandlers({ restore: new Restore({ vault: this.vault, session: this.session, accessLog, scryptN: options.scryptN }), backups }),

@@ -14,7 +14,9 @@ test('Sikkerhedskopier: a backup now with its steps, the list, a check, a damage
   try {
     await setUpQuickly(page, server.url);
     await page.reload();
-    await page.getByRole('link', { name: 'Sikkerhedskopier' }).click();
+    // No backup yet: the front page tells the leaders and administrators, and leads an administrator to the screen.
+    await expect(page.getByText('Sikkerhedskopi: Der er endnu ikke taget en sikkerhedskopi.')).toBeVisible();
+    await page.getByRole('link', { name: 'Gå til Sikkerhedskopier' }).click();
     await expect(page.getByRole('heading', { name: 'Sikkerhedskopier', level: 1 })).toBeVisible();
     await expect(page.getByTestId('backup-folder')).toHaveText(path.join(server.dataDir, 'sikkerhedskopier'));
     await expect(page.getByText('(standardmappen i Familiespors datamappe)')).toBeVisible();
@@ -37,6 +39,10 @@ test('Sikkerhedskopier: a backup now with its steps, the list, a check, a damage
     await shotBoth(page, '60-sikkerhedskopi-trin');
     await expect(page.getByText(/^Sikkerhedskopien er taget og kontrolleret \(\d{2}\.\d{2}\.\d{4} kl\. \d{2}\.\d{2}, \d+,\d MB\)\.$/)).toBeVisible();
     await page.unroute('**/api/invoke');
+    await page.getByRole('link', { name: 'Forside' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/Godmorgen|Goddag|Godaften/);
+    await expect(page.getByText('Sikkerhedskopi:', { exact: false })).toHaveCount(0);
+    await page.getByRole('link', { name: 'Sikkerhedskopier' }).click();
     const rows = page.getByTestId('backup-list').locator('tbody tr');
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText('manuel');

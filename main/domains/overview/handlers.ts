@@ -5,7 +5,7 @@ import { loadDrafts } from '../journal/drafts';
 import { pendingConcernIds } from '../journal/queries';
 
 /** The front page. */
-export function overviewHandlers(deps: { backups: Backups }) {
+export function overviewHandlers(deps: { backups: Backups; onServer: () => boolean }) {
   return handlers({
     'overview:front': {
       audit: { action: 'read', subject: 'forside' },
@@ -19,7 +19,8 @@ export function overviewHandlers(deps: { backups: Backups }) {
           families: rows,
           pendingConcerns: leader ? (await pendingConcernIds(db, await families.scope())).length : null,
           myDrafts: drafts,
-          backupWarning: leader ? await deps.backups.warning(db) : null,
+          // On the institution's server IT backs up the server; this workstation's backups are not the point.
+          backupWarning: leader && !deps.onServer() ? await deps.backups.warning(db) : null,
         };
       },
     },

@@ -24,6 +24,8 @@ export function TakeBackup({ disabled }: { disabled: boolean }) {
     onSettled: () => {
       setStage(null);
       void queryClient.invalidateQueries({ queryKey: backupStatusKey });
+      // The front page's warning about backups.
+      void queryClient.invalidateQueries({ queryKey: ['front'] });
     },
   });
   const taken = create.data;

@@ -22,6 +22,12 @@ export function HomePage({ user, onOpenDraft }: { user: SessionUser; onOpenDraft
         {greeting}, {user.name.split(' ')[0]}
       </h1>
       {front.isError && <Notice kind="error">{errorText(front.error)}</Notice>}
+      {front.data?.backupWarning && (
+        <Notice kind="warn">
+          <strong>Sikkerhedskopi:</strong> {front.data.backupWarning}{' '}
+          {user.role === 'admin' ? <Link href="/admin/sikkerhedskopier">Gå til Sikkerhedskopier</Link> : 'Sig det til en administrator.'}
+        </Notice>
+      )}
       {front.data && front.data.myDrafts.length > 0 && (
         <div className="panel">
           <h2 style={{ marginTop: 0 }}>Dine kladder</h2>
