@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../common/channels';
 import type { Result } from '../common/errors';
-import { inject } from 'vitest';
 import pg from 'pg';
 import { createBackend, type BackendCore, type BackendOptions } from '../main/core/backend';
 import { prepareServer } from '../db/postgres/prepare';
@@ -20,7 +19,12 @@ export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.FAMILIESPOR_TEST_E
 /** The server databases of backends set up on PostgreSQL (tests look behind the app's back as IT's administrator). */
 const serverDatabases = new WeakMap<BackendCore, ServerConfig>();
 
-function itAdmin(): { config: (database: string) => ServerConfig; user: string; password: string } {
+/**
+ * IT's administrator on the test server that vitest's globalSetup started (tests/pg-global.ts). Vitest is imported
+ * only here, when a test asks for the server: the benchmark (plain Node) uses these helpers without it.
+ */
+async function itAdmin(): Promise<{ config: (database: string) => ServerConfig; user: string; password: string }> {
+  const { inject } = await import('vitest');
   const server = inject('postgres');
   return { config: (database) => ({ host: server.host, port: server.port, database, caCertificate: server.caCertificate }), user: server.user, password: server.password };
 }
@@ -29,7 +33,7 @@ function itAdmin(): { config: (database: string) => ServerConfig; user: string; 
 export async function serverSuperuser(backend: BackendCore): Promise<pg.Client> {
   const config = serverDatabases.get(backend);
   if (!config) throw new Error('This backend is not on the server');
-  const it = itAdmin();
+  const it = await itAdmin();
   const client = new pg.Client({ host: config.host, port: config.port, database: config.database, user: it.user, password: it.password, ssl: { ca: config.caCertificate, rejectUnauthorized: true } });
   await client.connect();
   return client;
@@ -37,7 +41,7 @@ export async function serverSuperuser(backend: BackendCore): Promise<pg.Client> 
 
 /** A new, prepared institution database on the test server, and a workstation data folder that uses it. */
 export async function newServerWorkstation(options: Partial<BackendOptions> = {}): Promise<BackendCore> {
-  const it = itAdmin();
+  const it = await itAdmin();
   const config = it.config(`t_${randomBytes(6).toString('hex')}`);
   await prepareServer({
     server: config,

@@ -59,6 +59,13 @@ async function foundation(): Promise<Row[]> {
 
 async function main(): Promise<void> {
   printTable('Foundation (encrypted database, real backend)', await foundation());
+  const { plansBenchmark } = await import('./plans-bench');
+  printTable('Netværk and Udslusningsplan: what the tabs load (40 network persons; 30 steps in 10 versions)', await plansBenchmark());
+  const { serverBenchmark } = await import('./server-bench');
+  const server = await serverBenchmark();
+  printTable('Both engines, the same calls (2,000 notes in one family)', server.rows);
+  console.log(`\nAnother workstation hears of a new note (sign → data:changed event): p50 ${server.notifyMs.p50.toFixed(1)} ms, p99 ${server.notifyMs.p99.toFixed(1)} ms`);
+  if (process.env.FAMILIESPOR_BENCH_QUICK) return;
   const { journalBenchmark } = await import('./journal-bench');
   console.log('\nDaily log at 10 years of data (≈400 families, ≈1,000,000 entries) …');
   const { rows, ratios, ciphers, facts } = await journalBenchmark();
