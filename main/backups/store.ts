@@ -150,7 +150,8 @@ export function verifyBackup(entry: BackupEntry, key: Buffer): CopyCheck & { has
 /**
  * Rotation of the automatic and manual backups in one folder: the newest backup of each of the last 7 days, of each
  * of the last 4 weeks and of each of the last 12 months are kept, and the newest good backup always; the rest is
- * deleted. (So a family deleted after its retention period is gone from the backups within about a year.)
+ * deleted; then the backups taken before an update, a restore or a key change (rotateSafetyCopies). (So a family
+ * deleted after its retention period is gone from the backups within about a year.)
  */
 export function rotateBackups(root: string, now = new Date()): string[] {
   const entries = listBackups(root).filter((e) => e.manifest && (e.manifest.kind === 'daily' || e.manifest.kind === 'manual'));
@@ -182,6 +183,27 @@ export function rotateBackups(root: string, now = new Date()): string[] {
   const removed: string[] = [];
   for (const e of entries) {
     if (keep.has(e.id)) continue;
+    fs.rmSync(e.dir, { recursive: true, force: true });
+    removed.push(e.id);
+  }
+  return [...removed, ...rotateSafetyCopies(root, now)];
+}
+
+/**
+ * The backups taken before an update, a restore or a key change: each kind's newest is kept; older ones go after a
+ * year, like the monthly backups (a deleted family must not live on in them).
+ */
+function rotateSafetyCopies(root: string, now: Date): string[] {
+  const removed: string[] = [];
+  const newestOfKind = new Set<string>();
+  for (const e of listBackups(root)) {
+    const kind = e.manifest?.kind;
+    if (!kind || kind === 'daily' || kind === 'manual') continue;
+    if (!newestOfKind.has(kind)) {
+      newestOfKind.add(kind);
+      continue;
+    }
+    if (now.getTime() - new Date(e.manifest?.createdAt ?? 0).getTime() <= 370 * 86_400_000) continue;
     fs.rmSync(e.dir, { recursive: true, force: true });
     removed.push(e.id);
   }

@@ -98,6 +98,29 @@ describe('backups', () => {
     expect(kept.every((d) => now.getTime() - d.getTime() < 370 * 86_400_000)).toBe(true);
     expect(new Set(kept.filter((d) => now.getTime() - d.getTime() < 7 * 86_400_000).map((d) => d.toDateString())).size).toBe(7);
   });
+
+  it('backups taken before an update, a restore or a key change: the newest of each kind stays, others go after a year', () => {
+    const root = tempDir();
+    const now = new Date('2026-12-03T12:00:00');
+    const make = (kind: string, daysAgo: number) => {
+      const at = new Date(now.getTime() - daysAgo * 86_400_000);
+      const dir = path.join(root, `familiespor-${at.toISOString().replace(/[:.]/g, '')}-${kind}`);
+      fs.mkdirSync(dir);
+      fs.writeFileSync(path.join(dir, DB_FILE_NAME), 'x');
+      fs.writeFileSync(path.join(dir, KEYFILE_NAME), '{}');
+      const manifest = { format: 'familiespor-backup', version: 1, databaseId: 'x', createdAt: at.toISOString(), kind, schemaVersion: 5, bytes: 1, sha256: '0'.repeat(64), check: { at: at.toISOString(), ok: true, problem: null } };
+      fs.writeFileSync(path.join(dir, MANIFEST_NAME), JSON.stringify(manifest));
+    };
+    make('before_migration', 800);
+    make('before_migration', 500);
+    make('before_migration', 30);
+    make('before_rekey', 600); // the only one of its kind: kept however old
+    make('before_restore', 400);
+    make('before_restore', 380);
+    rotateBackups(root, now);
+    const kept = listBackups(root).map((b) => [b.manifest?.kind, Math.round((now.getTime() - Date.parse(b.manifest?.createdAt ?? '')) / 86_400_000)]);
+    expect(kept.sort()).toEqual([['before_migration', 30], ['before_rekey', 600], ['before_restore', 380]].sort());
+  });
 });
 
 describe('restore', () => {
