@@ -10,6 +10,7 @@ import { formatDate } from '../../ui/format';
 import { JournalTab } from './journal/JournalTab';
 import { OverviewTab } from './overview/OverviewTab';
 import { PlaceholderTab } from './PlaceholderTab';
+import { ProgressionTab } from './progression/ProgressionTab';
 import { TeamTab } from './team/TeamTab';
 
 /** The family card's tabs, in the order of the tab bar; the key is the last part of the URL (#/familier/:id/:tab). */
@@ -50,8 +51,9 @@ export function FamilyCard({ familyId, tab, user, onNewObservation }: { familyId
       </nav>
       {tab === 'overblik' && <OverviewTab family={f} user={user} />}
       {tab === 'dagbog' && <JournalTab family={f} onNewObservation={onNewObservation} />}
+      {tab === 'progression' && <ProgressionTab family={f} user={user} />}
       {tab === 'team' && <TeamTab family={f} />}
-      {!['overblik', 'dagbog', 'team'].includes(tab) && <PlaceholderTab />}
+      {!['overblik', 'dagbog', 'progression', 'team'].includes(tab) && <PlaceholderTab />}
     </>
   );
 }
