@@ -14,15 +14,16 @@ export interface LineStyle {
   shape: Shape;
 }
 
+const FIRST_STYLE: LineStyle = { color: '#0072B2', dash: undefined, shape: 'circle' };
 export const LINE_STYLES: readonly LineStyle[] = [
-  { color: '#0072B2', dash: undefined, shape: 'circle' },
+  FIRST_STYLE,
   { color: '#D55E00', dash: '7 4', shape: 'square' },
   { color: '#009E73', dash: '2 3', shape: 'triangle' },
   { color: '#CC79A7', dash: '10 3 2 3', shape: 'diamond' },
   { color: '#000000', dash: '4 2', shape: 'cross' },
   { color: '#E69F00', dash: '12 4', shape: 'circle' },
 ];
-export const lineStyle = (i: number): LineStyle => LINE_STYLES[i % LINE_STYLES.length]!;
+export const lineStyle = (i: number): LineStyle => LINE_STYLES[i % LINE_STYLES.length] ?? FIRST_STYLE;
 
 export interface ChartPoint {
   /** UTC milliseconds of the date (the x value). */
