@@ -9,6 +9,7 @@ import { NeedToKnowRefusal } from '../need-to-know/NeedToKnowRefusal';
 import { formatDate } from '../../ui/format';
 import { JournalTab } from './journal/JournalTab';
 import { OverviewTab } from './overview/OverviewTab';
+import { GoalsTab } from './goals/GoalsTab';
 import { PlaceholderTab } from './PlaceholderTab';
 import { ProgressionTab } from './progression/ProgressionTab';
 import { TeamTab } from './team/TeamTab';
@@ -52,8 +53,9 @@ export function FamilyCard({ familyId, tab, user, onNewObservation }: { familyId
       {tab === 'overblik' && <OverviewTab family={f} user={user} />}
       {tab === 'dagbog' && <JournalTab family={f} onNewObservation={onNewObservation} />}
       {tab === 'progression' && <ProgressionTab family={f} user={user} />}
+      {tab === 'maal' && <GoalsTab family={f} user={user} />}
       {tab === 'team' && <TeamTab family={f} />}
-      {!['overblik', 'dagbog', 'progression', 'team'].includes(tab) && <PlaceholderTab />}
+      {!['overblik', 'dagbog', 'progression', 'maal', 'team'].includes(tab) && <PlaceholderTab />}
     </>
   );
 }
