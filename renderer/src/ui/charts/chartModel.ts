@@ -143,11 +143,10 @@ export function phaseMarkers(phases: Array<{ phase: Phase; fromDate: string }>, 
 /** A one-sentence summary of a chart for screen readers: each line's count and latest value. */
 export function chartSummary(title: string, lines: ChartLine[]): string {
   if (!lines.some((l) => l.points.length)) return `${title}: ingen målinger.`;
-  const parts = lines
-    .filter((l) => l.points.length)
-    .map((l) => {
-      const last = l.points[l.points.length - 1]!;
-      return `${l.name}: ${l.points.length === 1 ? '1 måling' : `${l.points.length} målinger`}, seneste ${formatNumber(last.value)} den ${timeLabel(last.t)}${last.flagged ? ' (markeret)' : ''}`;
-    });
+  const parts = lines.flatMap((l) => {
+    const last = l.points.at(-1);
+    if (!last) return [];
+    return [`${l.name}: ${l.points.length === 1 ? '1 måling' : `${l.points.length} målinger`}, seneste ${formatNumber(last.value)} den ${timeLabel(last.t)}${last.flagged ? ' (markeret)' : ''}`];
+  });
   return `${title}. ${parts.join('. ')}.`;
 }

@@ -68,7 +68,8 @@ export function MeasurementDialog({ family, instruments, staff, me, preset, corr
   }, [count, form]);
   // The only person the instrument fits is chosen for you.
   useEffect(() => {
-    if (!correcting && persons.length === 1 && !form.getValues('personId')) form.setValue('personId', String(persons[0]!.id));
+    const only = persons.length === 1 ? persons[0] : undefined;
+    if (!correcting && only && !form.getValues('personId')) form.setValue('personId', String(only.id));
   }, [persons, correcting, form]);
 
   const live = def ? liveScore(def, intervalMonths, items) : null;

@@ -32,21 +32,28 @@ export function instrumentFigure(inst: ChartInstrument, chart: Chart, xDomain: [
     ? inst.series.map((s) => ({
         key: `p${s.personId}`,
         name: s.personName,
-        points: s.points
-          .filter((p) => p.total !== null)
-          .map((p) => ({
-            t: toTime(p.date),
-            date: p.date,
-            value: p.total!,
-            flagged: p.flagged,
-            note: [p.interval ? `${p.interval}-måneders-skema` : null, p.zone && p.zone !== 'ok' ? zoneLabel(p.zone, inst) : null].filter(Boolean).join(' · ') || null,
-          })),
+        points: s.points.flatMap((p) =>
+          p.total === null
+            ? []
+            : [
+                {
+                  t: toTime(p.date),
+                  date: p.date,
+                  value: p.total,
+                  flagged: p.flagged,
+                  note: [p.interval ? `${p.interval}-måneders-skema` : null, p.zone && p.zone !== 'ok' ? zoneLabel(p.zone, inst) : null].filter(Boolean).join(' · ') || null,
+                },
+              ],
+        ),
       }))
     : inst.series.flatMap((s) =>
         inst.itemLabels.map((label, i) => ({
           key: `p${s.personId}-i${i}`,
           name: withNames ? `${label} (${s.personName})` : label,
-          points: s.points.filter((p) => p.items[i] !== null && p.items[i] !== undefined).map((p) => ({ t: toTime(p.date), date: p.date, value: p.items[i]!, flagged: false, note: null })),
+          points: s.points.flatMap((p) => {
+            const value = p.items[i];
+            return value === null || value === undefined ? [] : [{ t: toTime(p.date), date: p.date, value, flagged: false, note: null }];
+          }),
         })),
       );
   const bands: Band[] = [];

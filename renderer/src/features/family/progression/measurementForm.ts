@@ -68,7 +68,7 @@ export function liveScore(def: InstrumentDefinition, intervalMonths: number | nu
   let scored = clean;
   if (expected === null) {
     let end = clean.length;
-    while (end > 1 && clean[end - 1]!.value === null && !clean[end - 1]!.text) end--;
+    while (end > 1 && clean[end - 1]?.value === null && !clean[end - 1]?.text) end--;
     scored = clean.slice(0, end);
   }
   const result = scoreMeasurement(def, def.intervals ? intervalMonths : null, scored);
