@@ -18,10 +18,17 @@ export function periodText({ from, to }: PrintPeriod): string {
 /**
  * A page made for paper (A4 portrait, 15 mm margins, "Side N af M" at the bottom of every page, see print.css): the
  * header names the institution, the family, the period and who printed it when. On screen it looks like a sheet, with
- * "Udskriv" and "Tilbage" above it (left out of the print). Nothing prints by itself.
+ * "Udskriv" and "Tilbage" above it (left out of the print). Nothing prints by itself; `onPrint` runs before every
+ * print (to put the printout in the access log).
  */
-export function PrintLayout(props: { title: string; institutionName: string; familyName: string; period: PrintPeriod; printedBy: string; backHref: string; children: ReactNode }) {
+export function PrintLayout(props: { title: string; institutionName: string; familyName: string; period: PrintPeriod; printedBy: string; backHref: string; onPrint?: () => void; children: ReactNode }) {
   const [printedAt] = useState(() => new Date().toISOString());
+  const { onPrint } = props;
+  useEffect(() => {
+    if (!onPrint) return;
+    window.addEventListener('beforeprint', onPrint);
+    return () => window.removeEventListener('beforeprint', onPrint);
+  }, [onPrint]);
   useRunningHead(`${props.institutionName} · ${props.familyName} · ${props.title}`);
   return (
     <div className="print-screen">
