@@ -1,6 +1,8 @@
 import { Link, Route, Switch } from 'wouter';
 import type { SessionUser } from '../../../common/users';
 import { FamilyReportPrint } from '../features/access-log/FamilyReportPrint';
+import { ProgressionReportPrint } from '../features/family/prints/ProgressionReportPrint';
+import { StatusReportPrint } from '../features/family/prints/StatusReportPrint';
 import { parsePrintLocation } from '../ui/print/printRoute';
 
 /** Which print view each #/udskrift/… route shows; rendered by the shell without its navigation. */
@@ -16,6 +18,14 @@ export function PrintRoutes({ location, user, institutionName, isLeader }: { loc
             <PrintNotFound />
           )
         }
+      </Route>
+      <Route path="/udskrift/progression/:familyId">
+        {(params) =>
+          /^\d+$/.test(params.familyId) ? <ProgressionReportPrint familyId={Number(params.familyId)} options={options} institutionName={institutionName} printedBy={user.name} /> : <PrintNotFound />
+        }
+      </Route>
+      <Route path="/udskrift/statusrapport/:reportId">
+        {(params) => (/^\d+$/.test(params.reportId) ? <StatusReportPrint reportId={Number(params.reportId)} institutionName={institutionName} printedBy={user.name} /> : <PrintNotFound />)}
       </Route>
       <Route>
         <PrintNotFound />

@@ -11,6 +11,7 @@ import { JournalTab } from './journal/JournalTab';
 import { OverviewTab } from './overview/OverviewTab';
 import { GoalsTab } from './goals/GoalsTab';
 import { PlaceholderTab } from './PlaceholderTab';
+import { PrintsTab } from './prints/PrintsTab';
 import { ProgressionTab } from './progression/ProgressionTab';
 import { TeamTab } from './team/TeamTab';
 
@@ -55,7 +56,8 @@ export function FamilyCard({ familyId, tab, user, onNewObservation }: { familyId
       {tab === 'progression' && <ProgressionTab family={f} user={user} />}
       {tab === 'maal' && <GoalsTab family={f} user={user} />}
       {tab === 'team' && <TeamTab family={f} />}
-      {!['overblik', 'dagbog', 'progression', 'maal', 'team'].includes(tab) && <PlaceholderTab />}
+      {tab === 'udskrifter' && <PrintsTab family={f} user={user} />}
+      {!['overblik', 'dagbog', 'progression', 'maal', 'team', 'udskrifter'].includes(tab) && <PlaceholderTab />}
     </>
   );
 }
