@@ -28,7 +28,7 @@ const byKey = (list: Instrument[], key: string) => {
   return found;
 };
 
-test('progression: ADBB and PSS over several dates give charts with points and the cut-off band; udviklingsmål with reviews and linked notes', async ({ page }) => {
+test('progression: ADBB and PSS over several dates give charts with points and the cut-off band; udviklingsmål with reviews and linked notes; the leader\'s overview', async ({ page }) => {
   const server = await startServer();
   try {
     await page.setViewportSize(LAPTOP);
@@ -123,6 +123,16 @@ test('progression: ADBB and PSS over several dates give charts with points and t
     await expect(goal.getByRole('heading', { name: 'Jeg vil lægge Liva til at sove uden hjælp fem aftener om ugen' })).toBeVisible();
     await expect(goal.getByText('Tidligere versioner (1)')).toBeVisible();
     await page.screenshot({ path: '/tmp/ui8-goals.png', fullPage: true });
+
+    // The leader's overview: the family's latest ADBB over the cut-off and its overdue ASQ:SE-2, linking to the tab.
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Progression' }).click();
+    await expect(page.getByRole('heading', { name: 'Progression', level: 1 })).toBeVisible();
+    const row = page.getByTestId('progression-overview').getByRole('row', { name: /Familien Holm/ });
+    await expect(row).toContainText('ADBB');
+    await expect(row).toContainText('Liva Holm: 6 (≥ 5)');
+    await page.screenshot({ path: '/tmp/ui8-leader.png', fullPage: true });
+    await row.getByRole('link', { name: 'Familien Holm' }).click();
+    await expect(page.getByRole('heading', { name: 'Grafer' })).toBeVisible();
   } finally {
     await server.stop();
   }

@@ -46,6 +46,7 @@ export function ShellLayout(props: {
         {props.isLeader && (
           <>
             <div className="group">Ledelse</div>
+            <NavLink href="/ledelse/progression">Progression</NavLink>
             <NavLink href="/ledelse/adgangslog">Adgangslog</NavLink>
           </>
         )}
