@@ -38,7 +38,7 @@ async function arrange(page: Page): Promise<{ family: Family; note: string }> {
   return { family, note };
 }
 
-test('prints: the A4 progression report for a period, and a status report written, signed by the tovholder and printed', async ({ page }) => {
+test('prints: the A4 progression report for a period, and a status report written, signed by the tovholder and printed; the parents\' goals sheet', async ({ page }) => {
   const server = await startServer();
   try {
     await page.setViewportSize(LAPTOP);
@@ -105,6 +105,15 @@ test('prints: the A4 progression report for a period, and a status report writte
     fs.copyFileSync(status.png, '/tmp/ui8-statusrapport-side1.png');
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await expect.poll(async () => JSON.stringify(await api(page, 'accessLog:familyReport', { familyId: family.id }))).toContain('udskrift: statusrapport');
+
+    // «Jeres mål»: the parents' sheet in plain Danish, with the latest review.
+    await page.goto(`${server.url}#/familier/${family.id}/udskrifter`);
+    await page.getByRole('link', { name: 'Vis målene til forældrene' }).click();
+    await expect(sheet.getByTestId('sheet-goal')).toContainText('Jeg vil have en fast rytme med Liva om aftenen');
+    await expect(sheet.getByTestId('sheet-goal')).toContainText(`Sidste opfølgning var ${danish(isoDay(-60))}. I gav 7, og vi gav 6.`);
+    const goalsSheet = await printToPdf(page, 'ui8-jeres-maal');
+    for (const text of ['Jeres mål', 'Familien Holm', 'fast rytme med Liva']) expect(goalsSheet.text).toContain(text);
+    fs.copyFileSync(goalsSheet.png, '/tmp/ui8-jeres-maal-side1.png');
   } finally {
     await server.stop();
   }

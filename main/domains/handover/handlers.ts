@@ -17,6 +17,7 @@ const printSubjects: Record<(typeof printDocuments)[number], string> = {
   network_map: 'udskrift: netværkskort',
   progression_report: 'udskrift: progressionsrapport',
   status_report: 'udskrift: statusrapport',
+  goals_sheet: 'udskrift: mål til forældrene',
 };
 
 const EXCERPT = 280;

@@ -1,6 +1,7 @@
 import { Link, Route, Switch } from 'wouter';
 import type { SessionUser } from '../../../common/users';
 import { FamilyReportPrint } from '../features/access-log/FamilyReportPrint';
+import { GoalsSheetPrint } from '../features/family/prints/GoalsSheetPrint';
 import { ProgressionReportPrint } from '../features/family/prints/ProgressionReportPrint';
 import { StatusReportPrint } from '../features/family/prints/StatusReportPrint';
 import { parsePrintLocation } from '../ui/print/printRoute';
@@ -23,6 +24,9 @@ export function PrintRoutes({ location, user, institutionName, isLeader }: { loc
         {(params) =>
           /^\d+$/.test(params.familyId) ? <ProgressionReportPrint familyId={Number(params.familyId)} options={options} institutionName={institutionName} printedBy={user.name} /> : <PrintNotFound />
         }
+      </Route>
+      <Route path="/udskrift/maal/:familyId">
+        {(params) => (/^\d+$/.test(params.familyId) ? <GoalsSheetPrint familyId={Number(params.familyId)} institutionName={institutionName} printedBy={user.name} /> : <PrintNotFound />)}
       </Route>
       <Route path="/udskrift/statusrapport/:reportId">
         {(params) => (/^\d+$/.test(params.reportId) ? <StatusReportPrint reportId={Number(params.reportId)} institutionName={institutionName} printedBy={user.name} /> : <PrintNotFound />)}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FamilyDetail } from '../../../../../common/families';
 import type { SessionUser } from '../../../../../common/users';
+import { printHref } from '../../../ui/print/printRoute';
 import { ProgressionReportPanel } from './ProgressionReportPanel';
 import { StatusReportEditor } from './StatusReportEditor';
 import { StatusReportList } from './StatusReportList';
@@ -13,6 +14,15 @@ export function PrintsTab({ family, user }: { family: FamilyDetail; user: Sessio
   return (
     <>
       <ProgressionReportPanel family={family} />
+      <section className="panel" aria-labelledby="goals-sheet-title">
+        <h2 id="goals-sheet-title" className="panel-title">
+          Jeres mål
+        </h2>
+        <p className="muted">Familiens mål i gang, i et enkelt sprog til forældrene, med den seneste opfølgning og plads til underskrifter.</p>
+        <a className="button secondary" href={printHref(`maal/${family.id}`)}>
+          Vis målene til forældrene
+        </a>
+      </section>
       <StatusReportList family={family} onOpen={setOpenReport} />
     </>
   );
