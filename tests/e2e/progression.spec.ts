@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { api, field, isoDay, LAPTOP, setUpQuickly } from './helpers';
 import { startServer } from './server';
@@ -28,7 +29,7 @@ const byKey = (list: Instrument[], key: string) => {
   return found;
 };
 
-test('progression: ADBB and PSS over several dates give charts with points and the cut-off band; udviklingsmål with reviews and linked notes; the leader\'s overview', async ({ page }) => {
+test('progression: ADBB and PSS over several dates give charts with points and the cut-off band; udviklingsmål with reviews and linked notes; the leader\'s overview and the evaluation export', async ({ page }) => {
   const server = await startServer();
   try {
     await page.setViewportSize(LAPTOP);
@@ -133,6 +134,19 @@ test('progression: ADBB and PSS over several dates give charts with points and t
     await page.screenshot({ path: '/tmp/ui8-leader.png', fullPage: true });
     await row.getByRole('link', { name: 'Familien Holm' }).click();
     await expect(page.getByRole('heading', { name: 'Grafer' })).toBeVisible();
+
+    // Evalueringsudtræk: the current family on request; the saved files carry no names.
+    await page.getByRole('link', { name: 'Evalueringsudtræk' }).click();
+    await page.getByLabel('Tag også familier med, der bor her nu').check();
+    await page.getByRole('button', { name: 'Lav udtræk' }).click();
+    await expect(page.getByRole('heading', { name: 'Udtræk med 1 familie' })).toBeVisible();
+    const files = page.getByTestId('evaluation-files').locator('tbody tr');
+    expect(await files.count()).toBeGreaterThan(1);
+    for (let i = 0; i < (await files.count()); i++) {
+      const [download] = await Promise.all([page.waitForEvent('download'), files.nth(i).getByRole('button', { name: /^Gem/ }).click()]);
+      const text = fs.readFileSync(await download.path(), 'utf8');
+      for (const secret of ['Holm', 'Sara', 'Liva', 'sove']) expect(text).not.toContain(secret);
+    }
   } finally {
     await server.stop();
   }

@@ -48,6 +48,7 @@ export function ShellLayout(props: {
             <div className="group">Ledelse</div>
             <NavLink href="/ledelse/progression">Progression</NavLink>
             <NavLink href="/ledelse/adgangslog">Adgangslog</NavLink>
+            <NavLink href="/ledelse/evaluering">Evalueringsudtræk</NavLink>
           </>
         )}
         {props.isAdmin && (
