@@ -135,6 +135,12 @@ test('progression: ADBB and PSS over several dates give charts with points and t
     await row.getByRole('link', { name: 'Familien Holm' }).click();
     await expect(page.getByRole('heading', { name: 'Grafer' })).toBeVisible();
 
+    // The family's overview lists what is due; the leaders' front page names the family.
+    await page.getByRole('link', { name: 'Overblik' }).click();
+    await expect(page.getByTestId('due-summary')).toContainText('ASQ:SE-2');
+    await page.getByRole('link', { name: 'Forside' }).click();
+    await expect(page.getByTestId('progression-attention')).toContainText('Familien Holm: 1 over cut-off');
+
     // Evalueringsudtræk: the current family on request; the saved files carry no names.
     await page.getByRole('link', { name: 'Evalueringsudtræk' }).click();
     await page.getByLabel('Tag også familier med, der bor her nu').check();

@@ -7,6 +7,7 @@ import { Notice } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
 import { FamilyTable } from '../families/FamilyTable';
 import { PendingConcerns } from './PendingConcerns';
+import { ProgressionAttention } from './ProgressionAttention';
 
 /** The front page: greeting, your drafts, serious concerns waiting for a leader, the active families. */
 export function HomePage({ user, onOpenDraft }: { user: SessionUser; onOpenDraft: (d: Draft) => void }) {
@@ -37,6 +38,7 @@ export function HomePage({ user, onOpenDraft }: { user: SessionUser; onOpenDraft
         </div>
       )}
       {isLeader && <PendingConcerns />}
+      {isLeader && <ProgressionAttention />}
       <h2>Aktive familier</h2>
       {front.data && front.data.families.length === 0 && (
         <p className="muted">

@@ -6,6 +6,7 @@ import { teamRoleLabels } from '../../../../../common/team';
 import { formatDate, formatDateTime } from '../../../ui/format';
 import { ObservationCard } from '../../journal/ObservationCard';
 import { CloseDialog, EditFamilyDialog, PhaseDialog } from './FamilyDialogs';
+import { DueSummary } from './DueSummary';
 import { BornDialog, PersonDialog } from './PersonDialogs';
 import { PersonLine } from './PersonLine';
 
@@ -102,6 +103,7 @@ export function OverviewTab({ family: f, user }: { family: FamilyDetail; user: S
           <Link href={`/familier/${f.id}/team`}>Gå til team</Link>
         </div>
       </div>
+      {!closed && <DueSummary familyId={f.id} />}
       <div className="panel">
         <h2 style={{ marginTop: 0 }}>Åbne alvorlige bekymringer</h2>
         {f.openConcerns.length === 0 ? <p className="muted">Ingen.</p> : f.openConcerns.map((o) => <ObservationCard key={o.id} observation={o} canAmend={false} />)}
