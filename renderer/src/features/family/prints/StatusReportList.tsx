@@ -54,16 +54,18 @@ export function StatusReportList({ family, onOpen }: { family: FamilyDetail; onO
                 <td>
                   <span className={r.signed ? 'badge' : 'badge warn'}>{r.signed ? 'Underskrevet' : 'Kladde'}</span> <span className="small muted">{statusText(r)}</span>
                 </td>
-                <td className="row-actions">
-                  <button type="button" className="secondary" onClick={() => onOpen(r.id)}>
-                    {r.signed ? 'Vis' : 'Redigér'}
-                    <span className="sr-only"> statusrapporten {formatDate(r.periodFrom)}–{formatDate(r.periodTo)}</span>
-                  </button>
-                  {r.signed && (
-                    <a className="button secondary" href={printHref(`statusrapport/${r.id}`)}>
-                      Udskriv<span className="sr-only"> statusrapporten {formatDate(r.periodFrom)}–{formatDate(r.periodTo)}</span>
-                    </a>
-                  )}
+                <td>
+                  <div className="row-actions">
+                    <button type="button" className="secondary" onClick={() => onOpen(r.id)}>
+                      {r.signed ? 'Vis' : 'Redigér'}
+                      <span className="sr-only"> statusrapporten {formatDate(r.periodFrom)}–{formatDate(r.periodTo)}</span>
+                    </button>
+                    {r.signed && (
+                      <a className="button secondary" href={printHref(`statusrapport/${r.id}`)}>
+                        Udskriv<span className="sr-only"> statusrapporten {formatDate(r.periodFrom)}–{formatDate(r.periodTo)}</span>
+                      </a>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}
