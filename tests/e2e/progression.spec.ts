@@ -157,3 +157,48 @@ test('progression: ADBB and PSS over several dates give charts with points and t
     await server.stop();
   }
 });
+
+test('instruments: a leader enters ASQ:SE-2 cut-offs per interval, adds an own instrument with Danish validation, and takes it out of use', async ({ page }) => {
+  const server = await startServer();
+  try {
+    await page.setViewportSize(LAPTOP);
+    await setUpQuickly(page, server.url);
+    await page.reload();
+    await page.getByRole('link', { name: 'Måleredskaber' }).click();
+    const table = page.getByTestId('instruments');
+    const asq = table.getByRole('row', { name: /ASQ:SE-2/ });
+    await expect(asq).toContainText('0 af 9 indtastet');
+    await asq.getByRole('button', { name: /Cut-offs pr. interval/ }).click();
+    const dialog = page.getByRole('dialog', { name: /Cut-offs pr. interval/ });
+    await dialog.getByLabel('Cut-off, 12-måneders-skema').fill('48');
+    await dialog.getByRole('button', { name: 'Gem som ny version' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(asq).toContainText('1 af 9 indtastet');
+    await expect(asq.getByRole('cell').nth(3)).toHaveText('2');
+
+    await page.getByRole('button', { name: 'Nyt måleredskab' }).click();
+    const create = page.getByRole('dialog', { name: 'Nyt måleredskab' });
+    await create.getByRole('button', { name: 'Opret måleredskab' }).click();
+    await expect(create.getByText('Skriv et navn.')).toBeVisible();
+    await field(create, 'Navn').fill('Trivselsskala');
+    await field(create, 'Antal punkter').fill('5');
+    await field(create, 'Omvendte punkter').fill('2, 9');
+    await field(create, 'Markér totalen når den er').selectOption({ label: '≥' });
+    await field(create, 'Cut-off').fill('12');
+    await create.getByRole('button', { name: 'Opret måleredskab' }).click();
+    await expect(create.getByText('Vælg retning, når der er en cut-off.')).toBeVisible();
+    await field(create, 'Retning').selectOption({ label: 'Højere score er mere bekymrende' });
+    await create.getByRole('button', { name: 'Opret måleredskab' }).click();
+    await expect(create.getByText('Et omvendt punkt findes ikke (der er 5).')).toBeVisible();
+    await field(create, 'Omvendte punkter').fill('2');
+    await create.getByRole('button', { name: 'Opret måleredskab' }).click();
+    await expect(create).toHaveCount(0);
+    const own = table.getByRole('row', { name: /Trivselsskala/ });
+    await expect(own).toContainText('≥ 12');
+    await own.getByRole('button', { name: /Tag ud af brug/ }).click();
+    await expect(own).toContainText('Ikke i brug');
+    await page.screenshot({ path: '/tmp/ui8-instruments.png', fullPage: true });
+  } finally {
+    await server.stop();
+  }
+});

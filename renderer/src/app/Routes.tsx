@@ -7,6 +7,7 @@ import { NewFamilyPage } from '../features/families/NewFamily';
 import { FamilyCard } from '../features/family/FamilyCard';
 import { HomePage } from '../features/home/Home';
 import { EvaluationExportPage } from '../features/leadership/EvaluationExportPage';
+import { InstrumentsPage } from '../features/leadership/instruments/InstrumentsPage';
 import { ProgressionOverviewPage } from '../features/leadership/ProgressionOverviewPage';
 import { SearchPage } from '../features/journal/Search';
 import { AccountPage } from '../features/session/Account';
@@ -33,6 +34,7 @@ export function AppRoutes({ user, isLeader, isAdmin, onOpenDraft, onNewObservati
         <SearchPage />
       </Route>
       <Route path="/ledelse/progression">{isLeader ? <ProgressionOverviewPage /> : <Redirect to="/" />}</Route>
+      <Route path="/ledelse/maaleredskaber">{isLeader ? <InstrumentsPage /> : <Redirect to="/" />}</Route>
       <Route path="/ledelse/evaluering">{isLeader ? <EvaluationExportPage /> : <Redirect to="/" />}</Route>
       <Route path="/ledelse/adgangslog/:section?">{(params) => (isLeader ? <AccessLogPage section={params.section ?? ''} isAdmin={isAdmin} /> : <Redirect to="/" />)}</Route>
       <Route path="/admin/brugere">{isAdmin ? <UsersPage me={user} /> : <Redirect to="/" />}</Route>

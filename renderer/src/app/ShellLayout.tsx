@@ -47,6 +47,7 @@ export function ShellLayout(props: {
           <>
             <div className="group">Ledelse</div>
             <NavLink href="/ledelse/progression">Progression</NavLink>
+            <NavLink href="/ledelse/maaleredskaber">Måleredskaber</NavLink>
             <NavLink href="/ledelse/adgangslog">Adgangslog</NavLink>
             <NavLink href="/ledelse/evaluering">Evalueringsudtræk</NavLink>
           </>
