@@ -158,7 +158,7 @@ test('progression: ADBB and PSS over several dates give charts with points and t
   }
 });
 
-test('instruments: a leader enters ASQ:SE-2 cut-offs per interval, adds an own instrument with Danish validation, and takes it out of use', async ({ page }) => {
+test('instruments: a leader enters ASQ:SE-2 cut-offs per interval, adds an own instrument with Danish validation, changes it, and takes it out of use', async ({ page }) => {
   const server = await startServer();
   try {
     await page.setViewportSize(LAPTOP);
@@ -195,6 +195,14 @@ test('instruments: a leader enters ASQ:SE-2 cut-offs per interval, adds an own i
     await expect(create).toHaveCount(0);
     const own = table.getByRole('row', { name: /Trivselsskala/ });
     await expect(own).toContainText('≥ 12');
+    await own.getByRole('button', { name: 'Ret Trivselsskala' }).click();
+    const edit = page.getByRole('dialog', { name: 'Ret måleredskab: Trivselsskala' });
+    await expect(field(edit, 'Omvendte punkter')).toHaveValue('2');
+    await field(edit, 'Cut-off').fill('14');
+    await edit.getByRole('button', { name: 'Gem ny version' }).click();
+    await expect(edit).toHaveCount(0);
+    await expect(own).toContainText('≥ 14');
+    await expect(own.getByRole('cell').nth(3)).toHaveText('2');
     await own.getByRole('button', { name: /Tag ud af brug/ }).click();
     await expect(own).toContainText('Ikke i brug');
     await page.screenshot({ path: '/tmp/ui8-instruments.png', fullPage: true });

@@ -25,7 +25,7 @@ function cutoffCell(i: Instrument): string {
 export function InstrumentsPage() {
   const queryClient = useQueryClient();
   const instruments = useQuery({ queryKey: ['instruments', true], queryFn: () => call('instruments:list', { includeInactive: true }) });
-  const [dialog, setDialog] = useState<null | 'new' | Instrument>(null);
+  const [dialog, setDialog] = useState<null | 'new' | { edit: Instrument } | { intervals: Instrument }>(null);
   const [error, setError] = useState<string | null>(null);
   const toggle = async (i: Instrument) => {
     setError(null);
@@ -80,8 +80,13 @@ export function InstrumentsPage() {
                 <td>
                   <div className="row-actions">
                     {d.intervals && (
-                      <button type="button" className="secondary" onClick={() => setDialog(i)}>
+                      <button type="button" className="secondary" onClick={() => setDialog({ intervals: i })}>
                         Cut-offs pr. interval<span className="sr-only"> for {d.name}</span>
+                      </button>
+                    )}
+                    {!i.builtin && (
+                      <button type="button" className="secondary" onClick={() => setDialog({ edit: i })}>
+                        Ret<span className="sr-only"> {d.name}</span>
                       </button>
                     )}
                     <button type="button" className="secondary" onClick={() => void toggle(i)}>
@@ -96,7 +101,8 @@ export function InstrumentsPage() {
         </tbody>
       </table>
       {dialog === 'new' && <NewInstrumentDialog onClose={() => setDialog(null)} />}
-      {dialog && dialog !== 'new' && <IntervalCutoffsDialog instrument={dialog} onClose={() => setDialog(null)} />}
+      {dialog && dialog !== 'new' && 'edit' in dialog && <NewInstrumentDialog instrument={dialog.edit} onClose={() => setDialog(null)} />}
+      {dialog && dialog !== 'new' && 'intervals' in dialog && <IntervalCutoffsDialog instrument={dialog.intervals} onClose={() => setDialog(null)} />}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { cutoffRuleLabels, cutoffRules, directionLabels, directions, instrumentSubjectLabels, instrumentSubjects, reporterLabels, reporters, type CutoffRule, type InstrumentDefinitionInput } from '../../../../../common/instruments';
+import { cutoffRuleLabels, cutoffRules, directionLabels, directions, instrumentSubjectLabels, instrumentSubjects, reporterLabels, reporters, type CutoffRule, type Instrument, type InstrumentDefinitionInput } from '../../../../../common/instruments';
 import { call } from '../../../app/api';
 import { Dialog } from '../../../ui/Dialog';
 import { Field, Notice } from '../../../ui/Field';
@@ -35,50 +35,58 @@ const schema = z
 
 const num = (v: string) => Number(v.replace(',', '.'));
 
-/** An institution-specific instrument: items with a range, reverse-scored items, a total with a cut-off, a cadence. */
-export function NewInstrumentDialog({ onClose }: { onClose: () => void }) {
+const text = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+
+/**
+ * An institution-specific instrument, new or changed (a change is a new version; measurements keep theirs): items with
+ * a range, reverse-scored items, a total with a cut-off, a cadence and, for a child, an age band.
+ */
+export function NewInstrumentDialog({ instrument, onClose }: { instrument?: Instrument; onClose: () => void }) {
   const queryClient = useQueryClient();
+  const d = instrument?.definition;
   const { form, formError, submit } = useZodForm(schema, {
-    name: '',
-    fullName: '',
-    subject: 'parent',
-    reporter: 'staff',
-    count: '',
-    min: '0',
-    max: '4',
-    reverse: '',
-    direction: '',
-    rule: '',
-    value: '',
-    label: '',
-    everyDays: '',
-    fromMonths: '',
-    toMonths: '',
+    name: d?.name ?? '',
+    fullName: d?.fullName ?? '',
+    subject: d?.subject ?? 'parent',
+    reporter: d?.reporter ?? 'staff',
+    count: text(d?.items.count),
+    min: text(d?.items.min ?? 0),
+    max: text(d?.items.max ?? 4),
+    reverse: d?.items.reverse.join(', ') ?? '',
+    direction: d?.direction ?? '',
+    rule: d?.cutoff?.rule ?? '',
+    value: text(d?.cutoff?.value),
+    label: d?.cutoff?.label ?? '',
+    everyDays: d?.schedule?.kind === 'every' ? String(d.schedule.everyDays) : '',
+    fromMonths: text(d?.ageBand?.fromMonths),
+    toMonths: text(d?.ageBand?.toMonths),
   });
   const e = form.formState.errors;
   const subject = form.watch('subject');
   const onSubmit = submit(async (v) => {
     const definition: InstrumentDefinitionInput = {
+      ...d,
       name: v.name,
       fullName: v.fullName || undefined,
       subject: v.subject,
       reporter: v.reporter,
       ageBand: v.subject === 'child' && v.fromMonths !== '' ? { fromMonths: Number(v.fromMonths), toMonths: Number(v.toMonths) } : null,
-      items: { kind: 'score', count: Number(v.count), min: num(v.min), max: num(v.max), reverse: v.reverse ? v.reverse.split(',').map((s) => Number(s.trim())) : [] },
+      items: { ...d?.items, kind: 'score', count: Number(v.count), min: num(v.min), max: num(v.max), reverse: v.reverse ? v.reverse.split(',').map((s) => Number(s.trim())) : [] },
       scoring: 'sum',
       direction: v.direction ? (v.direction as (typeof directions)[number]) : null,
       cutoff: v.rule ? { rule: v.rule as CutoffRule, value: num(v.value), label: v.label || undefined } : null,
-      schedule: v.everyDays ? { kind: 'every', everyDays: Number(v.everyDays) } : null,
+      schedule: v.everyDays ? { ...(d?.schedule?.kind === 'every' ? d.schedule : {}), kind: 'every', everyDays: Number(v.everyDays) } : null,
     };
-    await call('instruments:create', { definition });
+    if (instrument) await call('instruments:update', { instrumentId: instrument.id, definition });
+    else await call('instruments:create', { definition });
     await queryClient.invalidateQueries({ queryKey: ['instruments'] });
     onClose();
   });
   return (
-    <Dialog title="Nyt måleredskab" onClose={onClose} wide initialFocusId="in-name">
+    <Dialog title={instrument ? `Ret måleredskab: ${instrument.definition.name}` : 'Nyt måleredskab'} onClose={onClose} wide initialFocusId="in-name">
       <form onSubmit={onSubmit} onKeyDown={ctrlEnterSubmits} noValidate>
         {formError && <Notice kind="error">{formError}</Notice>}
-        <p className="muted">Gem kun tal og korte navne: spørgsmålenes ordlyd hører til i jeres manual.</p>
+        <p className="muted">Gem kun tal og korte navne: spørgsmålenes ordlyd hører til i jeres manual.{instrument && ' Ændringen gemmes som en ny version; tidligere målinger beholder deres.'}</p>
         <div className="row">
           <Field label="Navn" id="in-name" required {...form.register('name')} error={e.name?.message} />
           <Field label="Fulde navn" id="in-full" {...form.register('fullName')} error={e.fullName?.message} />
@@ -112,7 +120,7 @@ export function NewInstrumentDialog({ onClose }: { onClose: () => void }) {
         </div>
         <div className="actions">
           <button type="submit" disabled={form.formState.isSubmitting}>
-            Opret måleredskab
+            {instrument ? 'Gem ny version' : 'Opret måleredskab'}
           </button>
           <button type="button" className="secondary" onClick={onClose}>
             Annullér
