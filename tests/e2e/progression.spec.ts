@@ -112,6 +112,19 @@ test('progression: ADBB and PSS over several dates give charts with points and t
     await expect(link).toHaveCount(0);
     await expect(goal.getByTestId('goal-notes')).toContainText('Sara lagde selv Liva til at sove');
 
+    // A new note linked to the goal as it is signed.
+    await page.getByRole('button', { name: 'Nyt notat', exact: true }).click();
+    const entry = page.getByRole('dialog', { name: 'Nyt notat' });
+    await entry.locator('#entry-categoryId').selectOption({ index: 1 });
+    await entry.locator('#entry-text').fill('Liva faldt i søvn efter godnatsangen, Sara blev hos hende.');
+    await entry.getByRole('button', { name: 'Underskriv …' }).click();
+    await entry.getByLabel(/Jeg vil selv kunne lægge Liva/).check();
+    await entry.getByRole('button', { name: 'Underskriv', exact: true }).click();
+    await expect(entry).toHaveCount(0);
+    await page.getByRole('link', { name: 'Mål', exact: true }).click();
+    await expect(goal.getByTestId('goal-notes').locator('li')).toHaveCount(2);
+    await expect(goal.getByTestId('goal-notes')).toContainText('Liva faldt i søvn efter godnatsangen');
+
     // A change is a new version with a reason; the old wording stays visible.
     await goal.getByRole('button', { name: 'Ændr mål' }).click();
     const revise = page.getByRole('dialog', { name: 'Ændr mål' });

@@ -6,6 +6,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Notice } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
 import { freshContent, fromDraft, toInput, type Content } from './draftContent';
+import { GoalLinkChoice } from './GoalLinkChoice';
 
 /**
  * New observation (Ctrl+N). Saved as a private draft while typing, so closing the window or the idle lock loses
@@ -19,6 +20,7 @@ export function NewObservationDialog({ familyId, draft, onClose, onSigned }: { f
   const [savedAt, setSavedAt] = useState<string | null>(draft?.updatedAt ?? null);
   const [dirty, setDirty] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [goalIds, setGoalIds] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [issues, setIssues] = useState<Record<string, string>>({});
   const saving = useRef<Promise<unknown> | null>(null);
@@ -103,7 +105,9 @@ export function NewObservationDialog({ familyId, draft, onClose, onSigned }: { f
   async function sign() {
     try {
       if (saving.current) await saving.current.catch(() => undefined);
-      const observation = await call('journal:sign', { ...toInput(latest.current), draftId: idRef.current });
+      const input = { ...toInput(latest.current), draftId: idRef.current };
+      const observation = goalIds.length ? (await call('goals:signObservation', { ...input, goalIds })).observation : await call('journal:sign', input);
+      if (goalIds.length) void queryClient.invalidateQueries({ queryKey: ['goals', observation.familyId] });
       void queryClient.invalidateQueries({ queryKey: ['timeline'] });
       void queryClient.invalidateQueries({ queryKey: ['family', observation.familyId] });
       void queryClient.invalidateQueries({ queryKey: ['front'] });
@@ -146,6 +150,7 @@ export function NewObservationDialog({ familyId, draft, onClose, onSigned }: { f
               Tilbage
             </button>
           </div>
+          <GoalLinkChoice familyId={content.familyId} selected={goalIds} onChange={setGoalIds} />
         </div>
       ) : (
         <form
