@@ -84,6 +84,7 @@ test('prints: the A4 progression report for a period, and a status report writte
     await page.getByRole('checkbox', { name: /spiste aftensmad sammen/ }).check();
     await page.getByRole('button', { name: 'Gem kladde' }).click();
     await expect(page.getByText('Kladden er gemt.')).toBeVisible();
+    await page.screenshot({ path: '/tmp/ui8-statusrapport-kladde.png', fullPage: true });
     await expect(page.getByTestId('report-notes')).toContainText(note);
     await page.getByRole('button', { name: 'Underskriv' }).click();
     const confirm = page.getByRole('dialog', { name: 'Underskriv statusrapporten?' });
