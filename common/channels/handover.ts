@@ -38,7 +38,7 @@ export const handoverSchema = z.object({
 });
 export type Handover = z.infer<typeof handoverSchema>;
 
-export const printDocuments = ['handover', 'family_access_report', 'handover_package', 'discharge_plan', 'safety_plan', 'network_map'] as const;
+export const printDocuments = ['handover', 'family_access_report', 'handover_package', 'discharge_plan', 'safety_plan', 'network_map', 'progression_report', 'status_report', 'goals_sheet'] as const;
 
 /** Vagtoverlevering: what happened since the previous shift began, across the families living at the institution. */
 export const handoverChannels = {

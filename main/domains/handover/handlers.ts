@@ -15,6 +15,9 @@ const printSubjects: Record<(typeof printDocuments)[number], string> = {
   discharge_plan: 'udskrift: udslusningsplan',
   safety_plan: 'udskrift: sikkerhedsplan',
   network_map: 'udskrift: netværkskort',
+  progression_report: 'udskrift: progressionsrapport',
+  status_report: 'udskrift: statusrapport',
+  goals_sheet: 'udskrift: mål til forældrene',
 };
 
 const EXCERPT = 280;

@@ -3,6 +3,9 @@ import type { SessionUser } from '../../../common/users';
 import { FamilyReportPrint } from '../features/access-log/FamilyReportPrint';
 import { HandoverPrint } from '../features/handover/HandoverPrint';
 import { familyPrintRoutes } from '../features/family/print/familyPrintRoutes';
+import { GoalsSheetPrint } from '../features/family/prints/GoalsSheetPrint';
+import { ProgressionReportPrint } from '../features/family/prints/ProgressionReportPrint';
+import { StatusReportPrint } from '../features/family/prints/StatusReportPrint';
 import { parsePrintLocation } from '../ui/print/printRoute';
 
 /** Which print view each #/udskrift/… route shows; rendered by the shell without its navigation. */
@@ -23,6 +26,17 @@ export function PrintRoutes({ location, user, institutionName, isLeader }: { loc
         <HandoverPrint options={options} institutionName={institutionName} printedBy={user.name} />
       </Route>
       {familyPrintRoutes({ institutionName, printedBy: user.name, options })}
+      <Route path="/udskrift/progression/:familyId">
+        {(params) =>
+          /^\d+$/.test(params.familyId) ? <ProgressionReportPrint familyId={Number(params.familyId)} options={options} institutionName={institutionName} printedBy={user.name} /> : <PrintNotFound />
+        }
+      </Route>
+      <Route path="/udskrift/maal/:familyId">
+        {(params) => (/^\d+$/.test(params.familyId) ? <GoalsSheetPrint familyId={Number(params.familyId)} institutionName={institutionName} printedBy={user.name} /> : <PrintNotFound />)}
+      </Route>
+      <Route path="/udskrift/statusrapport/:reportId">
+        {(params) => (/^\d+$/.test(params.reportId) ? <StatusReportPrint reportId={Number(params.reportId)} institutionName={institutionName} printedBy={user.name} /> : <PrintNotFound />)}
+      </Route>
       <Route>
         <PrintNotFound />
       </Route>

@@ -9,6 +9,9 @@ import { FamilyCard } from '../features/family/FamilyCard';
 import { HomePage } from '../features/home/Home';
 import { SearchPage } from '../features/search/SearchPage';
 import { RetentionPage } from '../features/retention/RetentionPage';
+import { EvaluationExportPage } from '../features/leadership/EvaluationExportPage';
+import { InstrumentsPage } from '../features/leadership/instruments/InstrumentsPage';
+import { ProgressionOverviewPage } from '../features/leadership/ProgressionOverviewPage';
 import { AccountPage } from '../features/session/Account';
 import { SettingsPage } from '../features/settings/Settings';
 import { UsersPage } from '../features/users/Users';
@@ -35,6 +38,9 @@ export function AppRoutes({ user, isLeader, isAdmin, onOpenDraft, onNewObservati
       <Route path="/soeg">
         <SearchPage />
       </Route>
+      <Route path="/ledelse/progression">{isLeader ? <ProgressionOverviewPage /> : <Redirect to="/" />}</Route>
+      <Route path="/ledelse/maaleredskaber">{isLeader ? <InstrumentsPage /> : <Redirect to="/" />}</Route>
+      <Route path="/ledelse/evaluering">{isLeader ? <EvaluationExportPage /> : <Redirect to="/" />}</Route>
       <Route path="/ledelse/adgangslog/:section?">{(params) => (isLeader ? <AccessLogPage section={params.section ?? ''} isAdmin={isAdmin} /> : <Redirect to="/" />)}</Route>
       <Route path="/admin/brugere">{isAdmin ? <UsersPage me={user} /> : <Redirect to="/" />}</Route>
       <Route path="/admin/indstillinger">{isAdmin ? <SettingsPage /> : <Redirect to="/" />}</Route>

@@ -46,7 +46,10 @@ export function ShellLayout(props: {
         {props.isLeader && (
           <>
             <div className="group">Ledelse</div>
+            <NavLink href="/ledelse/progression">Progression</NavLink>
+            <NavLink href="/ledelse/maaleredskaber">Måleredskaber</NavLink>
             <NavLink href="/ledelse/adgangslog">Adgangslog</NavLink>
+            <NavLink href="/ledelse/evaluering">Evalueringsudtræk</NavLink>
           </>
         )}
         {props.isAdmin && (

@@ -9,11 +9,13 @@ import { NeedToKnowRefusal } from '../need-to-know/NeedToKnowRefusal';
 import { formatDate } from '../../ui/format';
 import { placementDays } from '../families/placementDays';
 import { DischargeTab } from './discharge/DischargeTab';
-import { DischargePrintouts } from './discharge/DischargePrintouts';
 import { JournalTab } from './journal/JournalTab';
 import { NetworkTab } from './network/NetworkTab';
 import { OverviewTab } from './overview/OverviewTab';
+import { GoalsTab } from './goals/GoalsTab';
 import { PlaceholderTab } from './PlaceholderTab';
+import { PrintsTab } from './prints/PrintsTab';
+import { ProgressionTab } from './progression/ProgressionTab';
 import { TeamTab } from './team/TeamTab';
 
 /** The family card's tabs, in the order of the tab bar; the key is the last part of the URL (#/familier/:id/:tab). */
@@ -55,12 +57,14 @@ export function FamilyCard({ familyId, tab, sub, user, onNewObservation }: { fam
       </nav>
       {tab === 'overblik' && <OverviewTab family={f} user={user} />}
       {tab === 'dagbog' && <JournalTab family={f} onNewObservation={onNewObservation} />}
+      {tab === 'progression' && <ProgressionTab family={f} user={user} />}
+      {tab === 'maal' && <GoalsTab family={f} user={user} />}
       {tab === 'team' && <TeamTab family={f} />}
       {tab === 'netvaerk' && <NetworkTab family={f} sub={sub} />}
       {tab === 'udslusningsplan' && <DischargeTab family={f} sub={sub} />}
       {tab === 'udslusning' && <Redirect to={`/familier/${f.id}/udslusningsplan`} replace />}
-      {tab === 'udskrifter' && <DischargePrintouts family={f} />}
-      {!['overblik', 'dagbog', 'team', 'netvaerk', 'udslusningsplan', 'udslusning', 'udskrifter'].includes(tab) && <PlaceholderTab />}
+      {tab === 'udskrifter' && <PrintsTab family={f} user={user} />}
+      {!['overblik', 'dagbog', 'progression', 'maal', 'team', 'netvaerk', 'udslusningsplan', 'udslusning', 'udskrifter'].includes(tab) && <PlaceholderTab />}
     </>
   );
 }

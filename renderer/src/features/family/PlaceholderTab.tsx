@@ -1,4 +1,4 @@
-/** A tab of the family card that is not built yet (Progression, Mål, Netværk, Udslusning, Udskrifter). */
+/** A tab of the family card that is not built yet (Netværk, Udslusning). */
 export function PlaceholderTab() {
   return (
     <div className="panel">

@@ -9,6 +9,7 @@ import { FamilyTable } from '../families/FamilyTable';
 import { Handover } from '../handover/Handover';
 import { OverdueStepsPanel } from '../family/discharge/OverdueStepsPanel';
 import { PendingConcerns } from './PendingConcerns';
+import { ProgressionAttention } from './ProgressionAttention';
 
 /** The front page: greeting, your drafts, serious concerns waiting for a leader, the active families. */
 export function HomePage({ user, onOpenDraft }: { user: SessionUser; onOpenDraft: (d: Draft) => void }) {
@@ -47,6 +48,7 @@ export function HomePage({ user, onOpenDraft }: { user: SessionUser; onOpenDraft
       <Handover />
       {isLeader && <PendingConcerns />}
       {isLeader && <OverdueStepsPanel />}
+      {isLeader && <ProgressionAttention />}
       <h2>Aktive familier</h2>
       {front.data && front.data.families.length === 0 && (
         <p className="muted">

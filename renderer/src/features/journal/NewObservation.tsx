@@ -15,6 +15,7 @@ import { useObservationDraft } from './useObservationDraft';
 
 /** The fields a problem can belong to, in the dialog's order (element ids keep the prefix `entry-` the tests use). */
 type Issues = Partial<Record<'familyId' | 'observedAt' | 'categoryId' | 'text', string>>;
+import { GoalLinkChoice } from './GoalLinkChoice';
 
 /**
  * New observation (Ctrl+N): Familie, Tidspunkt (typed), Vagt (follows the time unless chosen by hand), Kategori (the
@@ -36,6 +37,7 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
   const [attempt, setAttempt] = useState(0);
   const [underretning, setUnderretning] = useState<boolean | null>(null);
   const [categoryByHand, setCategoryByHand] = useState(Boolean(draft));
+  const [goalIds, setGoalIds] = useState<number[]>([]);
 
   const families = useQuery({ queryKey: ['families', false], queryFn: () => call('families:list', { includeClosed: false }) });
   const categories = useQuery({ queryKey: ['categories'], queryFn: () => call('journal:categories', {}), staleTime: Infinity });
@@ -74,7 +76,7 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
 
   async function signNow() {
     try {
-      const observation = await sign();
+      const observation = await sign(goalIds);
       rememberCategory(userId, observation.familyId, content.categoryId);
       props.onSigned(observation, content.concern === 'serious' && underretning === true);
     } catch (err) {
@@ -114,6 +116,7 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
               Tilbage
             </button>
           </div>
+          <GoalLinkChoice familyId={content.familyId} selected={goalIds} onChange={setGoalIds} />
         </div>
       ) : (
         <form

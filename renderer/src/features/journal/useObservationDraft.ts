@@ -82,10 +82,12 @@ export function useObservationDraft(initial: () => Content, draft: Draft | undef
   };
 
   /** Signs what is on screen (the draft becomes the observation); throws the backend's refusal. */
-  async function sign(): Promise<Observation> {
+  /** Signs what is on screen (linked to the family's goals in `goalIds`, in the same transaction). */
+  async function sign(goalIds: number[] = []): Promise<Observation> {
     if (saving.current) await saving.current.catch(() => undefined);
-    const observation = await call('journal:sign', { ...toInput(latest.current, timesRef.current), draftId: idRef.current });
-    for (const key of [['timeline'], ['family', observation.familyId], ['front'], ['drafts']]) void queryClient.invalidateQueries({ queryKey: key });
+    const input = { ...toInput(latest.current, timesRef.current), draftId: idRef.current };
+    const observation = goalIds.length ? (await call('goals:signObservation', { ...input, goalIds })).observation : await call('journal:sign', input);
+    for (const key of [['timeline'], ['family', observation.familyId], ['front'], ['drafts'], ['goals', observation.familyId]]) void queryClient.invalidateQueries({ queryKey: key });
     return observation;
   }
 

@@ -18,7 +18,8 @@ export function periodText({ from, to }: PrintPeriod): string {
 /**
  * A page made for paper (A4 portrait, 15 mm margins, "Side N af M" at the bottom of every page, see print.css): the
  * header names the institution, the family, the period and who printed it when. On screen it looks like a sheet, with
- * "Udskriv" and "Tilbage" above it (left out of the print). Nothing prints by itself.
+ * "Udskriv" and "Tilbage" above it (left out of the print). Nothing prints by itself; `onPrint` runs before every
+ * print (to put the printout in the access log).
  */
 export function PrintLayout(props: {
   title: string;
@@ -27,6 +28,8 @@ export function PrintLayout(props: {
   period: PrintPeriod;
   printedBy: string;
   backHref: string;
+  /** Runs before every print (the access log). */
+  onPrint?: () => void;
   children: ReactNode;
   /** What the sheet is about when it is not one family ("Familier"); default "Familie". */
   subjectLabel?: string;
@@ -34,6 +37,12 @@ export function PrintLayout(props: {
   periodLabel?: string;
 }) {
   const [printedAt] = useState(() => new Date().toISOString());
+  const { onPrint } = props;
+  useEffect(() => {
+    if (!onPrint) return;
+    window.addEventListener('beforeprint', onPrint);
+    return () => window.removeEventListener('beforeprint', onPrint);
+  }, [onPrint]);
   useRunningHead(`${props.institutionName} · ${props.familyName} · ${props.title}`);
   return (
     <main className="print-screen">

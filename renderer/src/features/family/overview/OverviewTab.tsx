@@ -8,6 +8,7 @@ import { ObservationCard } from '../../journal/ObservationCard';
 import { ConcernsPanel } from './ConcernsPanel';
 import { DischargeOverviewPanel } from '../discharge/DischargeOverviewPanel';
 import { CloseDialog, EditFamilyDialog, PhaseDialog } from './FamilyDialogs';
+import { DueSummary } from './DueSummary';
 import { BornDialog, PersonDialog } from './PersonDialogs';
 import { PersonLine } from './PersonLine';
 
@@ -104,6 +105,7 @@ export function OverviewTab({ family: f, user }: { family: FamilyDetail; user: S
           <Link href={`/familier/${f.id}/team`}>Gå til team</Link>
         </div>
       </div>
+      {!closed && <DueSummary familyId={f.id} />}
       <DischargeOverviewPanel family={f} />
       <ConcernsPanel family={f} />
       <div className="panel">
