@@ -40,8 +40,12 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   // one; otherwise the first invalid field takes it, so the user lands where the problem is.
   useEffect(() => {
     if (attempt === 0 || options.focusFirstField === false) return;
-    if (document.activeElement?.closest('.error-summary')) return;
-    formElement.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    // After the current task: react-hook-form may render the fields' errors a moment after the refusal.
+    const timer = setTimeout(() => {
+      if (document.activeElement?.closest('.error-summary')) return;
+      formElement.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }, 0);
+    return () => clearTimeout(timer);
   }, [attempt]);
 
   const register: UseFormRegister<z.input<S>> = (name, registerOptions) => {

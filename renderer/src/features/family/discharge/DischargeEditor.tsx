@@ -23,12 +23,13 @@ import { StepFields } from './StepFields';
 export function DischargeEditor({ family, network, current }: { family: FamilyDetail; network: NetworkOverview | undefined; current: DischargePlanVersion | null }) {
   const [, navigate] = useLocation();
   const saved = useDischargeSaved(family.id);
-  const { form, formError, setFormError } = useZodForm(dischargeFormSchema, dischargeFormValues(current, family.plannedEndDate));
+  const { form, formError, setFormError, submit } = useZodForm(dischargeFormSchema, dischargeFormValues(current, family.plannedEndDate));
   const groups = partyGroups(family, network, current ? [...current.madeWith, ...current.steps.map((s) => s.responsible), ...current.agreements.map((a) => a.responsible)] : []);
   const e = form.formState.errors;
   const placement = form.watch('destination') === 'child_placed' || !!current?.separationPlan || !!current?.contactNotes;
   const back = `/familier/${family.id}/udslusningsplan`;
-  const onSubmit = form.handleSubmit(async (v) => {
+  // submit: a refused save focuses the first invalid field (server refusals are placed by placeServerError).
+  const onSubmit = submit(async (v) => {
     setFormError(null);
     try {
       await call('discharge:save', dischargeInput(family.id, current?.version ?? null, v));

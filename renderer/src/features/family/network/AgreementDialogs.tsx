@@ -25,9 +25,10 @@ export function agreementInput(a: z.output<typeof agreementFormSchema>) {
 /** A new agreement outside a meeting: who helps with what, when. Never changed afterwards; followed up. */
 export function AgreementDialog({ family, network, onClose }: { family: FamilyDetail; network: NetworkOverview; onClose: () => void }) {
   const saved = useNetworkSaved(family.id);
-  const { form, formError, setFormError } = useZodForm(agreementFormSchema, emptyAgreement);
+  const { form, formError, setFormError, submit } = useZodForm(agreementFormSchema, emptyAgreement);
   const e = form.formState.errors;
-  const onSubmit = form.handleSubmit(async (v) => {
+  // submit: a refused save focuses the first invalid field (server refusals are placed by placeServerError).
+  const onSubmit = submit(async (v) => {
     try {
       saved(await call('network:addAgreement', { familyId: family.id, ...agreementInput(v) }));
       onClose();

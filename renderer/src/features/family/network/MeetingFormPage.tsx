@@ -19,14 +19,15 @@ import { emptyMeeting, meetingFormSchema, meetingInput } from './meetingForm';
 export function MeetingFormPage({ family, network }: { family: FamilyDetail; network: NetworkOverview }) {
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
-  const { form, formError, setFormError } = useZodForm(meetingFormSchema, emptyMeeting(network.agreements.filter((a) => a.status === 'open')));
+  const { form, formError, setFormError, submit } = useZodForm(meetingFormSchema, emptyMeeting(network.agreements.filter((a) => a.status === 'open')));
   const topics = useFieldArray({ control: form.control, name: 'topics' });
   const agreements = useFieldArray({ control: form.control, name: 'agreements' });
   const followUps = form.watch('followUps');
   const groups = partyGroups(family, network);
   const e = form.formState.errors;
   const back = `/familier/${family.id}/netvaerk/moeder`;
-  const onSubmit = form.handleSubmit(async (v) => {
+  // submit: a refused save focuses the first invalid field (server refusals are placed by placeServerError).
+  const onSubmit = submit(async (v) => {
     setFormError(null);
     try {
       const meeting = await call('networkMeetings:create', meetingInput(family.id, v));

@@ -18,12 +18,13 @@ import { safetyHeadings } from './safetyText';
 export function SafetyPlanEditor({ family, network, current }: { family: FamilyDetail; network: NetworkOverview | undefined; current: SafetyPlanVersion | null }) {
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
-  const { form, formError, setFormError } = useZodForm(safetyFormSchema, safetyFormValues(current));
+  const { form, formError, setFormError, submit } = useZodForm(safetyFormSchema, safetyFormValues(current));
   const contacts = useFieldArray({ control: form.control, name: 'contacts' });
   const groups = partyGroups(family, network, current ? [...current.agreedBy, ...current.contacts.map((c) => c.who)] : []);
   const e = form.formState.errors;
   const back = `/familier/${family.id}/netvaerk/sikkerhedsplan`;
-  const onSubmit = form.handleSubmit(async (v) => {
+  // submit: a refused save focuses the first invalid field (server refusals are placed by placeServerError).
+  const onSubmit = submit(async (v) => {
     setFormError(null);
     try {
       await call('safetyPlan:save', safetyPlanInput(family.id, current?.version ?? null, v));
