@@ -3,9 +3,9 @@ import type { SessionUser } from '../../../common/users';
 import { FamilyReportPrint } from '../features/access-log/FamilyReportPrint';
 import { HandoverPrint } from '../features/handover/HandoverPrint';
 import { familyPrintRoutes } from '../features/family/print/familyPrintRoutes';
-import { GoalsSheetPrint } from '../features/family/prints/GoalsSheetPrint';
-import { ProgressionReportPrint } from '../features/family/prints/ProgressionReportPrint';
-import { StatusReportPrint } from '../features/family/prints/StatusReportPrint';
+import { GoalsSheetPrint } from '../features/family/print/GoalsSheetPrint';
+import { ProgressionReportPrint } from '../features/family/print/ProgressionReportPrint';
+import { StatusReportPrint } from '../features/family/print/StatusReportPrint';
 import { parsePrintLocation } from '../ui/print/printRoute';
 
 /** Which print view each #/udskrift/… route shows; rendered by the shell without its navigation. */

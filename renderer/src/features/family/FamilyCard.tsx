@@ -14,7 +14,7 @@ import { NetworkTab } from './network/NetworkTab';
 import { OverviewTab } from './overview/OverviewTab';
 import { GoalsTab } from './goals/GoalsTab';
 import { PlaceholderTab } from './PlaceholderTab';
-import { PrintsTab } from './prints/PrintsTab';
+import { PrintsTab } from './print/PrintsTab';
 import { ProgressionTab } from './progression/ProgressionTab';
 import { TeamTab } from './team/TeamTab';
 

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { call, errorText } from '../../app/api';
 import { Notice } from '../../ui/Field';
 import { PrintLayout } from '../../ui/print/PrintLayout';
+import { usePrintRecord } from '../../ui/print/usePrintRecord';
 import { HandoverGroups } from './HandoverGroups';
 import { handoverPeriod } from './handoverText';
 
@@ -13,13 +13,7 @@ import { handoverPeriod } from './handoverText';
 export function HandoverPrint({ options, institutionName, printedBy }: { options: URLSearchParams; institutionName: string; printedBy: string }) {
   const since = options.get('fra');
   const handover = useQuery({ queryKey: ['handover-print', since], queryFn: () => call('handover:get', since ? { since } : {}), staleTime: 0, gcTime: 0 });
-  const familyIds = handover.data?.families.map((f) => f.familyId) ?? null;
-  useEffect(() => {
-    if (!familyIds) return;
-    const record = () => void call('print:record', { document: 'handover', familyIds }).catch(() => undefined);
-    window.addEventListener('beforeprint', record);
-    return () => window.removeEventListener('beforeprint', record);
-  }, [familyIds?.join(',')]);
+  const onPrint = usePrintRecord('handover', handover.data?.families.map((f) => f.familyId));
   if (handover.isError)
     return (
       <main className="print-screen">
@@ -42,6 +36,7 @@ export function HandoverPrint({ options, institutionName, printedBy }: { options
       periodLabel={handoverPeriod(h)}
       printedBy={printedBy}
       backHref="/"
+      onPrint={onPrint}
     >
       <div className="handover print-handover">
         <HandoverGroups handover={h} level={2} print />

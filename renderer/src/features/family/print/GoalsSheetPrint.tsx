@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
 import { goalAreaLabels, type Goal } from '../../../../../common/goals';
 import { call, errorText } from '../../../app/api';
 import { Notice } from '../../../ui/Field';
 import { formatDate, today } from '../../../ui/format';
 import { PrintLayout } from '../../../ui/print/PrintLayout';
+import { usePrintRecord } from '../../../ui/print/usePrintRecord';
 import { Signatures } from './Signatures';
 import './prints.css';
 
@@ -14,7 +14,7 @@ const scaleText = (g: Goal) => `fra ${g.scale.min}${g.scale.lowLabel ? ` (${g.sc
 export function GoalsSheetPrint({ familyId, institutionName, printedBy }: { familyId: number; institutionName: string; printedBy: string }) {
   const family = useQuery({ queryKey: ['family', familyId], queryFn: () => call('families:get', { familyId }) });
   const goals = useQuery({ queryKey: ['goals', familyId], queryFn: () => call('goals:list', { familyId }), staleTime: 0 });
-  const onPrint = useCallback(() => void call('print:record', { document: 'goals_sheet', familyIds: [familyId] }).catch(() => undefined), [familyId]);
+  const onPrint = usePrintRecord('goals_sheet', [familyId]);
   const error = family.error ?? goals.error;
   if (error)
     return (

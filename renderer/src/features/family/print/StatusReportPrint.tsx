@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
 import { call, errorText } from '../../../app/api';
 import { Notice } from '../../../ui/Field';
 import { formatDateTime } from '../../../ui/format';
 import { PrintLayout } from '../../../ui/print/PrintLayout';
+import { usePrintRecord } from '../../../ui/print/usePrintRecord';
 import { StatusReportFacts, StatusReportSections } from './StatusReportBody';
 import './prints.css';
 
@@ -11,9 +11,7 @@ import './prints.css';
 export function StatusReportPrint({ reportId, institutionName, printedBy }: { reportId: number; institutionName: string; printedBy: string }) {
   const report = useQuery({ queryKey: ['statusReport', reportId, 'print'], queryFn: () => call('statusReports:get', { reportId }), staleTime: 0, gcTime: 0 });
   const familyId = report.data?.familyId;
-  const onPrint = useCallback(() => {
-    if (familyId !== undefined) void call('print:record', { document: 'status_report', familyIds: [familyId] }).catch(() => undefined);
-  }, [familyId]);
+  const onPrint = usePrintRecord('status_report', familyId === undefined ? undefined : [familyId]);
   if (report.isError)
     return (
       <div className="print-screen">

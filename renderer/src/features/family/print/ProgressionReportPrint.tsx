@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
 import { goalAreaLabels, goalStatusLabels, type Goal } from '../../../../../common/goals';
 import { call, errorText } from '../../../app/api';
 import { phaseMarkers } from '../../../ui/charts/chartModel';
 import { Notice } from '../../../ui/Field';
 import { formatDate, today } from '../../../ui/format';
 import { PrintLayout } from '../../../ui/print/PrintLayout';
+import { usePrintRecord } from '../../../ui/print/usePrintRecord';
 import { allianceFigure, familyDomain, goalFigure, instrumentFigure, type ChartGoal } from '../progression/chartLines';
 import { FigureView } from '../progression/FigureView';
 import { Signatures } from './Signatures';
@@ -29,7 +29,7 @@ export function ProgressionReportPrint({ familyId, options, institutionName, pri
   const period = periodOptions(options);
   const chart = useQuery({ queryKey: ['chart', familyId, 'print', period], queryFn: () => call('progression:chart', { familyId, ...period }), staleTime: 0, gcTime: 0 });
   const goals = useQuery({ queryKey: ['goals', familyId], queryFn: () => call('goals:list', { familyId }), staleTime: 0 });
-  const onPrint = useCallback(() => void call('print:record', { document: 'progression_report', familyIds: [familyId] }).catch(() => undefined), [familyId]);
+  const onPrint = usePrintRecord('progression_report', [familyId]);
   const error = chart.error ?? goals.error;
   if (error)
     return (
