@@ -3,7 +3,7 @@
 ; folder lives in %ProgramData% (not in each user's own AppData) and the Users group may modify what is in it.
 ; *S-1-5-32-545 is the well-known SID of BUILTIN\Users, so this works whatever Windows' display language
 ; ("Brugere" on Danish Windows). (OI)(CI) lets files and folders created later inherit the right.
-; The app itself computes the same folder (main/shell/data-folder.ts); keep the two in step.
+; The app itself computes the same folder (workstationDataDir in db/location.ts); keep the two in step.
 ; Uninstalling leaves the folder and its data alone: the institution's records are not the program's to delete.
 
 !macro customInstall
