@@ -11,6 +11,36 @@ export function defaultDataDir(appName = 'Familiespor'): string {
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), appName, 'data');
 }
 
+export interface WorkstationDataDirInput {
+  platform: NodeJS.Platform;
+  env: Readonly<Record<string, string | undefined>>;
+  argv: readonly string[];
+  /** Whether this is the installed app (Electron's app.isPackaged); a development run keeps the per-user folder. */
+  packaged: boolean;
+  /** The per-user folder Electron gives the app (app.getPath('userData')). */
+  userDataDir: string;
+}
+
+/**
+ * Where the installed app keeps its data. `--data-dir DIR` and FAMILIESPOR_DATA_DIR win. On Windows the installed
+ * app uses one folder for the whole machine, %ProgramData%\Familiespor\data, so every Windows user on the
+ * workstation opens the same database (the installer, build/installer.nsh, creates %ProgramData%\Familiespor and
+ * gives the Users group modify rights, inherited by what the app creates in it). Elsewhere, and in development,
+ * the per-user folder: on Linux the app writes its key file and events owner-only (0600), so a folder shared by
+ * several Linux users would lock all but the first out.
+ */
+export function workstationDataDir(input: WorkstationDataDirInput): string {
+  const i = input.argv.indexOf('--data-dir');
+  const fromArgs = i >= 0 ? input.argv[i + 1] : undefined;
+  if (fromArgs) return fromArgs;
+  if (input.env.FAMILIESPOR_DATA_DIR) return input.env.FAMILIESPOR_DATA_DIR;
+  if (input.packaged && input.platform === 'win32') {
+    const programData = input.env.ProgramData ?? input.env.PROGRAMDATA ?? input.env.ALLUSERSPROFILE ?? 'C:\\ProgramData';
+    return path.win32.join(programData, 'Familiespor', 'data');
+  }
+  return (input.platform === 'win32' ? path.win32 : path.posix).join(input.userDataDir, 'data');
+}
+
 const syncedFolder = /(^|[\\/])(onedrive[^\\/]*|dropbox|icloud ?drive|google ?drive|nextcloud|box sync|mobile documents)([\\/]|$)/i;
 
 // statfs f_type values of network and sync file systems (Linux).

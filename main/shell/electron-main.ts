@@ -5,6 +5,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import path from 'node:path';
+import { workstationDataDir } from '../../db/location';
 import { createBackend, UnsafeLocationError, type BackendCore } from '../core/backend';
 import { APP_ORIGIN, APP_SCHEME, appProtocolResponse, isAppUrl } from './app-protocol';
 import { createInvokeHandler } from './ipc-invoke';
@@ -28,10 +29,8 @@ app.enableSandbox();
 // A standard, secure scheme (origin 'app://familiespor', 'self' in the CSP); not bypassCSP, not CORS-enabled.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-function dataDirFromArgs(): string {
-  const i = process.argv.indexOf('--data-dir');
-  if (i >= 0 && process.argv[i + 1]) return process.argv[i + 1]!;
-  return process.env.FAMILIESPOR_DATA_DIR ?? path.join(app.getPath('userData'), 'data');
+function dataDir(): string {
+  return workstationDataDir({ platform: process.platform, env: process.env, argv: process.argv, packaged: app.isPackaged, userDataDir: app.getPath('userData') });
 }
 
 let backend: BackendCore | null = null;
@@ -146,7 +145,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(() => {
     try {
-      backend = createBackend({ dataDir: dataDirFromArgs(), diagnose });
+      backend = createBackend({ dataDir: dataDir(), diagnose });
     } catch (err) {
       const message = err instanceof UnsafeLocationError ? err.message : 'Familiespor kunne ikke starte. Kontakt jeres IT-ansvarlige.';
       dialog.showErrorBox('Familiespor', message);
