@@ -54,6 +54,11 @@ export class ServerListener {
     client.on('end', lost);
     await client.connect();
     await client.query('listen familiespor');
+    // Logged out while this (re)connection was under way: it must not outlive the session.
+    if (this.stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.client = client;
     this.attempt = 0;
     this.setOnline(true);

@@ -95,7 +95,9 @@ export const serverSecuritySql: string[] = [
   `create function familiespor_own_families() returns integer[] language sql stable security definer set search_path = public, pg_temp as $$
      select coalesce(array_agg(distinct f), '{}') from (
        select t.family_id as f from team_members t where t.user_id = familiespor_me() and t.removed_at is null
-       union select b.family_id from break_glass b where b.user_id = familiespor_me() and b.expires_at > now()) x $$`,
+       union select b.family_id from break_glass b where b.user_id = familiespor_me() and b.expires_at > now()
+       -- The one who created a family (and is then put on its team by the same call) may write its first rows.
+       union select fa.id from families fa where fa.created_by = familiespor_me()) x $$`,
 
   // The append-only guards read other tables (the retention mark, an observation's status) that the app's roles may
   // not, or not all of: they run as their owner.
@@ -123,7 +125,8 @@ export const serverSecuritySql: string[] = [
 
   // Row-level security. The owner (who runs migrations and owns the functions) is not subject to it; the app's roles are.
   `alter table families enable row level security`,
-  `create policy families_read on families for select using ${maySee('id')}`,
+  // (Its creator sees a new family at once: the insert's RETURNING, before the creator is on its team.)
+  `create policy families_read on families for select using (${maySee('id')} or created_by = (select familiespor_me()))`,
   `create policy families_add on families for insert with check (true)`,
   `create policy families_change on families for update using ${maySee('id')}`,
   ...familyTables.flatMap((t) => [`alter table ${t} enable row level security`, `create policy ${t}_family on ${t} for all using ${maySee('family_id')}`]),
@@ -138,6 +141,16 @@ export const serverSecuritySql: string[] = [
   `create policy observations_add on observations for insert with check (${maySee('family_id')} and author_id = (select familiespor_me()))`,
   `create policy observations_draft on observations for update using (status = 'draft' and author_id = (select familiespor_me())) with check (${maySee('family_id')} and author_id = (select familiespor_me()))`,
   `create policy observations_discard on observations for delete using (status = 'draft' and author_id = (select familiespor_me()))`,
+  // Instruments (their scoring and cut-offs) and the note categories: everyone reads; leaders and administrators
+  // change instruments, administrators the categories — as the channels allow.
+  ...['instruments', 'instrument_versions'].flatMap((t) => [
+    `alter table ${t} enable row level security`,
+    `create policy ${t}_read on ${t} for select using (true)`,
+    `create policy ${t}_leaders on ${t} for all using ((select familiespor_my_role()) in ('leader', 'admin')) with check ((select familiespor_my_role()) in ('leader', 'admin'))`,
+  ]),
+  `alter table observation_categories enable row level security`,
+  `create policy observation_categories_read on observation_categories for select using (true)`,
+  `create policy observation_categories_admin on observation_categories for all using ((select familiespor_my_role()) = 'admin') with check ((select familiespor_my_role()) = 'admin')`,
   // Staff accounts and settings: everyone reads; administrators change.
   `alter table users enable row level security`,
   `create policy users_read on users for select using (true)`,
@@ -168,7 +181,8 @@ export const serverSecuritySql: string[] = [
      v_at := to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
      for r in select value from jsonb_array_elements(p_rows) loop
        v_user := (r->>'user_id')::integer;
-       if v_user is not null and v_user <> me then raise exception 'access-log rows name their writer' using errcode = '42501'; end if;
+       -- Every row names its writer: the caller (a row naming nobody or someone else is refused).
+       if v_user is distinct from me then raise exception 'access-log rows name their writer' using errcode = '42501'; end if;
        v_family := (r->>'family_id')::integer;
        v_verified := coalesce((r->>'verified')::integer, 1);
        v_detail_hash := case when r->>'detail' is null then null else encode(sha256(convert_to(r->>'detail', 'UTF8')), 'hex') end;
@@ -210,15 +224,30 @@ export const serverSecuritySql: string[] = [
      end if;
      if p_verifier !~ '^SCRAM-SHA-256\\$' then raise exception 'a SCRAM verifier is required' using errcode = '22023'; end if;
      select server_role into v_role from users where id = p_user;
-     if v_role is null then raise exception 'the user has no login' using errcode = '22023'; end if;
+     if not familiespor_is_login(v_role) then raise exception 'the user has no login' using errcode = '22023'; end if;
      execute format('alter role %I password %L', v_role, p_verifier);
      -- Set by an administrator: a temporary password, to be changed at the next login.
      update users set must_change_password = case when p_user = familiespor_me() then 0 else 1 end where id = p_user;
    end $$`,
+  // Which database role a user logs in as is set only by familiespor_create_login (running as the owner): an
+  // administrator cannot point a user at another role (the owner's, say) and then set its password.
+  `create function familiespor_users_guard() returns trigger language plpgsql set search_path = public, pg_temp as $$
+   begin
+     if pg_has_role(current_user, current_database() || '_app', 'usage')
+        and ((tg_op = 'INSERT' and new.server_role is not null) or (tg_op = 'UPDATE' and new.server_role is distinct from old.server_role)) then
+       raise exception 'server_role is set by familiespor_create_login only' using errcode = '42501';
+     end if;
+     return new;
+   end $$`,
+  `create trigger users_guard before insert or update on users for each row execute function familiespor_users_guard()`,
+  // A role these functions may act on: one of this institution's logins (named <database>.<login>, in <database>_app).
+  `create function familiespor_is_login(p_role text) returns boolean language sql stable set search_path = public, pg_temp as $$
+     select p_role is not null and left(p_role, length(current_database()) + 1) = current_database() || '.'
+       and exists (select 1 from pg_roles where rolname = p_role) and pg_has_role(p_role, current_database() || '_app', 'usage') $$`,
   // A user's role and active flag follow the users row: the group role and whether the role may log in at all.
   `create function familiespor_users_follow() returns trigger ${definer} as $$
    begin
-     if new.server_role is null then return new; end if;
+     if not familiespor_is_login(new.server_role) then return new; end if;
      if new.role is distinct from old.role then
        execute format('revoke %I, %I, %I from %I', current_database() || '_staff', current_database() || '_leader', current_database() || '_admin', new.server_role);
        execute format('grant %I to %I', current_database() || '_' || new.role, new.server_role);
@@ -236,6 +265,9 @@ export const serverSecuritySql: string[] = [
      if familiespor_me() is null then raise exception 'not a Familiespor user' using errcode = '42501'; end if;
      if not exists (select 1 from families where id = p_family) then return false; end if;
      insert into break_glass (user_id, family_id, session_id, expires_at) values (familiespor_me(), p_family, p_session, now() + interval '12 hours');
+     -- In the access log whoever calls it (the app adds its own row with the reason; psql cannot skip this one).
+     perform familiespor_log_access(jsonb_build_array(jsonb_build_object('user_id', familiespor_me(), 'session_id', p_session,
+       'action', 'break_glass', 'channel', 'server:break_glass', 'subject', 'glasset brudt (registreret af serveren)', 'family_id', p_family)));
      return true;
    end $$`,
   `create function familiespor_end_session(p_session text) returns void ${definer} as $$

@@ -4,15 +4,13 @@ import { BackupFolderError, folderProblem, toView, type Backups } from '../../ba
 import { listBackups, verifyBackup } from '../../backups/store';
 import { handlers } from '../../core/context';
 import type { SessionState } from '../../core/session';
+import { requireLocal } from '../../core/store';
 
 /** The administrator's backups: status and list, a backup now, re-checking one, choosing the folder. */
 export function backupHandlers(deps: { backups: Backups; session: SessionState }) {
   const { backups, session } = deps;
-  const unlocked = () => {
-    const u = session.unlocked();
-    if (!u) throw new AppFailure('unauthenticated');
-    return u;
-  };
+  // This workstation's own encrypted file; on the institution's server IT backs up the server (a Danish refusal).
+  const unlocked = () => requireLocal(session);
   return handlers({
     'backups:status': {
       audit: 'none', // file names, dates and sizes; no family data

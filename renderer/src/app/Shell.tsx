@@ -30,6 +30,7 @@ export function Shell(props: { user: SessionUser; institutionName: string }) {
 }
 
 function ShellInner({ user, institutionName }: { user: SessionUser; institutionName: string }) {
+  const status = useQuery({ queryKey: ['status'], queryFn: () => call('app:status', {}), staleTime: Infinity });
   const queryClient = useQueryClient();
   useActivityPing();
   const [location, navigate] = useLocation();
@@ -64,6 +65,7 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
         <ShellLayout
           user={user}
           institutionName={institutionName}
+          onServer={Boolean(status.data?.server)}
           openFamilyName={openFamily.data?.displayName ?? null}
           isLeader={isLeader}
           isAdmin={isAdmin}

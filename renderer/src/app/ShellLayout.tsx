@@ -10,6 +10,8 @@ export function ShellLayout(props: {
   openFamilyName: string | null;
   isLeader: boolean;
   isAdmin: boolean;
+  /** On the institution's server: no backups or local deletion screens (IT backs up the server). */
+  onServer: boolean;
   onNewObservation: () => void;
   onLock: () => void;
   onLogout: () => void;
@@ -57,8 +59,8 @@ export function ShellLayout(props: {
             <div className="group">Administration</div>
             <NavLink href="/admin/brugere">Brugere</NavLink>
             <NavLink href="/admin/indstillinger">Indstillinger</NavLink>
-            <NavLink href="/admin/sikkerhedskopier">Sikkerhedskopier</NavLink>
-            <NavLink href="/admin/sletning">Sletning af forløb</NavLink>
+            {!props.onServer && <NavLink href="/admin/sikkerhedskopier">Sikkerhedskopier</NavLink>}
+            {!props.onServer && <NavLink href="/admin/sletning">Sletning af forløb</NavLink>}
           </>
         )}
         <div className="group">Dig</div>

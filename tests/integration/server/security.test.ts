@@ -20,6 +20,16 @@ async function databaseOf(backend: BackendCore): Promise<string> {
   }
 }
 
+/** One number from a query run as IT's administrator. */
+async function serverSuperuserCount(backend: BackendCore, query: string): Promise<number> {
+  const su = await serverSuperuser(backend);
+  try {
+    return Number((await su.query(query)).rows[0].n);
+  } finally {
+    await su.end();
+  }
+}
+
 /** A user's own connection to the server, as psql would make it: what the database itself lets that login do. */
 async function asLogin(database: string, loginName: string, password: string): Promise<pg.Client> {
   const server = inject('postgres');
@@ -100,8 +110,21 @@ describe('the institution\'s server guards itself, not only the app', () => {
         await signed.end();
       }
 
-      // The log's writer stamps who: a row naming the administrator is refused.
+      // Scoring and categories are not staff's to change (row-level security: no rows to update).
+      expect((await bent.query("update instruments set active = 0")).rowCount).toBe(0);
+      expect((await bent.query("update observation_categories set label = 'x'")).rowCount).toBe(0);
+      await expect(bent.query("insert into observation_categories (label, sort_order, active) values ('x', 99, 1)")).rejects.toThrow(/row-level security/);
+
+      // Breaking the glass from psql is possible for staff, but never unlogged: the server writes the row itself.
+      const b = (await bent.query('select familiespor_family_directory() as d')).rows.length;
+      expect(b).toBeGreaterThan(1);
+      const glassBefore = Number((await serverSuperuserCount(backend, "select count(*)::int as n from access_log where action = 'break_glass'")));
+      await bent.query("select familiespor_break_glass((select max(id) from familiespor_family_directory()), 'psql')");
+      expect(await serverSuperuserCount(backend, "select count(*)::int as n from access_log where action = 'break_glass' and channel = 'server:break_glass'")).toBe(glassBefore + 1);
+
+      // The log's writer stamps who: a row naming the administrator, or nobody, is refused.
       await expect(bent.query(`select * from familiespor_log_access($1::jsonb)`, [JSON.stringify([{ user_id: 1, action: 'read', channel: 'families:get', family_id: a }])])).rejects.toThrow(/name their writer/);
+      await expect(bent.query(`select * from familiespor_log_access($1::jsonb)`, [JSON.stringify([{ action: 'login_failed', channel: 'session:login' }])])).rejects.toThrow(/name their writer/);
     } finally {
       await bent.end();
     }
@@ -147,6 +170,21 @@ describe('the institution\'s server guards itself, not only the app', () => {
     await expect(asLogin(database, BENT.loginName, BENT.password)).rejects.toThrow(/not permitted to log in|authentication/i);
     const login = await attempt(backend, 'session:login', { loginName: BENT.loginName, password: BENT.password });
     expect(login.ok).toBe(false);
+  });
+
+  it('an administrator cannot point a user at another database role; staff create families with need-to-know on', async () => {
+    const { backend, database, bentId } = await institution();
+    const admin = await asLogin(database, ADMIN.loginName, ADMIN.password);
+    try {
+      await expect(admin.query(`update users set server_role = $1 where id = $2`, [`${database}_owner`, bentId])).rejects.toThrow(/server_role is set by familiespor_create_login only/);
+      await expect(admin.query(`insert into users (name, initials, login_name, role, active, must_change_password, created_at, server_role) values ('x', 'x', 'x', 'admin', 1, 0, 'x', $1)`, [`${database}_owner`])).rejects.toThrow(/server_role|permission|violates/);
+    } finally {
+      await admin.end();
+    }
+    await loginAs(backend, BENT.loginName, BENT.password);
+    const made = await must(backend, 'families:create', { displayName: 'Familien Ny', startDate: '2026-11-01', persons: [{ kind: 'mother', name: 'Mor Ny' }] });
+    expect(made.coordinatorName).toBeTruthy();
+    expect((await must(backend, 'families:get', { familyId: made.id })).displayName).toBe('Familien Ny');
   });
 
   it('deletion after the retention period is not done on the server yet: refused in Danish, nothing changes', async () => {

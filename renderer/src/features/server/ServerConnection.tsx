@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { onEvent } from '../../app/api';
+import { touchedBy } from './touchedBy';
 
 /**
  * On the institution's server: another workstation's signed note, correction or acknowledged concern refreshes what
@@ -11,8 +12,10 @@ export function ServerConnection() {
   const queryClient = useQueryClient();
   const [online, setOnline] = useState(true);
   useEffect(() => {
-    const offChanged = onEvent('data:changed', () => {
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'status' });
+    // What another workstation's note changes: that family's screens, the front page, the handover, search — not
+    // every screen (each refetch is a read in the access log).
+    const offChanged = onEvent('data:changed', ({ familyId }) => {
+      void queryClient.invalidateQueries({ predicate: (q) => touchedBy(q.queryKey, familyId) });
     });
     const offConnection = onEvent('server:connection', ({ online: now }) => {
       setOnline(now);
