@@ -18,6 +18,7 @@ export const handoverObservationSchema = z.object({
 
 /** Something due or planned for a family (measurements and goal reviews with progression, plan steps with udslusning). */
 export const handoverItemSchema = z.object({ kind: z.enum(['measurement', 'goal_review', 'plan_step']), label: z.string(), date: z.string(), overdue: z.boolean() });
+export type HandoverItem = z.infer<typeof handoverItemSchema>;
 
 export const handoverSchema = z.object({
   since: z.string(),

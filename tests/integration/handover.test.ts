@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../common/age';
+import { todayIso } from '../../common/dates';
 import { previousShiftStart } from '../../common/shift-time';
 import { ADMIN, createUser, loginAs, must, setUp, behindTheAppsBack } from '../helpers';
 
@@ -52,5 +54,22 @@ describe('vagtoverlevering', () => {
     const prints = (await must(backend, 'accessLog:list', { action: 'print' })).entries;
     expect(prints.map((p) => [p.familyId, p.subject]).sort()).toEqual([[andersen.id, 'udskrift: vagtoverlevering'], [ærø.id, 'udskrift: vagtoverlevering']].sort());
     await backend.close();
+  });
+
+  it('lists what is due in each family: measurements on the child\'s schedule and goal reviews, overdue first', async () => {
+    const { backend } = await setUp();
+    const today = todayIso(new Date());
+    const family = await must(backend, 'families:create', {
+      displayName: 'Familien Skema',
+      startDate: addDays(today, -60),
+      persons: [{ kind: 'mother', name: 'Mor Skema' }, { kind: 'child', name: 'Liva Skema', birthDate: addDays(today, -120), dueDate: addDays(today, -118) }],
+    });
+    await must(backend, 'goals:create', { familyId: family.id, text: 'Vi vil have faste sovetider', area: 'care_structure', startDate: addDays(today, -40) });
+    const handover = await must(backend, 'handover:get', {});
+    const due = handover.families.find((f) => f.familyId === family.id)?.due ?? [];
+    expect(due.find((d) => d.kind === 'goal_review')).toEqual({ kind: 'goal_review', label: 'Opfølgning på målet «Vi vil have faste sovetider»', date: addDays(today, -12), overdue: true });
+    // A four-month-old: ADBB (2–24 months) is on the schedule and not yet measured.
+    expect(due.some((d) => d.kind === 'measurement' && d.label.startsWith('ADBB') && d.label.endsWith('Liva Skema'))).toBe(true);
+    expect(due.map((d) => d.overdue)).toEqual([...due.map((d) => d.overdue)].sort((a, b) => Number(b) - Number(a)));
   });
 });

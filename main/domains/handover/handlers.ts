@@ -1,3 +1,4 @@
+import { dueByFamily } from '../progression/due';
 import { sql } from 'kysely';
 import { printDocuments } from '../../../common/channels/handover';
 import { previousShiftStart, shiftOf } from '../../../common/shift-time';
@@ -76,6 +77,7 @@ export const handoverHandlers = handlers({
         for (const p of pendingFamilies) if (p.family_id !== null) pending.set(p.family_id, (pending.get(p.family_id) ?? 0) + 1);
       }
       const planned = await plannedTodayByFamily(db, ids, todayIso(now));
+      const due = await dueByFamily(db, ids, todayIso(now));
       const mine = new Set(await teamFamilyIds(db, user.id));
       const collator = new Intl.Collator('da');
       const result = rows
@@ -96,7 +98,8 @@ export const handoverHandlers = handlers({
               amended: Boolean(n.amended),
             })),
           pendingConcerns: pending.get(f.id) ?? 0,
-          due: [],
+          // Measurements due on the child's schedule and goal reviews due (overdue first).
+          due: due.get(f.id) ?? [],
           // Udslusningsplan steps planned for today, and overdue ones (overdue: true).
           plannedToday: planned.get(f.id) ?? [],
         }))
