@@ -13,6 +13,7 @@ import { HelpDialog } from './HelpDialog';
 import { PrintRoutes } from './PrintRoutes';
 import { AppRoutes } from './Routes';
 import { ShellLayout } from './ShellLayout';
+import { forgetKeptForms } from '../ui/keptForms';
 import { ServerConnection } from '../features/server/ServerConnection';
 import { useActivityPing } from './useActivityPing';
 import { useShortcuts } from './useShortcuts';
@@ -44,7 +45,13 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
   const openNewObservation = () => setNewObservation((current) => current ?? { familyId: familyForNew });
   // An open draft saves its last keystrokes before the database closes.
   const lock = () => void flushBeforeLock().then(() => call('session:lock', {})).finally(() => queryClient.invalidateQueries({ queryKey: ['status'] }));
-  const logout = () => void flushBeforeLock().then(() => call('session:logout', {})).finally(() => queryClient.invalidateQueries({ queryKey: ['status'] }));
+  const logout = () =>
+    void flushBeforeLock()
+      .then(() => call('session:logout', {}))
+      .finally(() => {
+        forgetKeptForms();
+        void queryClient.invalidateQueries({ queryKey: ['status'] });
+      });
   useShortcuts({
     lock,
     newObservation: openNewObservation,

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormRegister, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiError, errorText } from '../app/api';
+import { forgetValues, keepValues, keptValues, useKeptKey } from './keptForms';
 
 /**
  * react-hook-form with a zod schema. Every problem is shown at once on save, next to its field and in the form's
@@ -16,16 +17,35 @@ import { ApiError, errorText } from '../app/api';
 export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
   defaultValues: DefaultValues<z.input<S>>,
-  options: { validateOnBlur?: boolean; /** false: nothing is focused by the form itself. */ focusFirstField?: boolean } = {},
+  options: {
+    validateOnBlur?: boolean;
+    /** false: nothing is focused by the form itself. */
+    focusFirstField?: boolean;
+    /** Keep what is typed in memory until saved, under this name (the form and its record, e.g. `safetyPlan:12`). */
+    keep?: string;
+  } = {},
 ) {
+  const keptKey = useKeptKey(options.keep);
+  const [restored, setRestored] = useState(() => keptValues(keptKey) !== undefined);
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as never,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
     // Focus after a refused save is ours (below): the summary where the form has one, else the first invalid field.
     shouldFocusError: false,
-    defaultValues,
+    defaultValues: restored ? (keptValues(keptKey) as DefaultValues<z.input<S>>) : defaultValues,
   });
+  useEffect(() => {
+    if (keptKey === null) return;
+    const subscription = form.watch((values) => keepValues(keptKey, values));
+    return () => subscription.unsubscribe();
+  }, [form, keptKey]);
+  /** Starts the form afresh: what was kept is forgotten. */
+  const discardKept = () => {
+    forgetValues(keptKey);
+    form.reset(defaultValues);
+    setRestored(false);
+  };
   const [formError, setFormError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const typedIn = useRef(new Set<string>());
@@ -84,7 +104,7 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
       (_errors, event) => refused(event),
     );
   }
-  return { form: { ...form, register } as UseFormReturn<z.input<S>, unknown, z.output<S>>, formError, setFormError, submit, attempt };
+  return { form: { ...form, register } as UseFormReturn<z.input<S>, unknown, z.output<S>>, formError, setFormError, submit, attempt, restored, discardKept };
 }
 
 /** Whether `path` (a.b.0.c) names a value in the form. */

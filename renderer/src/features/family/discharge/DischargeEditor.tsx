@@ -6,6 +6,7 @@ import type { NetworkOverview } from '../../../../../common/network';
 import { call } from '../../../app/api';
 import { Field, Notice } from '../../../ui/Field';
 import { ctrlEnterSubmits, useZodForm } from '../../../ui/forms';
+import { KeptNotice } from '../../../ui/KeptNotice';
 import { Choice } from '../plans/Choice';
 import { PartyChecklist } from '../plans/PartyFields';
 import { partyGroups } from '../plans/parties';
@@ -23,7 +24,9 @@ import { StepFields } from './StepFields';
 export function DischargeEditor({ family, network, current }: { family: FamilyDetail; network: NetworkOverview | undefined; current: DischargePlanVersion | null }) {
   const [, navigate] = useLocation();
   const saved = useDischargeSaved(family.id);
-  const { form, formError, setFormError, submit } = useZodForm(dischargeFormSchema, dischargeFormValues(current, family.plannedEndDate));
+  const { form, formError, setFormError, submit, restored, discardKept } = useZodForm(dischargeFormSchema, dischargeFormValues(current, family.plannedEndDate), {
+    keep: `discharge:${family.id}:${current?.version ?? 0}`,
+  });
   const groups = partyGroups(family, network, current ? [...current.madeWith, ...current.steps.map((s) => s.responsible), ...current.agreements.map((a) => a.responsible)] : []);
   const e = form.formState.errors;
   const placement = form.watch('destination') === 'child_placed' || !!current?.separationPlan || !!current?.contactNotes;
@@ -46,6 +49,7 @@ export function DischargeEditor({ family, network, current }: { family: FamilyDe
           {current ? `Ny udgave af udslusningsplanen (efter udgave ${current.version})` : 'Ny udslusningsplan'}
         </h2>
         <p className="muted">Planen laves sammen med forældrene og de andre, der er med. Alle tidligere udgaver kan stadig læses.</p>
+        <KeptNotice restored={restored} onDiscard={discardKept} />
         {formError && <Notice kind="error">{formError}</Notice>}
         <div className="panel">
           <div className="row">

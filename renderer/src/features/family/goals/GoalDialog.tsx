@@ -7,6 +7,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { Field, Notice } from '../../../ui/Field';
 import { today } from '../../../ui/format';
 import { ctrlEnterSubmits, useZodForm } from '../../../ui/forms';
+import { KeptNotice } from '../../../ui/KeptNotice';
 import { labelOptions, SelectField } from '../../../ui/SelectField';
 import { TextAreaField } from '../../../ui/TextAreaField';
 
@@ -37,7 +38,9 @@ const schema = z
  */
 export function GoalDialog({ familyId, goal, onClose }: { familyId: number; goal?: Goal; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const { form, formError, submit } = useZodForm(schema, {
+  const { form, formError, submit, restored, discardKept } = useZodForm(
+    schema,
+    {
     text: goal?.text ?? '',
     area: goal?.area ?? '',
     areaOther: goal?.areaOther ?? '',
@@ -50,7 +53,9 @@ export function GoalDialog({ familyId, goal, onClose }: { familyId: number; goal
     scaleLowLabel: goal?.scale.lowLabel ?? '',
     scaleHighLabel: goal?.scale.highLabel ?? '',
     reason: '',
-  });
+    },
+    { keep: `goal:${familyId}:${goal?.id ?? 'ny'}` },
+  );
   const e = form.formState.errors;
   const area = form.watch('area');
   const onSubmit = submit(async (v) => {
@@ -80,6 +85,7 @@ export function GoalDialog({ familyId, goal, onClose }: { familyId: number; goal
   return (
     <Dialog title={goal ? 'Ændr mål' : 'Nyt udviklingsmål'} onClose={onClose} wide initialFocusId="goal-text">
       <form onSubmit={onSubmit} onKeyDown={ctrlEnterSubmits} noValidate>
+        <KeptNotice restored={restored} onDiscard={discardKept} />
         {formError && <Notice kind="error">{formError}</Notice>}
         {goal && <p className="muted">Målet ændres ikke: ændringen gemmes som en ny version med din begrundelse, og de tidligere versioner kan ses.</p>}
         <TextAreaField id="goal-text" label="Målet med forældrenes egne ord" required rows={3} hint="Skriv det, som forældrene selv siger det: «Jeg vil …»." registration={form.register('text')} error={e.text?.message} />

@@ -6,6 +6,7 @@ import { agreementStatusLabels, agreementStatuses, type NetworkOverview } from '
 import { call } from '../../../app/api';
 import { Field, Notice } from '../../../ui/Field';
 import { ctrlEnterSubmits, useZodForm } from '../../../ui/forms';
+import { KeptNotice } from '../../../ui/KeptNotice';
 import { SelectField } from '../../../ui/SelectField';
 import { PartyChecklist, PartySelect } from '../plans/PartyFields';
 import { partyGroups } from '../plans/parties';
@@ -19,7 +20,9 @@ import { emptyMeeting, meetingFormSchema, meetingInput } from './meetingForm';
 export function MeetingFormPage({ family, network }: { family: FamilyDetail; network: NetworkOverview }) {
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
-  const { form, formError, setFormError, submit } = useZodForm(meetingFormSchema, emptyMeeting(network.agreements.filter((a) => a.status === 'open')));
+  const { form, formError, setFormError, submit, restored, discardKept } = useZodForm(meetingFormSchema, emptyMeeting(network.agreements.filter((a) => a.status === 'open')), {
+    keep: `networkMeeting:${family.id}`,
+  });
   const topics = useFieldArray({ control: form.control, name: 'topics' });
   const agreements = useFieldArray({ control: form.control, name: 'agreements' });
   const followUps = form.watch('followUps');
@@ -44,6 +47,7 @@ export function MeetingFormPage({ family, network }: { family: FamilyDetail; net
         <h2 id="meeting-form-title" style={{ marginTop: 0 }}>
           Nyt netværksmøde
         </h2>
+        <KeptNotice restored={restored} onDiscard={discardKept} />
         {formError && <Notice kind="error">{formError}</Notice>}
         <div className="panel">
           <Field label="Mødet blev holdt" type="date" required {...form.register('heldOn')} error={e.heldOn?.message} />

@@ -7,6 +7,7 @@ import type { SafetyPlanVersion } from '../../../../../common/safety-plan';
 import { call } from '../../../app/api';
 import { Field, Notice } from '../../../ui/Field';
 import { ctrlEnterSubmits, useZodForm } from '../../../ui/forms';
+import { KeptNotice } from '../../../ui/KeptNotice';
 import { PartyChecklist, PartySelect } from '../plans/PartyFields';
 import { emptyParty, partyGroups } from '../plans/parties';
 import { placeServerError } from '../plans/planForm';
@@ -18,7 +19,7 @@ import { safetyHeadings } from './safetyText';
 export function SafetyPlanEditor({ family, network, current }: { family: FamilyDetail; network: NetworkOverview | undefined; current: SafetyPlanVersion | null }) {
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
-  const { form, formError, setFormError, submit } = useZodForm(safetyFormSchema, safetyFormValues(current));
+  const { form, formError, setFormError, submit, restored, discardKept } = useZodForm(safetyFormSchema, safetyFormValues(current), { keep: `safetyPlan:${family.id}:${current?.version ?? 0}` });
   const contacts = useFieldArray({ control: form.control, name: 'contacts' });
   const groups = partyGroups(family, network, current ? [...current.agreedBy, ...current.contacts.map((c) => c.who)] : []);
   const e = form.formState.errors;
@@ -41,6 +42,7 @@ export function SafetyPlanEditor({ family, network, current }: { family: FamilyD
           {current ? `Ny udgave af sikkerhedsplanen (efter udgave ${current.version})` : 'Ny sikkerhedsplan'}
         </h2>
         <p className="muted">Skriv med familiens egne ord. Planen udskrives til familien.</p>
+        <KeptNotice restored={restored} onDiscard={discardKept} />
         {formError && <Notice kind="error">{formError}</Notice>}
         <TextItems name="worries" legend={safetyHeadings.worries} itemLabel="Bekymring" addLabel="Tilføj bekymring" hint="Fx: at mor bliver så træt om natten, at hun ikke kan passe Liva." />
         <TextItems name="actions" legend={safetyHeadings.actions} itemLabel="Punkt" addLabel="Tilføj punkt" hint="Hvad familien selv gør, når det sker." />
