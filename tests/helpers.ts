@@ -81,6 +81,17 @@ export function newBackend(options: Partial<BackendOptions> = {}): BackendCore {
   return createBackend({ dataDir: options.dataDir ?? tempDir(), scryptN: TEST_SCRYPT_N, diagnose: process.env.FAMILIESPOR_TEST_DIAGNOSE ? (m) => console.error(m) : () => undefined, ...options });
 }
 
+/** A signed note's input: a minute ago, day shift, no persons, no concern. */
+export const noteInput = (familyId: number, categoryId: number, text: string) => ({
+  familyId,
+  observedAt: new Date(Date.now() - 60_000).toISOString(),
+  shift: 'day' as const,
+  categoryId,
+  personIds: [],
+  text,
+  concern: 'none' as const,
+});
+
 /** Calls a channel and returns the value, failing the test with the error when the call fails. */
 export async function must<C extends ChannelName>(backend: BackendCore, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const result = await backend.dispatch(channel, input);

@@ -7,17 +7,8 @@ import { DB_FILE_NAME } from '../../db/database';
 import { KEYFILE_NAME } from '../../db/keyfile';
 import { migrations, SCHEMA_VERSION } from '../../db/migrations';
 import { listBackups, MANIFEST_NAME, rotateBackups } from '../../main/backups/store';
-import { ADMIN, attempt, createUser, loginAs, must, newBackend, setUp, tempDir } from '../helpers';
+import { ADMIN, attempt, createUser, loginAs, must, newBackend, setUp, tempDir, noteInput as note } from '../helpers';
 
-const note = (familyId: number, categoryId: number, text: string) => ({
-  familyId,
-  observedAt: new Date(Date.now() - 60_000).toISOString(),
-  shift: 'day' as const,
-  categoryId,
-  personIds: [],
-  text,
-  concern: 'none' as const,
-});
 
 async function withData() {
   const { backend, recoveryCode } = await setUp();

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEARCH_INDEX_VERSION } from '../../db/search';
-import { ADMIN, must, setUp, TEST_ENGINE } from '../helpers';
+import { ADMIN, must, setUp, TEST_ENGINE, noteInput as note } from '../helpers';
 
-const note = (familyId: number, categoryId: number, text: string) => ({
-  familyId,
-  observedAt: new Date(Date.now() - 60_000).toISOString(),
-  shift: 'day' as const,
-  categoryId,
-  personIds: [],
-  text,
-  concern: 'none' as const,
-});
 
 async function withNotes(texts: string[]) {
   const { backend } = await setUp();

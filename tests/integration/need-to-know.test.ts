@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, type ChannelInput, type ChannelName } from '../../common/channels';
 import type { BackendCore } from '../../main/core/backend';
-import { ADMIN, attempt, createUser, exceptAccessLog, loginAs, must, setUp, tableChecksums, TEST_ENGINE } from '../helpers';
+import { ADMIN, attempt, createUser, exceptAccessLog, loginAs, must, setUp, tableChecksums, TEST_ENGINE, noteInput as note } from '../helpers';
 import { daysFromToday, dischargeInput, networkAndPlans, personFields, personInput, safetyInput } from '../plan-fixtures';
 
 const BENT = { loginName: 'bent', role: 'staff' as const, password: 'grøn cykel ved søen 42' };
@@ -30,15 +30,6 @@ interface Fixture {
 /** PSS: 18 items, each 1–5. */
 const pssItems = Array.from({ length: 18 }, () => ({ value: 3 }));
 
-const note = (familyId: number, categoryId: number, text: string) => ({
-  familyId,
-  observedAt: new Date(Date.now() - 60_000).toISOString(),
-  shift: 'day' as const,
-  categoryId,
-  personIds: [],
-  text,
-  concern: 'none' as const,
-});
 
 /**
  * Every channel any logged-in user may call: how it reaches family B (not on Bent's team), or why it does not touch

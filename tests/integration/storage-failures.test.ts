@@ -5,17 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../db/database';
 import { KEYFILE_NAME } from '../../db/keyfile';
 import type { FaultPoint } from '../../main/keys/vault';
-import { ADMIN, attempt, must, newBackend, setUp, tableChecksums } from '../helpers';
+import { ADMIN, attempt, must, newBackend, setUp, tableChecksums, noteInput as note } from '../helpers';
 
-const note = (familyId: number, categoryId: number, text: string) => ({
-  familyId,
-  observedAt: new Date(Date.now() - 60_000).toISOString(),
-  shift: 'day' as const,
-  categoryId,
-  personIds: [],
-  text,
-  concern: 'none' as const,
-});
 
 async function withData() {
   const { backend } = await setUp();

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { serverRoleName } from '../../../db/postgres/connect';
 import type { BackendCore } from '../../../main/core/backend';
-import { ADMIN, attempt, createUser, exceptAccessLog, loginAs, must, newBackend, newServerWorkstation, serverSuperuser, tableChecksums, tempDir } from '../../helpers';
+import { ADMIN, attempt, createUser, exceptAccessLog, loginAs, must, newBackend, newServerWorkstation, serverSuperuser, tableChecksums, tempDir, noteInput as note } from '../../helpers';
 
 const BENT = { loginName: 'bent', role: 'staff' as const, password: 'grøn cykel ved søen 42' };
 const LIS = { loginName: 'lis', role: 'leader' as const, password: 'rød båd i havnen 55' };
@@ -45,15 +45,6 @@ async function asLogin(database: string, loginName: string, password: string): P
   return client;
 }
 
-const note = (familyId: number, categoryId: number, text: string) => ({
-  familyId,
-  observedAt: new Date(Date.now() - 60_000).toISOString(),
-  shift: 'day' as const,
-  categoryId,
-  personIds: [],
-  text,
-  concern: 'none' as const,
-});
 
 /** Two families, Bent on the team of A only, need-to-know on, one signed note in each and a draft of the admin's in B. */
 async function institution() {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EventName } from '../../../common/channels';
-import { ADMIN, createUser, must, newServerWorkstation, secondWorkstation, serverSuperuser } from '../../helpers';
+import { ADMIN, createUser, must, newServerWorkstation, secondWorkstation, serverSuperuser, noteInput as note } from '../../helpers';
 
 const BENT = { loginName: 'bent', role: 'staff' as const, password: 'grøn cykel ved søen 42' };
 
-const note = (familyId: number, categoryId: number, text: string) => ({
-  familyId,
-  observedAt: new Date(Date.now() - 60_000).toISOString(),
-  shift: 'day' as const,
-  categoryId,
-  personIds: [],
-  text,
-  concern: 'none' as const,
-});
 
 function waitFor<T>(check: () => T | undefined, ms = 5000): Promise<T> {
   const started = Date.now();
