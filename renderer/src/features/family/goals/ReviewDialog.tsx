@@ -23,7 +23,7 @@ const schema = z
     userIds: z.array(z.string()),
     others: z.string().max(1200),
   })
-  .refine((v) => v.staffScore !== '' || v.parentScore !== '', { path: ['staffScore'], message: 'Angiv en score: medarbejdernes, forældrenes eller begge.' });
+  .refine((v) => v.staffScore !== '' || v.parentScore !== '', { path: ['staffScore'], message: 'Angiv point: medarbejdernes, forældrenes eller begge.' });
 
 /**
  * An opfølgning on a goal: the staff's score and the parents' own side by side on the goal's scale, the parents' words,
