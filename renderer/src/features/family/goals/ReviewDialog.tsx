@@ -66,8 +66,8 @@ export function ReviewDialog({ goal, family, me, onClose }: { goal: Goal; family
           <SelectField label="Medarbejdernes vurdering" id="review-staff" placeholder="–" options={scoreOptions} {...form.register('staffScore')} error={e.staffScore?.message} />
           <SelectField label="Forældrenes egen vurdering" id="review-parent" placeholder="–" options={scoreOptions} {...form.register('parentScore')} />
         </div>
-        <TextAreaField id="review-parent-words" label="Forældrenes egne ord" rows={2} registration={form.register('parentComment')} error={e.parentComment?.message} />
-        <TextAreaField id="review-note" label="Note" rows={2} registration={form.register('note')} error={e.note?.message} />
+        <TextAreaField id="review-parent-words" label="Forældrenes egne ord" rows={2} {...form.register('parentComment')} error={e.parentComment?.message} />
+        <TextAreaField id="review-note" label="Note" rows={2} {...form.register('note')} error={e.note?.message} />
         <fieldset className="group">
           <legend>Hvem deltog</legend>
           <div className="checks">
