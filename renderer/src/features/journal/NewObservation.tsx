@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { shiftLabels, shifts, type Draft, type Observation, type Shift } from '../../../../common/journal';
 import { DEFAULT_SHIFT_TIMES } from '../../../../common/shift-time';
@@ -41,7 +41,8 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
 
   const families = useQuery({ queryKey: ['families', false], queryFn: () => call('families:list', { includeClosed: false }) });
   const categories = useQuery({ queryKey: ['categories'], queryFn: () => call('journal:categories', {}), staleTime: Infinity });
-  const family = useQuery({ queryKey: ['family', content.familyId], queryFn: () => call('families:get', { familyId: content.familyId! }), enabled: content.familyId !== null });
+  const chosenFamilyId = content.familyId;
+  const family = useQuery({ queryKey: ['family', chosenFamilyId], queryFn: chosenFamilyId === null ? skipToken : () => call('families:get', { familyId: chosenFamilyId }) });
   const { at, shift } = timeAndShift(content, times);
 
   // A remembered category that has since been retired is not offered.

@@ -93,7 +93,10 @@ export function goalFigure(goal: ChartGoal, phases: Chart['phases'], xDomain: [n
   const line = (key: 'staffScore' | 'parentScore', name: string): ChartLine => ({
     key,
     name,
-    points: goal.reviews.filter((r) => r[key] !== null).map((r) => ({ t: toTime(r.date), date: r.date, value: r[key]!, flagged: false, note: null })),
+    points: goal.reviews.flatMap((r) => {
+      const value = r[key];
+      return value === null ? [] : [{ t: toTime(r.date), date: r.date, value, flagged: false, note: null }];
+    }),
   });
   const ends = [goal.scale.lowLabel ? `${goal.scale.min} = ${goal.scale.lowLabel}` : null, goal.scale.highLabel ? `${goal.scale.max} = ${goal.scale.highLabel}` : null].filter((d): d is string => d !== null);
   return {
