@@ -50,6 +50,11 @@ test('progression: ADBB and PSS over several dates give charts with points and t
     await page.goto(`${server.url}#/familier/${family.id}/progression`);
     await page.getByRole('button', { name: 'Ny måling' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ny måling' });
+    // Another instrument with as many items starts empty: an ORS answer is no SRS answer.
+    await field(dialog, 'Måleredskab').selectOption({ label: `${byKey(instruments, 'ors').definition.name} · forælderen` });
+    await dialog.locator('#item-0').fill('7');
+    await field(dialog, 'Måleredskab').selectOption({ label: `${byKey(instruments, 'srs').definition.name} · forælderen` });
+    await expect(dialog.locator('#item-0')).toHaveValue('');
     await field(dialog, 'Måleredskab').selectOption({ label: `${adbb.definition.name} · barnet` });
     await field(dialog, 'Barn').selectOption({ label: 'Liva Holm' });
     for (let i = 0; i < 8; i++) await dialog.locator(`#item-${i}`).fill(i < 3 ? '2' : '0');
