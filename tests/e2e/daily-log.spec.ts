@@ -171,7 +171,15 @@ test('staff run a family day from the keyboard; a leader acknowledges a serious 
     await checkA11y(again, '27-forside-kladder');
     await again.getByRole('button', { name: /Halvt færdigt notat om amning/ }).click();
     await expect(again.locator('#entry-text')).toHaveValue('Halvt færdigt notat om amning');
+    // Discarding asks once; Annullér keeps the draft open, then the question's own button discards it.
     await again.getByRole('button', { name: 'Kassér kladde' }).click();
+    const ask = again.getByRole('dialog', { name: 'Kassér kladden?' });
+    await expect(ask).toBeVisible();
+    await ask.getByRole('button', { name: 'Annullér' }).click();
+    await expect(ask).toHaveCount(0);
+    await expect(again.locator('#entry-text')).toHaveValue('Halvt færdigt notat om amning');
+    await again.getByRole('button', { name: 'Kassér kladde' }).click();
+    await again.getByRole('dialog', { name: 'Kassér kladden?' }).getByRole('button', { name: 'Kassér kladde' }).click();
     await expect(again.getByText('Dine kladder')).toHaveCount(0);
 
     // Locking straight after typing (before the autosave) keeps the last keystrokes too.

@@ -70,6 +70,24 @@ test('prints: the A4 progression report for a period, and a status report writte
     // Printing puts the printout in the access log.
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await expect.poll(async () => JSON.stringify(await api(page, 'accessLog:familyReport', { familyId: family.id }))).toContain('udskrift: progressionsrapport');
+    // A print the access log could not take is said on the screen, above the sheet and left out of the paper.
+    await expect(page.getByText(/Udskriften kunne ikke skrives i adgangsloggen/)).toHaveCount(0);
+    await page.route('**/api/invoke', async (route) => {
+      const body = route.request().postDataJSON() as { channel: string };
+      if (body.channel === 'print:record') await route.fulfill({ json: { ok: false, error: { code: 'db_unavailable', message: 'Databasen svarer ikke.' } } });
+      else await route.continue();
+    });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const failed = page.getByRole('alert').filter({ hasText: 'Udskriften kunne ikke skrives i adgangsloggen: Databasen svarer ikke.' });
+    await expect(failed).toBeVisible();
+    await expect(sheet.getByText(/Udskriften kunne ikke skrives/)).toHaveCount(0);
+    await page.emulateMedia({ media: 'print' });
+    await expect(failed).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+    await page.unroute('**/api/invoke');
+    // The next print that is written clears the notice.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await expect(failed).toHaveCount(0);
 
     // Status report: a draft for the period, a written section and a chosen note, signed by the tovholder.
     await page.getByRole('link', { name: 'Tilbage' }).click();

@@ -50,6 +50,11 @@ test('progression: ADBB and PSS over several dates give charts with points and t
     await page.goto(`${server.url}#/familier/${family.id}/progression`);
     await page.getByRole('button', { name: 'Ny måling' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ny måling' });
+    // Another instrument with as many items starts empty: an ORS answer is no SRS answer.
+    await field(dialog, 'Måleredskab').selectOption({ label: `${byKey(instruments, 'ors').definition.name} · forælderen` });
+    await dialog.locator('#item-0').fill('7');
+    await field(dialog, 'Måleredskab').selectOption({ label: `${byKey(instruments, 'srs').definition.name} · forælderen` });
+    await expect(dialog.locator('#item-0')).toHaveValue('');
     await field(dialog, 'Måleredskab').selectOption({ label: `${adbb.definition.name} · barnet` });
     await field(dialog, 'Barn').selectOption({ label: 'Liva Holm' });
     for (let i = 0; i < 8; i++) await dialog.locator(`#item-${i}`).fill(i < 3 ? '2' : '0');
@@ -89,7 +94,7 @@ test('progression: ADBB and PSS over several dates give charts with points and t
     await goal.getByRole('button', { name: 'Ny opfølgning' }).click();
     const review = page.getByRole('dialog', { name: 'Opfølgning på målet' });
     await review.getByRole('button', { name: 'Gem opfølgning' }).click();
-    await expect(review.getByText('Angiv en score: medarbejdernes, forældrenes eller begge.')).toBeVisible();
+    await expect(review.getByText('Angiv point: medarbejdernes, forældrenes eller begge.')).toBeVisible();
     await field(review, 'Medarbejdernes vurdering').selectOption('6');
     await field(review, 'Forældrenes egen vurdering').selectOption('8');
     await field(review, 'Forældrenes egne ord').fill('Det går bedre, når vi har en fast rytme');
@@ -152,7 +157,7 @@ test('progression: ADBB and PSS over several dates give charts with points and t
     await page.getByRole('link', { name: 'Overblik' }).click();
     await expect(page.getByTestId('due-summary')).toContainText('ASQ:SE-2');
     await page.getByRole('link', { name: 'Forside' }).click();
-    await expect(page.getByTestId('progression-attention')).toContainText('Familien Holm: 1 over cut-off');
+    await expect(page.getByTestId('progression-attention')).toContainText('Familien Holm: 1 over grænseværdien');
 
     // Evalueringsudtræk: the current family on request; the saved files carry no names.
     await page.getByRole('link', { name: 'Evalueringsudtræk' }).click();
@@ -181,9 +186,9 @@ test('instruments: a leader enters ASQ:SE-2 cut-offs per interval, adds an own i
     const table = page.getByTestId('instruments');
     const asq = table.getByRole('row', { name: /ASQ:SE-2/ });
     await expect(asq).toContainText('0 af 9 indtastet');
-    await asq.getByRole('button', { name: /Cut-offs pr. interval/ }).click();
-    const dialog = page.getByRole('dialog', { name: /Cut-offs pr. interval/ });
-    await dialog.getByLabel('Cut-off, 12-måneders-skema').fill('48');
+    await asq.getByRole('button', { name: /Grænseværdier pr. interval/ }).click();
+    const dialog = page.getByRole('dialog', { name: /Grænseværdier pr. interval/ });
+    await dialog.getByLabel('Grænseværdi, 12-måneders-skema').fill('48');
     await dialog.getByRole('button', { name: 'Gem som ny version' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(asq).toContainText('1 af 9 indtastet');
@@ -197,9 +202,9 @@ test('instruments: a leader enters ASQ:SE-2 cut-offs per interval, adds an own i
     await field(create, 'Antal punkter').fill('5');
     await field(create, 'Omvendte punkter').fill('2, 9');
     await field(create, 'Markér totalen når den er').selectOption({ label: '≥' });
-    await field(create, 'Cut-off').fill('12');
+    await field(create, 'Grænseværdi').fill('12');
     await create.getByRole('button', { name: 'Opret måleredskab' }).click();
-    await expect(create.getByText('Vælg retning, når der er en cut-off.')).toBeVisible();
+    await expect(create.getByText('Vælg retning, når der er en grænseværdi.')).toBeVisible();
     await field(create, 'Retning').selectOption({ label: 'Højere score er mere bekymrende' });
     await create.getByRole('button', { name: 'Opret måleredskab' }).click();
     await expect(create.getByText('Et omvendt punkt findes ikke (der er 5).')).toBeVisible();
@@ -211,7 +216,7 @@ test('instruments: a leader enters ASQ:SE-2 cut-offs per interval, adds an own i
     await own.getByRole('button', { name: 'Ret Trivselsskala' }).click();
     const edit = page.getByRole('dialog', { name: 'Ret måleredskab: Trivselsskala' });
     await expect(field(edit, 'Omvendte punkter')).toHaveValue('2');
-    await field(edit, 'Cut-off').fill('14');
+    await field(edit, 'Grænseværdi').fill('14');
     await edit.getByRole('button', { name: 'Gem ny version' }).click();
     await expect(edit).toHaveCount(0);
     await expect(own).toContainText('≥ 14');

@@ -67,7 +67,7 @@ export const teamHandlers = handlers({
       if (open?.team_member_id === input.memberId) return loadFamily(db, input.familyId);
       const at = now.toISOString();
       if (open) await db.updateTable('coordinator_periods').set({ to_at: at }).where('id', '=', open.id).execute();
-      await db.insertInto('coordinator_periods').values({ family_id: input.familyId, team_member_id: input.memberId, from_at: at, set_by: user!.id }).execute();
+      await db.insertInto('coordinator_periods').values({ family_id: input.familyId, team_member_id: input.memberId, from_at: at, set_by: user.id }).execute();
       return loadFamily(db, input.familyId);
     },
   },

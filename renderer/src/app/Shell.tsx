@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Router, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
@@ -37,7 +37,7 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
   const [location, navigate] = useLocation();
   const [familyMatch, familyParams] = useRoute<{ id: string; tab?: string }>('/familier/:id/:tab?/*?');
   const openFamilyId = familyMatch && /^\d+$/.test(familyParams.id) ? Number(familyParams.id) : null;
-  const openFamily = useQuery({ queryKey: ['family', openFamilyId], queryFn: () => call('families:get', { familyId: openFamilyId! }), enabled: openFamilyId !== null });
+  const openFamily = useQuery({ queryKey: ['family', openFamilyId], queryFn: openFamilyId === null ? skipToken : () => call('families:get', { familyId: openFamilyId }) });
   const [newObservation, setNewObservation] = useState<{ familyId: number | null; draft?: Draft } | null>(null);
   const [help, setHelp] = useState(false);
   const familyForNew = openFamily.data && !openFamily.data.endDate ? openFamily.data.id : null;

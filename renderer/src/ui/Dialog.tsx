@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
  * A modal built on the native <dialog>: focus stays inside, Esc calls onClose, focus returns to the opener.
@@ -6,6 +6,8 @@ import { useEffect, useRef, type ReactNode } from 'react';
  */
 export function Dialog({ title, onClose, children, wide, initialFocusId }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; initialFocusId?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Its own id: a confirmation opened over another dialog is named by its own title.
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     const opener = document.activeElement as HTMLElement | null;
@@ -21,13 +23,13 @@ export function Dialog({ title, onClose, children, wide, initialFocusId }: { tit
     <dialog
       ref={ref}
       className={wide ? 'dialog wide' : 'dialog'}
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
         onClose();
       }}
     >
-      <h2 id="dialog-title" style={{ marginTop: 0 }}>
+      <h2 id={titleId} style={{ marginTop: 0 }}>
         {title}
       </h2>
       {children}

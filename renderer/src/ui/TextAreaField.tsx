@@ -1,12 +1,23 @@
-import type { ReactNode } from 'react';
-import type { UseFormRegisterReturn } from 'react-hook-form';
+import { useId, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
 
-/** A labelled textarea with its hint and error, like Field. */
-export function TextAreaField({ id, label, required, rows = 3, hint, error, registration }: { id: string; label: string; required?: boolean; rows?: number; hint?: ReactNode; error?: string; registration: UseFormRegisterReturn }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  ref?: Ref<HTMLTextAreaElement>;
+}
+
+/**
+ * A labelled textarea with its hint and its error right below it (as Field for inputs); takes react-hook-form's
+ * register() spread like Field: `<TextAreaField … {...form.register('note')} />`.
+ */
+export function TextAreaField({ label, error, hint, required, id, rows = 3, ...textarea }: TextAreaFieldProps) {
+  const auto = useId();
+  const fieldId = id ?? auto;
+  const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
-      <label htmlFor={id}>
+      <label htmlFor={fieldId}>
         {label}
         {required && (
           <span className="req" aria-hidden="true">
@@ -14,14 +25,14 @@ export function TextAreaField({ id, label, required, rows = 3, hint, error, regi
           </span>
         )}
       </label>
-      <textarea id={id} rows={rows} aria-required={required || undefined} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...registration} />
+      <textarea id={fieldId} rows={rows} aria-invalid={error ? true : undefined} aria-required={required || undefined} aria-describedby={describedBy} {...textarea} />
       {hint && (
-        <span className="hint" id={`${id}-hint`}>
+        <span className="hint" id={`${fieldId}-hint`}>
           {hint}
         </span>
       )}
       {error && (
-        <span className="error" id={`${id}-error`} role="alert">
+        <span className="error" id={`${fieldId}-error`} role="alert">
           {error}
         </span>
       )}

@@ -11,12 +11,12 @@ export function ProgressionAttention() {
     <div className="panel" data-testid="progression-attention">
       <h2 style={{ marginTop: 0 }}>Progression</h2>
       {attention.length === 0 ? (
-        <p className="muted">Ingen familier har målinger over cut-off, overskredne målinger eller opfølgninger eller alliancealarmer.</p>
+        <p className="muted">Ingen familier har målinger over grænseværdien, overskredne målinger eller opfølgninger eller alliancealarmer.</p>
       ) : (
         <ul className="plain">
           {attention.map((f) => {
             const parts = [
-              f.flagged.length ? `${f.flagged.length} over cut-off` : null,
+              f.flagged.length ? `${f.flagged.length} over grænseværdien` : null,
               f.overdueMeasurements.length ? `${f.overdueMeasurements.length} overskredne målinger` : null,
               f.overdueReviews.length ? `${f.overdueReviews.length} overskredne opfølgninger` : null,
               f.allianceAlerts.length ? 'alliancealarm' : null,

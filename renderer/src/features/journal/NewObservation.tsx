@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { shiftLabels, shifts, type Draft, type Observation, type Shift } from '../../../../common/journal';
 import { DEFAULT_SHIFT_TIMES } from '../../../../common/shift-time';
 import { ApiError, call, errorText } from '../../app/api';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { formatDateTime } from '../../ui/format';
@@ -33,6 +34,7 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
     times,
   );
   const [confirming, setConfirming] = useState(false);
+  const [discarding, setDiscarding] = useState(false);
   const [issues, setIssues] = useState<Issues>({});
   const [attempt, setAttempt] = useState(0);
   const [underretning, setUnderretning] = useState<boolean | null>(null);
@@ -41,7 +43,8 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
 
   const families = useQuery({ queryKey: ['families', false], queryFn: () => call('families:list', { includeClosed: false }) });
   const categories = useQuery({ queryKey: ['categories'], queryFn: () => call('journal:categories', {}), staleTime: Infinity });
-  const family = useQuery({ queryKey: ['family', content.familyId], queryFn: () => call('families:get', { familyId: content.familyId! }), enabled: content.familyId !== null });
+  const chosenFamilyId = content.familyId;
+  const family = useQuery({ queryKey: ['family', chosenFamilyId], queryFn: chosenFamilyId === null ? skipToken : () => call('families:get', { familyId: chosenFamilyId }) });
   const { at, shift } = timeAndShift(content, times);
 
   // A remembered category that has since been retired is not offered.
@@ -91,162 +94,174 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
   const problems = (Object.entries(issues) as Array<[keyof Issues, string]>).map(([field, message]) => ({ field: `#entry-${field}`, message }));
   const persons = content.familyId && family.data ? family.data.persons : [];
   return (
-    <Dialog
-      title={draft ? 'Kladde til notat' : 'Nyt notat'}
-      wide
-      initialFocusId={content.familyId === null ? 'entry-familyId' : draft ? 'entry-text' : 'entry-categoryId'}
-      onClose={() => (confirming ? setConfirming(false) : void close())}
-    >
-      {saveError && (
-        <div className="notice error" role="alert">
-          {saveError}
-        </div>
-      )}
-      {confirming ? (
-        <div>
-          <p>
-            <strong>Underskriv notatet?</strong> Et underskrevet notat kan ikke ændres eller slettes. Fejl rettes bagefter med en rettelse, der vises under
-            notatet.
-          </p>
-          <div className="actions">
-            <button type="button" onClick={() => void signNow()} autoFocus>
-              Underskriv
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              Tilbage
-            </button>
+    <>
+      <Dialog
+        title={draft ? 'Kladde til notat' : 'Nyt notat'}
+        wide
+        initialFocusId={content.familyId === null ? 'entry-familyId' : draft ? 'entry-text' : 'entry-categoryId'}
+        onClose={() => (confirming ? setConfirming(false) : void close())}
+      >
+        {saveError && (
+          <div className="notice error" role="alert">
+            {saveError}
           </div>
-          <GoalLinkChoice familyId={content.familyId} selected={goalIds} onChange={setGoalIds} />
-        </div>
-      ) : (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            requestSign();
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        )}
+        {confirming ? (
+          <div>
+            <p>
+              <strong>Underskriv notatet?</strong> Et underskrevet notat kan ikke ændres eller slettes. Fejl rettes bagefter med en rettelse, der vises under
+              notatet.
+            </p>
+            <div className="actions">
+              <button type="button" onClick={() => void signNow()} autoFocus>
+                Underskriv
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+                Tilbage
+              </button>
+            </div>
+            <GoalLinkChoice familyId={content.familyId} selected={goalIds} onChange={setGoalIds} />
+          </div>
+        ) : (
+          <form
+            noValidate
+            onSubmit={(e) => {
               e.preventDefault();
               requestSign();
-            }
-          }}
-        >
-          <ErrorSummary problems={problems} attempt={attempt} />
-          <div className="entry-when">
-            <div className="field">
-              <label htmlFor="entry-familyId">Familie</label>
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                requestSign();
+              }
+            }}
+          >
+            <ErrorSummary problems={problems} attempt={attempt} />
+            <div className="entry-when">
+              <div className="field">
+                <label htmlFor="entry-familyId">Familie</label>
+                <select
+                  id="entry-familyId"
+                  value={content.familyId ?? ''}
+                  onChange={(e) => {
+                    const familyId = e.target.value ? Number(e.target.value) : null;
+                    change({ familyId, personIds: [], ...(categoryByHand ? {} : { categoryId: lastCategory(userId, familyId) }) }, 'familyId');
+                  }}
+                  aria-invalid={issues.familyId ? true : undefined}
+                  aria-describedby={issues.familyId ? 'entry-familyId-error' : undefined}
+                >
+                  <option value="">Vælg familie …</option>
+                  {(families.data ?? []).map((f) => (
+                    <option key={f.id} value={f.id}>
+                      {f.displayName}
+                    </option>
+                  ))}
+                </select>
+                {issues.familyId && (
+                  <span className="error" id="entry-familyId-error">
+                    {issues.familyId}
+                  </span>
+                )}
+              </div>
+              <TimeField value={content.timeText} at={at} onChange={(timeText) => change({ timeText }, 'observedAt')} forced={issues.observedAt} />
+              <div className="field">
+                <label htmlFor="entry-shift">Vagt</label>
+                <select id="entry-shift" value={shift} onChange={(e) => change({ shiftByHand: e.target.value as Shift })} aria-describedby="entry-shift-hint">
+                  {shifts.map((s) => (
+                    <option key={s} value={s}>
+                      {shiftLabels[s]}
+                    </option>
+                  ))}
+                </select>
+                <span className="hint" id="entry-shift-hint">
+                  {content.shiftByHand ? 'Valgt i hånden.' : 'Følger tidspunktet.'}
+                </span>
+              </div>
+            </div>
+            <div className="field category-field">
+              <label htmlFor="entry-categoryId">Kategori</label>
               <select
-                id="entry-familyId"
-                value={content.familyId ?? ''}
+                id="entry-categoryId"
+                value={content.categoryId ?? ''}
                 onChange={(e) => {
-                  const familyId = e.target.value ? Number(e.target.value) : null;
-                  change({ familyId, personIds: [], ...(categoryByHand ? {} : { categoryId: lastCategory(userId, familyId) }) }, 'familyId');
+                  setCategoryByHand(true);
+                  change({ categoryId: e.target.value ? Number(e.target.value) : null }, 'categoryId');
                 }}
-                aria-invalid={issues.familyId ? true : undefined}
-                aria-describedby={issues.familyId ? 'entry-familyId-error' : undefined}
+                aria-invalid={issues.categoryId ? true : undefined}
+                aria-describedby={issues.categoryId ? 'entry-categoryId-error' : undefined}
               >
-                <option value="">Vælg familie …</option>
-                {(families.data ?? []).map((f) => (
-                  <option key={f.id} value={f.id}>
-                    {f.displayName}
+                <option value="">Vælg kategori …</option>
+                {(categories.data ?? []).map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.label}
                   </option>
                 ))}
               </select>
-              {issues.familyId && (
-                <span className="error" id="entry-familyId-error">
-                  {issues.familyId}
+              {issues.categoryId && (
+                <span className="error" id="entry-categoryId-error">
+                  {issues.categoryId}
                 </span>
               )}
             </div>
-            <TimeField value={content.timeText} at={at} onChange={(timeText) => change({ timeText }, 'observedAt')} forced={issues.observedAt} />
-            <div className="field">
-              <label htmlFor="entry-shift">Vagt</label>
-              <select id="entry-shift" value={shift} onChange={(e) => change({ shiftByHand: e.target.value as Shift })} aria-describedby="entry-shift-hint">
-                {shifts.map((s) => (
-                  <option key={s} value={s}>
-                    {shiftLabels[s]}
-                  </option>
-                ))}
-              </select>
-              <span className="hint" id="entry-shift-hint">
-                {content.shiftByHand ? 'Valgt i hånden.' : 'Følger tidspunktet.'}
+            <NoteText value={content.text} onChange={(text) => change({ text }, 'text')} error={issues.text} savedAt={savedAt} />
+            <div className="row">
+              <ConcernRadios value={content.concern} onChange={(concern) => change({ concern })} />
+              {persons.length > 0 && (
+                <fieldset className="field inline-group">
+                  <legend>Personer</legend>
+                  <div className="checks">
+                    {persons.map((p) => (
+                      <label key={p.id}>
+                        <input
+                          type="checkbox"
+                          checked={content.personIds.includes(p.id)}
+                          onChange={(e) => change({ personIds: e.target.checked ? [...content.personIds, p.id] : content.personIds.filter((id) => id !== p.id) })}
+                        />
+                        {p.name}
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+              )}
+            </div>
+            {content.concern === 'serious' && <SeriousConcern underretning={underretning} onUnderretning={setUnderretning} />}
+            <div className="actions">
+              <button type="submit">Underskriv …</button>
+              <button type="button" className="secondary" onClick={() => void close()}>
+                Luk (gem kladde)
+              </button>
+              {draftId !== undefined && (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => setDiscarding(true)}
+                >
+                  Kassér kladde
+                </button>
+              )}
+              <span className="spacer" style={{ flex: 1 }} />
+              <span className="saved-state" aria-live="polite">
+                {dirty ? 'Ikke gemt endnu …' : savedAt ? `Kladde gemt ${formatDateTime(savedAt).split(' ')[1]}` : ''}
               </span>
             </div>
-          </div>
-          <div className="field category-field">
-            <label htmlFor="entry-categoryId">Kategori</label>
-            <select
-              id="entry-categoryId"
-              value={content.categoryId ?? ''}
-              onChange={(e) => {
-                setCategoryByHand(true);
-                change({ categoryId: e.target.value ? Number(e.target.value) : null }, 'categoryId');
-              }}
-              aria-invalid={issues.categoryId ? true : undefined}
-              aria-describedby={issues.categoryId ? 'entry-categoryId-error' : undefined}
-            >
-              <option value="">Vælg kategori …</option>
-              {(categories.data ?? []).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-            {issues.categoryId && (
-              <span className="error" id="entry-categoryId-error">
-                {issues.categoryId}
-              </span>
-            )}
-          </div>
-          <NoteText value={content.text} onChange={(text) => change({ text }, 'text')} error={issues.text} savedAt={savedAt} />
-          <div className="row">
-            <ConcernRadios value={content.concern} onChange={(concern) => change({ concern })} />
-            {persons.length > 0 && (
-              <fieldset className="field inline-group">
-                <legend>Personer</legend>
-                <div className="checks">
-                  {persons.map((p) => (
-                    <label key={p.id}>
-                      <input
-                        type="checkbox"
-                        checked={content.personIds.includes(p.id)}
-                        onChange={(e) => change({ personIds: e.target.checked ? [...content.personIds, p.id] : content.personIds.filter((id) => id !== p.id) })}
-                      />
-                      {p.name}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            )}
-          </div>
-          {content.concern === 'serious' && <SeriousConcern underretning={underretning} onUnderretning={setUnderretning} />}
-          <div className="actions">
-            <button type="submit">Underskriv …</button>
-            <button type="button" className="secondary" onClick={() => void close()}>
-              Luk (gem kladde)
-            </button>
-            {draftId !== undefined && (
-              <button
-                type="button"
-                className="link"
-                onClick={() => {
-                  void discard().then(props.onClose);
-                }}
-              >
-                Kassér kladde
-              </button>
-            )}
-            <span className="spacer" style={{ flex: 1 }} />
-            <span className="saved-state" aria-live="polite">
-              {dirty ? 'Ikke gemt endnu …' : savedAt ? `Kladde gemt ${formatDateTime(savedAt).split(' ')[1]}` : ''}
-            </span>
-          </div>
-          <p className="muted small">
-            <kbd>Ctrl</kbd>+<kbd>Enter</kbd> underskriver · <kbd>Esc</kbd> lukker og gemmer kladden · Kladder kan kun ses af dig.
-          </p>
-        </form>
+            <p className="muted small">
+              <kbd>Ctrl</kbd>+<kbd>Enter</kbd> underskriver · <kbd>Esc</kbd> lukker og gemmer kladden · Kladder kan kun ses af dig.
+            </p>
+          </form>
+        )}
+      </Dialog>
+      {/* Beside the note's dialog, not inside it: Esc then closes only the question. */}
+      {discarding && (
+        <ConfirmDialog
+          title="Kassér kladden?"
+          confirmLabel="Kassér kladde"
+          danger
+          onConfirm={() => void discard().then(props.onClose)}
+          onClose={() => setDiscarding(false)}
+        >
+          <p>Kladden slettes, og det, du har skrevet, kan ikke hentes frem igen.</p>
+        </ConfirmDialog>
       )}
-    </Dialog>
+    </>
   );
 }

@@ -124,7 +124,7 @@ export function Timeline({ family, onNewObservation, target }: { family: FamilyD
       <div data-testid="timeline">
         {groupByDay(observations).map((g) => (
           <div key={g.day}>
-            <h2 className="day-heading">{formatDayHeading(g.observations[0]!.observedAt)}</h2>
+            <h2 className="day-heading">{formatDayHeading(g.day)}</h2>
             {g.observations.map((o) => (
               <ObservationCard
                 key={o.id}

@@ -24,10 +24,14 @@ export function useObservationDraft(initial: () => Content, draft: Draft | undef
   idRef.current = draftId;
   const timesRef = useRef(times);
   timesRef.current = times;
+  // Set while the note is being signed, and for good once it is: an autosave then would store the signed text again
+  // as a new draft (a note signed before its first autosave has no draft id for the save to refuse).
+  const signing = useRef(false);
 
   /** Saves the draft; true when what is on screen now is saved. */
   async function saveDraft(): Promise<boolean> {
     if (saving.current) await saving.current.catch(() => undefined);
+    if (signing.current) return true;
     const c = latest.current;
     if (!c.text.trim() && idRef.current === undefined) {
       // Nothing worth keeping yet (a time or a category alone): nothing waits to be saved either.
@@ -84,9 +88,16 @@ export function useObservationDraft(initial: () => Content, draft: Draft | undef
   /** Signs what is on screen (the draft becomes the observation); throws the backend's refusal. */
   /** Signs what is on screen (linked to the family's goals in `goalIds`, in the same transaction). */
   async function sign(goalIds: number[] = []): Promise<Observation> {
+    signing.current = true;
     if (saving.current) await saving.current.catch(() => undefined);
     const input = { ...toInput(latest.current, timesRef.current), draftId: idRef.current };
-    const observation = goalIds.length ? (await call('goals:signObservation', { ...input, goalIds })).observation : await call('journal:sign', input);
+    let observation: Observation;
+    try {
+      observation = goalIds.length ? (await call('goals:signObservation', { ...input, goalIds })).observation : await call('journal:sign', input);
+    } catch (err) {
+      signing.current = false;
+      throw err;
+    }
     for (const key of [['timeline'], ['family', observation.familyId], ['front'], ['drafts'], ['goals', observation.familyId]]) void queryClient.invalidateQueries({ queryKey: key });
     return observation;
   }

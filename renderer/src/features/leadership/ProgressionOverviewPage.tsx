@@ -32,13 +32,13 @@ export function ProgressionOverviewPage() {
         <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Vis også familier uden noget at følge op på
       </label>
       {shown.length === 0 ? (
-        <p className="muted">Ingen familier har målinger over cut-off, overskredne målinger eller opfølgninger eller alliancealarmer.</p>
+        <p className="muted">Ingen familier har målinger over grænseværdien, overskredne målinger eller opfølgninger eller alliancealarmer.</p>
       ) : (
         <table className="list" data-testid="progression-overview">
           <thead>
             <tr>
               <th scope="col">Familie</th>
-              <th scope="col">Over cut-off</th>
+              <th scope="col">Over grænseværdien</th>
               <th scope="col">Overskredne målinger</th>
               <th scope="col">Overskredne opfølgninger på mål</th>
               <th scope="col">Samarbejdsalliancen</th>

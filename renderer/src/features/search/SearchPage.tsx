@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { skipToken, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { parseQuery } from '../../../../common/search';
 import { call, errorText } from '../../app/api';
@@ -21,9 +21,8 @@ export function SearchPage() {
   const live = useQuery({ queryKey: ['search', 'live', typed], enabled: submitted === null && typed.length > 0, queryFn: () => liveSearch(typed) });
   const full = useInfiniteQuery({
     queryKey: ['search', 'whole', submitted],
-    enabled: submitted !== null,
     initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }) => call('journal:search', { query: submitted!, live: false, beforeId: pageParam, limit: 30 }),
+    queryFn: submitted === null ? skipToken : ({ pageParam }) => call('journal:search', { query: submitted, live: false, beforeId: pageParam, limit: 30 }),
     getNextPageParam: (last) => last.nextBeforeId ?? undefined,
   });
   const families = useQuery({ queryKey: ['families', true], queryFn: () => call('families:list', { includeClosed: true }) });

@@ -55,7 +55,7 @@ function PasswordStep({ admins, onDone, onCancel }: { admins: Admin[]; onDone: (
       if (problem) ctx.addIssue({ code: 'custom', path: ['newPassword'], message: problem });
       if (v.newPassword !== v.repeat) ctx.addIssue({ code: 'custom', path: ['repeat'], message: 'De to adgangskoder er ikke ens.' });
     });
-  const { form, formError, submit, attempt } = useZodForm(schema, { userId: admins.length === 1 ? String(admins[0]!.id) : '', newPassword: '', repeat: '' });
+  const { form, formError, submit, attempt } = useZodForm(schema, { userId: admins.length === 1 && admins[0] ? String(admins[0].id) : '', newPassword: '', repeat: '' });
   const e = form.formState.errors;
   const onSubmit = submit(async (v) => {
     const result = await call('recovery:complete', { userId: Number(v.userId), newPassword: v.newPassword });

@@ -19,7 +19,7 @@ export interface ChartFigureProps extends Omit<TimeChartProps, 'summary'> {
 }
 
 /** The chart's numbers as a table: one row per point, oldest first. */
-export function ChartTable({ caption, lines, seriesLabel, valueLabel = 'Score', showCaption = false }: { caption: string; lines: ChartLine[]; seriesLabel: string; valueLabel?: string; showCaption?: boolean }) {
+export function ChartTable({ caption, lines, seriesLabel, valueLabel = 'Point', showCaption = false }: { caption: string; lines: ChartLine[]; seriesLabel: string; valueLabel?: string; showCaption?: boolean }) {
   const rows = lines.flatMap((l) => l.points.map((p) => ({ line: l.name, ...p }))).sort((a, b) => a.t - b.t || a.line.localeCompare(b.line, 'da'));
   const showSeries = lines.length > 1;
   const showNote = rows.some((r) => r.note);

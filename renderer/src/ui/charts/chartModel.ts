@@ -1,5 +1,5 @@
 import { phaseLabels, type Phase } from '../../../../common/families';
-import { cutoffRuleLabels, type CutoffRule, type Direction } from '../../../../common/instruments';
+import { cutoffRuleLabels, directionLabels, type CutoffRule, type Direction } from '../../../../common/instruments';
 import { formatNumber } from '../../../../common/scoring';
 
 /**
@@ -66,7 +66,7 @@ export const cutoffText = (rule: CutoffRule | string, value: number) => `${cutof
 /** The part of the axis the rule flags: above the cut-off for ≥ and >, below it for ≤ and <. */
 export function cutoffBand(rule: CutoffRule | string, value: number, range: { min: number; max: number }, meaning: string | null, x1: number | null = null, x2: number | null = null): Band {
   const upward = rule === 'gte' || rule === 'gt';
-  const label = `Cut-off ${cutoffText(rule, value)}${meaning ? `: ${meaning}` : ''}`;
+  const label = `Grænseværdi ${cutoffText(rule, value)}${meaning ? `: ${meaning}` : ''}`;
   return upward ? { y1: value, y2: Math.max(range.max, value), x1, x2, label } : { y1: Math.min(range.min, value), y2: value, x1, x2, label };
 }
 
@@ -89,9 +89,8 @@ export function steppedBands(points: Array<{ t: number; cutoff: number | null }>
 }
 
 export function directionText(direction: Direction | null): string | null {
-  if (direction === 'higher_worse') return 'Højere score er mere bekymrende';
-  if (direction === 'higher_better') return 'Højere score er bedre';
-  return null;
+  // The same words as the instrument dialog's choice (common/instruments).
+  return direction ? directionLabels[direction] : null;
 }
 
 /** The x axis: the period asked for, else the points and markers, with a little room on both sides. */

@@ -1,4 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { errorText } from '../../app/api';
+import { Notice } from '../Field';
 import { formatDate, formatDateTime } from '../format';
 import './print.css';
 
@@ -28,8 +30,8 @@ export function PrintLayout(props: {
   period: PrintPeriod;
   printedBy: string;
   backHref: string;
-  /** Runs before every print (the access log). */
-  onPrint?: () => void;
+  /** Runs before every print (the access log); a rejection is shown above the sheet, left out of the print. */
+  onPrint?: () => void | Promise<void>;
   children: ReactNode;
   /** What the sheet is about when it is not one family ("Familier"); default "Familie". */
   subjectLabel?: string;
@@ -37,11 +39,21 @@ export function PrintLayout(props: {
   periodLabel?: string;
 }) {
   const [printedAt] = useState(() => new Date().toISOString());
+  const [recordError, setRecordError] = useState<string | null>(null);
   const { onPrint } = props;
   useEffect(() => {
     if (!onPrint) return;
-    window.addEventListener('beforeprint', onPrint);
-    return () => window.removeEventListener('beforeprint', onPrint);
+    const fail = (error: unknown) => setRecordError(errorText(error));
+    const run = () => {
+      setRecordError(null);
+      try {
+        void Promise.resolve(onPrint()).catch(fail);
+      } catch (error) {
+        fail(error);
+      }
+    };
+    window.addEventListener('beforeprint', run);
+    return () => window.removeEventListener('beforeprint', run);
   }, [onPrint]);
   useRunningHead(`${props.institutionName} · ${props.familyName} · ${props.title}`);
   return (
@@ -55,6 +67,11 @@ export function PrintLayout(props: {
         </a>
         <span className="muted small">A4 stående med sidetal. Vælg »Gem som PDF« i udskriftsvinduet for at gemme en fil.</span>
       </div>
+      {recordError && (
+        <div className="no-print">
+          <Notice kind="error">Udskriften kunne ikke skrives i adgangsloggen: {recordError}</Notice>
+        </div>
+      )}
       <article className="print-sheet" data-testid="print-sheet">
         <header className="print-header">
           <div className="print-institution">{props.institutionName}</div>

@@ -5,7 +5,7 @@ import { Field } from '../../../ui/Field';
 import { SelectField } from '../../../ui/SelectField';
 import { PartySelect, useErrorsAt } from '../plans/PartyFields';
 import type { PartyOptionGroup } from '../plans/parties';
-import { TextAreaField } from '../plans/TextAreaField';
+import { TextAreaField } from '../../../ui/TextAreaField';
 import { emptyPlanAgreement, emptySupport, type DischargeForm } from './dischargeForm';
 
 /** The plan's agreements: its own, or agreements made with the network linked in (their follow-up is read live). */

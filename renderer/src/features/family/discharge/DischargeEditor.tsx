@@ -12,7 +12,7 @@ import { PartyChecklist } from '../plans/PartyFields';
 import { partyGroups } from '../plans/parties';
 import { placeServerError } from '../plans/planForm';
 import { useDischargeSaved } from '../plans/queries';
-import { TextAreaField } from '../plans/TextAreaField';
+import { TextAreaField } from '../../../ui/TextAreaField';
 import { PlanAgreementFields, SupportFields } from './AgreementSupportFields';
 import { dischargeFormSchema, dischargeFormValues, dischargeInput } from './dischargeForm';
 import { StepFields } from './StepFields';

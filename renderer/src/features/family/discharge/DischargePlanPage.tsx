@@ -12,8 +12,7 @@ import { StepsTable } from './StepsTable';
 type DischargeView = z.infer<typeof dischargeViewSchema>;
 
 /** One version of the udslusningsplan: where to and when, the timeline against today, the steps, agreements and support. */
-export function DischargePlanPage({ familyId, view, closed }: { familyId: number; view: DischargeView; closed: boolean }) {
-  const plan = view.plan!;
+export function DischargePlanPage({ familyId, view, plan, closed }: { familyId: number; view: DischargeView; plan: NonNullable<DischargeView['plan']>; closed: boolean }) {
   const base = `/familier/${familyId}/udslusningsplan`;
   const isCurrent = plan.version === view.currentVersion;
   return (

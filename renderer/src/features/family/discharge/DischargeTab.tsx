@@ -60,7 +60,7 @@ export function DischargeTab({ family, sub }: { family: FamilyDetail; sub: strin
   return (
     <>
       {nav}
-      {section === 'udgaver' ? <VersionList versions={v.versions} base={base} /> : <DischargePlanPage familyId={family.id} view={v} closed={closed} />}
+      {section === 'udgaver' ? <VersionList versions={v.versions} base={base} /> : <DischargePlanPage familyId={family.id} view={v} plan={v.plan} closed={closed} />}
     </>
   );
 }

@@ -105,7 +105,7 @@ export function GoalsSection({ goals }: { goals: HandoverGoal[] }) {
                   {g.latestReview ? (
                     <>
                       {formatDate(g.latestReview.date)}
-                      {g.latestReview.score !== null && ` · score ${g.latestReview.score}`}
+                      {g.latestReview.score !== null && ` · vurdering ${g.latestReview.score}`}
                       {g.latestReview.note && <div className="small">{g.latestReview.note}</div>}
                     </>
                   ) : (

@@ -4,7 +4,7 @@ import { Field } from '../../../ui/Field';
 import { labelOptions, SelectField } from '../../../ui/SelectField';
 import { PartySelect, useErrorsAt } from '../plans/PartyFields';
 import type { PartyOptionGroup } from '../plans/parties';
-import { TextAreaField } from '../plans/TextAreaField';
+import { TextAreaField } from '../../../ui/TextAreaField';
 import { emptyStep, type DischargeForm } from './dischargeForm';
 
 /** The plan's steps in order: each with a day or a range, who is responsible, what happens, status and evaluation. */

@@ -8,7 +8,7 @@ import { formatDate } from '../../../ui/format';
 import { useZodForm } from '../../../ui/forms';
 import { Choice } from '../plans/Choice';
 import { useDischargeSaved } from '../plans/queries';
-import { TextAreaField } from '../plans/TextAreaField';
+import { TextAreaField } from '../../../ui/TextAreaField';
 
 const shape = stepStatusInputSchema.shape;
 const schema = z

@@ -88,7 +88,7 @@ export function GoalDialog({ familyId, goal, onClose }: { familyId: number; goal
         <KeptNotice restored={restored} onDiscard={discardKept} />
         {formError && <Notice kind="error">{formError}</Notice>}
         {goal && <p className="muted">Målet ændres ikke: ændringen gemmes som en ny version med din begrundelse, og de tidligere versioner kan ses.</p>}
-        <TextAreaField id="goal-text" label="Målet med forældrenes egne ord" required rows={3} hint="Skriv det, som forældrene selv siger det: «Jeg vil …»." registration={form.register('text')} error={e.text?.message} />
+        <TextAreaField id="goal-text" label="Målet med forældrenes egne ord" required rows={3} hint="Skriv det, som forældrene selv siger det: «Jeg vil …»." {...form.register('text')} error={e.text?.message} />
         <div className="row">
           <SelectField label="Område" id="goal-area" required placeholder="Vælg …" options={labelOptions(goalAreas, goalAreaLabels)} {...form.register('area')} error={e.area?.message} />
           {area === 'other' && <Field label="Hvilket område" id="goal-area-other" required {...form.register('areaOther')} error={e.areaOther?.message} />}
@@ -110,7 +110,7 @@ export function GoalDialog({ familyId, goal, onClose }: { familyId: number; goal
             </div>
           </fieldset>
         )}
-        {goal && <TextAreaField id="goal-reason" label="Begrundelse for ændringen" required rows={2} registration={form.register('reason')} error={e.reason?.message} />}
+        {goal && <TextAreaField id="goal-reason" label="Begrundelse for ændringen" required rows={2} {...form.register('reason')} error={e.reason?.message} />}
         <div className="actions">
           <button type="submit" disabled={form.formState.isSubmitting}>
             {goal ? 'Gem ændring' : 'Opret mål'}

@@ -23,7 +23,7 @@ const schema = z
     userIds: z.array(z.string()),
     others: z.string().max(1200),
   })
-  .refine((v) => v.staffScore !== '' || v.parentScore !== '', { path: ['staffScore'], message: 'Angiv en score: medarbejdernes, forældrenes eller begge.' });
+  .refine((v) => v.staffScore !== '' || v.parentScore !== '', { path: ['staffScore'], message: 'Angiv point: medarbejdernes, forældrenes eller begge.' });
 
 /**
  * An opfølgning on a goal: the staff's score and the parents' own side by side on the goal's scale, the parents' words,
@@ -66,8 +66,8 @@ export function ReviewDialog({ goal, family, me, onClose }: { goal: Goal; family
           <SelectField label="Medarbejdernes vurdering" id="review-staff" placeholder="–" options={scoreOptions} {...form.register('staffScore')} error={e.staffScore?.message} />
           <SelectField label="Forældrenes egen vurdering" id="review-parent" placeholder="–" options={scoreOptions} {...form.register('parentScore')} />
         </div>
-        <TextAreaField id="review-parent-words" label="Forældrenes egne ord" rows={2} registration={form.register('parentComment')} error={e.parentComment?.message} />
-        <TextAreaField id="review-note" label="Note" rows={2} registration={form.register('note')} error={e.note?.message} />
+        <TextAreaField id="review-parent-words" label="Forældrenes egne ord" rows={2} {...form.register('parentComment')} error={e.parentComment?.message} />
+        <TextAreaField id="review-note" label="Note" rows={2} {...form.register('note')} error={e.note?.message} />
         <fieldset className="group">
           <legend>Hvem deltog</legend>
           <div className="checks">

@@ -12,7 +12,7 @@ import { PartySelect } from '../plans/PartyFields';
 import { emptyParty, partyFieldSchema, partyGroups, partyInput } from '../plans/parties';
 import { placeServerError } from '../plans/planForm';
 import { useNetworkSaved } from '../plans/queries';
-import { TextAreaField } from '../plans/TextAreaField';
+import { TextAreaField } from '../../../ui/TextAreaField';
 
 const shape = agreementInputSchema.shape;
 export const agreementFormSchema = z.object({ responsible: partyFieldSchema, what: shape.what, when: shape.when, dueDate: z.union([z.literal(''), dateSchema]) });

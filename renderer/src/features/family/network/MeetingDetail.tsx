@@ -11,7 +11,7 @@ import { Field, Notice } from '../../../ui/Field';
 import { formatDate, formatDateTime } from '../../../ui/format';
 import { useZodForm } from '../../../ui/forms';
 import { keys } from '../plans/queries';
-import { TextAreaField } from '../plans/TextAreaField';
+import { TextAreaField } from '../../../ui/TextAreaField';
 import { AgreementItem } from './AgreementItem';
 
 /** One netværksmøde as recorded, with its corrections appended below (the record itself never changes). */

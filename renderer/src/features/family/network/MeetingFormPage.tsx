@@ -12,7 +12,7 @@ import { PartyChecklist, PartySelect } from '../plans/PartyFields';
 import { partyGroups } from '../plans/parties';
 import { placeServerError } from '../plans/planForm';
 import { keys } from '../plans/queries';
-import { TextAreaField } from '../plans/TextAreaField';
+import { TextAreaField } from '../../../ui/TextAreaField';
 import { emptyAgreement } from './AgreementDialogs';
 import { emptyMeeting, meetingFormSchema, meetingInput } from './meetingForm';
 

@@ -4,7 +4,7 @@ import { formatDate } from '../../../ui/format';
 /** The persons around the family with everything recorded about each; edit and remove while the family is open. */
 export function PersonsTable({ persons, onEdit, onRemove }: { persons: NetworkPerson[]; onEdit?: (p: NetworkPerson) => void; onRemove?: (p: NetworkPerson) => void }) {
   const current = persons.filter((p) => !p.removedAt);
-  const removed = persons.filter((p) => p.removedAt);
+  const removed = persons.filter((p): p is NetworkPerson & { removedAt: string } => p.removedAt !== null);
   return (
     <>
       {current.length === 0 ? (
@@ -78,7 +78,7 @@ export function PersonsTable({ persons, onEdit, onRemove }: { persons: NetworkPe
           <ul className="plain">
             {removed.map((p) => (
               <li key={p.id}>
-                {p.name} · {p.relationText ?? networkRelationLabels[p.relation]} · fjernet {formatDate(p.removedAt!)}
+                {p.name} · {p.relationText ?? networkRelationLabels[p.relation]} · fjernet {formatDate(p.removedAt)}
                 {p.removedReason && <span className="muted"> · {p.removedReason}</span>}
               </li>
             ))}

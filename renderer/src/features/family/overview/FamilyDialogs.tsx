@@ -14,7 +14,7 @@ import { useFamilySaved } from '../familyCache';
 
 export function PhaseDialog({ family, onClose }: { family: FamilyDetail; onClose: () => void }) {
   const saved = useFamilySaved(family.id, onClose);
-  const next = phases[Math.min(phases.indexOf(family.phase) + 1, phases.length - 1)]!;
+  const next = phases[Math.min(phases.indexOf(family.phase) + 1, phases.length - 1)] ?? family.phase;
   const { form, formError, submit, attempt } = useZodForm(z.object({ phase: z.enum(phases), fromDate: channels['families:changePhase'].input.shape.fromDate }), { phase: next, fromDate: today() });
   return (
     <DialogForm title="Skift fase" onClose={onClose} error={formError} errors={form.formState.errors} attempt={attempt} submitLabel="Gem faseskift" onSubmit={submit(async (v) => saved(await call('families:changePhase', { familyId: family.id, phase: v.phase as Phase, fromDate: v.fromDate })))}>

@@ -1,6 +1,6 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useFieldError } from './PartyFields';
-import { TextAreaField } from './TextAreaField';
+import { TextAreaField } from '../../../ui/TextAreaField';
 
 /** A list of short texts (worries, signs …) as rows to add and remove; an item keeps its key from version to version. */
 export function TextItems({ name, legend, itemLabel, addLabel, hint }: { name: string; legend: string; itemLabel: string; addLabel: string; hint?: string }) {

@@ -46,8 +46,9 @@ export function VersionList({ versions, base, shown }: { versions: VersionMeta[]
 
 function CompareForm({ versions, base }: { versions: VersionMeta[]; base: string }) {
   const [, navigate] = useLocation();
-  const newest = versions.at(-1)!.version;
-  const [from, setFrom] = useState(String(versions.at(-2)!.version));
+  // Shown from two versions on; the fallbacks only satisfy the types.
+  const newest = versions.at(-1)?.version ?? 0;
+  const [from, setFrom] = useState(String(versions.at(-2)?.version ?? newest));
   const [to, setTo] = useState(String(newest));
   const options = versions.map((v) => ({ value: String(v.version), label: `Udgave ${v.version} (${formatDateTime(v.createdAt)})` }));
   return (

@@ -20,7 +20,7 @@ export function ProgressionReportPanel({ family }: { family: FamilyDetail }) {
       <h2 id="progression-report-title" className="panel-title">
         Progressionsrapport
       </h2>
-      <p className="muted">Grafer og scorer for hvert måleredskab, udviklingsmålene med opfølgninger og plads til underskrifter. A4 med sidetal.</p>
+      <p className="muted">Grafer og tal for hvert måleredskab, udviklingsmålene med opfølgninger og plads til underskrifter. A4 med sidetal.</p>
       <form onSubmit={open} noValidate>
         {formError && <Notice kind="error">{formError}</Notice>}
         <div className="row">

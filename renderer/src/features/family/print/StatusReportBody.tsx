@@ -66,7 +66,7 @@ export function StatusReportFacts({ content: c }: { content: StatusReportContent
                 <th>Måleredskab</th>
                 <th>Hvem</th>
                 <th className="num">Total</th>
-                <th>Cut-off</th>
+                <th>Grænseværdi</th>
               </tr>
             </thead>
             <tbody>
@@ -79,7 +79,7 @@ export function StatusReportFacts({ content: c }: { content: StatusReportContent
                   </td>
                   <td>{m.personName}</td>
                   <td className="num">{m.total === null ? '–' : formatNumber(m.total)}</td>
-                  <td>{m.zone === 'flagged' ? 'Over cut-off' : m.zone === 'monitor' ? 'Skal følges' : ''}</td>
+                  <td>{m.zone === 'flagged' ? 'Over grænseværdien' : m.zone === 'monitor' ? 'Skal følges' : ''}</td>
                 </tr>
               ))}
             </tbody>

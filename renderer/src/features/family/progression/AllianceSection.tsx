@@ -7,7 +7,7 @@ import { FigureView } from './FigureView';
 
 /** The alert in words: low (flagged by the cut-off) and/or falling (2 points below the recent level). */
 export function allianceAlertText(p: AlliancePair): string | null {
-  const parts = [p.alert.low && p.cutoff ? `seneste score er ${cutoffText(p.cutoff.rule, p.cutoff.value)}` : null, p.alert.falling ? 'faldet mindst 2 point under de seneste målinger' : null].filter(Boolean);
+  const parts = [p.alert.low && p.cutoff ? `seneste total er ${cutoffText(p.cutoff.rule, p.cutoff.value)}` : null, p.alert.falling ? 'faldet mindst 2 point under de seneste målinger' : null].filter(Boolean);
   return parts.length ? `Samarbejdsalliancen med ${p.staff.name}: ${parts.join(' og ')}. Tal med familien om samarbejdet.` : null;
 }
 

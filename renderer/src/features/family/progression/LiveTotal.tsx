@@ -9,19 +9,20 @@ import type { liveScore } from './measurementForm';
  */
 export function LiveTotal({ def, live }: { def: InstrumentDefinition; live: ReturnType<typeof liveScore> }) {
   if (def.scoring !== 'sum' || def.items.kind !== 'score') {
-    return <p className="muted small">{def.name} giver ingen samlet score; hvert punkt gemmes for sig.</p>;
+    return <p className="muted small">{def.name} giver ingen samlet total; hvert punkt gemmes for sig.</p>;
   }
   const range = totalRange(def);
-  const low = live.cutoff && (live.cutoff.rule === 'lte' || live.cutoff.rule === 'lt');
+  const cutoff = live.cutoff;
+  const low = cutoff && (cutoff.rule === 'lte' || cutoff.rule === 'lt');
   const zoneText =
-    live.zone === 'flagged'
-      ? `${low ? 'Under' : 'Over'} cut-off (${cutoffText(live.cutoff!.rule, live.cutoff!.value)})${live.cutoff!.label ? `: ${live.cutoff!.label}` : ''}`
+    cutoff && live.zone === 'flagged'
+      ? `${low ? 'Under' : 'Over'} grænseværdien (${cutoffText(cutoff.rule, cutoff.value)})${cutoff.label ? `: ${cutoff.label}` : ''}`
       : live.zone === 'monitor'
         ? 'I overvågningszonen'
-        : live.zone === 'ok'
-          ? `Ikke markeret (cut-off ${cutoffText(live.cutoff!.rule, live.cutoff!.value)})`
+        : cutoff && live.zone === 'ok'
+          ? `Ikke markeret (grænseværdi ${cutoffText(cutoff.rule, cutoff.value)})`
           : def.cutoff
-            ? 'Ingen cut-off for dette skema endnu'
+            ? 'Ingen grænseværdi for dette skema endnu'
             : null;
   return (
     <div className={`live-total${live.zone === 'flagged' ? ' flagged' : live.zone === 'monitor' ? ' monitor' : ''}`} aria-live="polite" data-testid="live-total">

@@ -15,6 +15,8 @@ import { emptyItem, fittingInterval, formFromMeasurement, itemCountFor, liveScor
 import { LiveTotal } from './LiveTotal';
 import { RaterFields } from './RaterFields';
 
+const emptyItems = (count: number) => Array.from({ length: count }, emptyItem);
+
 export interface MeasurementPreset {
   instrumentId: number;
   personId: number;
@@ -41,7 +43,7 @@ export function MeasurementDialog({ family, instruments, staff, me, preset, corr
         raterName: '',
         staffId: String(me.id),
         // Known at once for a preset, so the first item can take the focus when the dialog opens.
-        items: presetDef ? Array.from({ length: itemCountFor(presetDef, preset?.interval ?? null) }, emptyItem) : [],
+        items: presetDef ? emptyItems(itemCountFor(presetDef, preset?.interval ?? null)) : [],
         note: '',
         reason: '',
       };
@@ -58,7 +60,9 @@ export function MeasurementDialog({ family, instruments, staff, me, preset, corr
   useEffect(() => {
     if (!def?.intervals || correcting || form.getValues('interval')) return;
     const fits = fittingInterval(def, family.persons.find((p) => String(p.id) === personId), measuredOn);
-    if (fits !== null) form.setValue('interval', String(fits));
+    if (fits === null) return;
+    form.setValue('interval', String(fits));
+    form.setValue('items', emptyItems(itemCountFor(def, fits)));
   }, [def, personId, measuredOn, correcting, family.persons, form]);
   // One field per item of the instrument (or questionnaire); what is typed stays where the count allows.
   useEffect(() => {
@@ -110,10 +114,11 @@ export function MeasurementDialog({ family, instruments, staff, me, preset, corr
             options={active.map((i) => ({ value: i.id, label: `${i.definition.name} · ${instrumentSubjectLabels[i.definition.subject].toLowerCase()}` }))}
             {...form.register('instrumentId', {
               onChange: (event: { target: { value: string } }) => {
-                // The item fields follow the instrument at once (not an effect later), so every field has its item.
+                // The item fields follow the instrument at once (not an effect later), so every field has its item;
+                // and they start empty: an answer to one instrument's item 1 is no answer to another's.
                 const next = instruments.find((i) => String(i.id) === event.target.value)?.definition;
                 form.setValue('interval', '');
-                form.setValue('items', next ? Array.from({ length: itemCountFor(next, null) }, (_, k) => form.getValues('items')[k] ?? emptyItem()) : []);
+                form.setValue('items', next ? emptyItems(itemCountFor(next, null)) : []);
               },
             })}
             error={e.instrumentId?.message}
@@ -136,7 +141,10 @@ export function MeasurementDialog({ family, instruments, staff, me, preset, corr
               required
               placeholder="Vælg …"
               options={def.intervals.map((i) => ({ value: i.months, label: `${i.months}-måneders-skema` }))}
-              {...form.register('interval')}
+              {...form.register('interval', {
+                // Another questionnaire asks other questions: its items start empty, whatever their number.
+                onChange: (event: { target: { value: string } }) => form.setValue('items', emptyItems(itemCountFor(def, event.target.value ? Number(event.target.value) : null))),
+              })}
               error={e.interval?.message ?? (tried ? live?.issues.get('interval') : undefined)}
             />
           )}
@@ -147,7 +155,7 @@ export function MeasurementDialog({ family, instruments, staff, me, preset, corr
           <>
             {topIssue && <Notice kind="error">{topIssue}</Notice>}
             <ItemFields def={def} count={count} form={form} issues={live?.issues ?? new Map()} showAll={tried} />
-            <LiveTotal def={def} live={live!} />
+            {live && <LiveTotal def={def} live={live} />}
           </>
         )}
         <div className="field">

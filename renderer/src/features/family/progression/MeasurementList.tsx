@@ -10,7 +10,7 @@ import { useZodForm } from '../../../ui/forms';
 
 function zoneBadge(m: Measurement) {
   if (m.withdrawn) return <span className="badge muted-badge">Tilbagekaldt</span>;
-  if (m.zone === 'flagged') return <span className="badge danger">{m.cutoff && (m.cutoff.rule === 'lte' || m.cutoff.rule === 'lt') ? 'Under cut-off' : 'Over cut-off'}</span>;
+  if (m.zone === 'flagged') return <span className="badge danger">{m.cutoff && (m.cutoff.rule === 'lte' || m.cutoff.rule === 'lt') ? 'Under grænseværdien' : 'Over grænseværdien'}</span>;
   if (m.zone === 'monitor') return <span className="badge warn">Overvågningszone</span>;
   return null;
 }

@@ -61,7 +61,7 @@ export function ProgressionTab({ family, user }: { family: FamilyDetail; user: S
             ))}
           </div>
         )}
-        <p className="muted small">Stiplede lodrette linjer markerer faseskift. Det skraverede felt er cut-off-området. Åbne markører er målinger ud over cut-off.</p>
+        <p className="muted small">Stiplede lodrette linjer markerer faseskift. Det skraverede felt er området ud over grænseværdien. Åbne markører er målinger ud over grænseværdien.</p>
       </section>
       <section className="panel" aria-labelledby="alliance-title">
         <h2 id="alliance-title" className="panel-title">

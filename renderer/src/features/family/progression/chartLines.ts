@@ -1,6 +1,7 @@
 import type { AlliancePair } from '../../../../../common/alliance';
 import { goalStatusLabels, type Goal } from '../../../../../common/goals';
 import type { Chart } from '../../../../../common/progression';
+import { directionLabels } from '../../../../../common/instruments';
 import { zoneLabels } from '../../../../../common/scoring';
 import { cutoffBand, cutoffText, directionText, phaseMarkers, steppedBands, timeDomain, toTime, type Band, type ChartLine, type Marker } from '../../../ui/charts/chartModel';
 
@@ -64,8 +65,8 @@ export function instrumentFigure(inst: ChartInstrument, chart: Chart, xDomain: [
   }
   const description = [
     directionText(inst.direction),
-    inst.cutoff?.value !== null && inst.cutoff ? `Cut-off ${cutoffText(inst.cutoff.rule, inst.cutoff.value)}${inst.cutoff.label ? `: ${inst.cutoff.label}` : ''}` : null,
-    inst.cutoff && inst.cutoff.value === null ? 'Cut-off efter skemaets interval' : null,
+    inst.cutoff?.value !== null && inst.cutoff ? `Grænseværdi ${cutoffText(inst.cutoff.rule, inst.cutoff.value)}${inst.cutoff.label ? `: ${inst.cutoff.label}` : ''}` : null,
+    inst.cutoff && inst.cutoff.value === null ? 'Grænseværdi efter skemaets interval' : null,
     inst.hasTotal ? `Total ${inst.range.min}–${inst.range.max}` : `Hver skala ${inst.range.min}–${inst.range.max}`,
   ].filter((d): d is string => d !== null);
   return {
@@ -77,7 +78,7 @@ export function instrumentFigure(inst: ChartInstrument, chart: Chart, xDomain: [
     markers: phaseMarkers(chart.phases, xDomain),
     xDomain,
     yDomain: [inst.range.min, inst.range.max],
-    yLabel: inst.hasTotal ? 'Total' : 'Score',
+    yLabel: inst.hasTotal ? 'Total' : 'Point',
     seriesLabel: inst.hasTotal ? 'Person' : 'Skala',
   };
 }
@@ -85,14 +86,17 @@ export function instrumentFigure(inst: ChartInstrument, chart: Chart, xDomain: [
 /** "Over cut-off" reads wrong for a rule that flags low totals (SRS, ORS): say which side. */
 function zoneLabel(zone: 'monitor' | 'flagged', inst: ChartInstrument): string {
   if (zone === 'monitor') return zoneLabels.monitor;
-  return inst.cutoff && (inst.cutoff.rule === 'lte' || inst.cutoff.rule === 'lt') ? 'Under cut-off' : 'Over cut-off';
+  return inst.cutoff && (inst.cutoff.rule === 'lte' || inst.cutoff.rule === 'lt') ? 'Under grænseværdien' : 'Over grænseværdien';
 }
 
 export function goalFigure(goal: ChartGoal, phases: Chart['phases'], xDomain: [number, number]): Figure {
   const line = (key: 'staffScore' | 'parentScore', name: string): ChartLine => ({
     key,
     name,
-    points: goal.reviews.filter((r) => r[key] !== null).map((r) => ({ t: toTime(r.date), date: r.date, value: r[key]!, flagged: false, note: null })),
+    points: goal.reviews.flatMap((r) => {
+      const value = r[key];
+      return value === null ? [] : [{ t: toTime(r.date), date: r.date, value, flagged: false, note: null }];
+    }),
   });
   const ends = [goal.scale.lowLabel ? `${goal.scale.min} = ${goal.scale.lowLabel}` : null, goal.scale.highLabel ? `${goal.scale.max} = ${goal.scale.highLabel}` : null].filter((d): d is string => d !== null);
   return {
@@ -104,7 +108,7 @@ export function goalFigure(goal: ChartGoal, phases: Chart['phases'], xDomain: [n
     markers: phaseMarkers(phases, xDomain),
     xDomain,
     yDomain: [goal.scale.min, goal.scale.max],
-    yLabel: 'Score',
+    yLabel: 'Point',
     seriesLabel: 'Vurdering',
   };
 }
@@ -117,11 +121,11 @@ export function allianceFigure(pairs: AlliancePair[], xDomain: [number, number],
   return {
     key: `alliance-${first.instrumentId}`,
     title: `Samarbejdsalliancen (${first.instrumentName})`,
-    description: ['Højere score er bedre', ...(cutoff ? [`Cut-off ${cutoffText(cutoff.rule, cutoff.value)}: bekymring for samarbejdsalliancen`] : [])],
+    description: [directionLabels.higher_better, ...(cutoff ? [`Grænseværdi ${cutoffText(cutoff.rule, cutoff.value)}: bekymring for samarbejdsalliancen`] : [])],
     lines: pairs.map((p) => ({
       key: `s${p.staff.id}-${p.instrumentId}`,
       name: p.staff.name,
-      points: p.points.map((pt) => ({ t: toTime(pt.date), date: pt.date, value: pt.total, flagged: pt.zone === 'flagged', note: pt.zone === 'flagged' ? 'Under cut-off' : null })),
+      points: p.points.map((pt) => ({ t: toTime(pt.date), date: pt.date, value: pt.total, flagged: pt.zone === 'flagged', note: pt.zone === 'flagged' ? 'Under grænseværdien' : null })),
     })),
     bands: cutoff ? [cutoffBand(cutoff.rule, cutoff.value, range, null)] : [],
     markers,

@@ -54,7 +54,7 @@ export function InstrumentsPage() {
             <th scope="col">Navn</th>
             <th scope="col">Hvem</th>
             <th scope="col">Punkter</th>
-            <th scope="col">Cut-off</th>
+            <th scope="col">Grænseværdi</th>
             <th scope="col" className="num">
               Version
             </th>
@@ -81,7 +81,7 @@ export function InstrumentsPage() {
                   <div className="row-actions">
                     {d.intervals && (
                       <button type="button" className="secondary" onClick={() => setDialog({ intervals: i })}>
-                        Cut-offs pr. interval<span className="sr-only"> for {d.name}</span>
+                        Grænseværdier pr. interval<span className="sr-only"> for {d.name}</span>
                       </button>
                     )}
                     {!i.builtin && (

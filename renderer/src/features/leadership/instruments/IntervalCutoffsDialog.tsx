@@ -30,7 +30,7 @@ export function IntervalCutoffsDialog({ instrument, onClose }: { instrument: Ins
     setBusy(true);
     setError(null);
     try {
-      await call('instruments:update', { instrumentId: instrument.id, definition: { ...instrument.definition, intervals: next }, note: 'Cut-offs pr. interval' });
+      await call('instruments:update', { instrumentId: instrument.id, definition: { ...instrument.definition, intervals: next }, note: 'Grænseværdier pr. interval' });
       await queryClient.invalidateQueries({ queryKey: ['instruments'] });
       onClose();
     } catch (err) {
@@ -40,7 +40,7 @@ export function IntervalCutoffsDialog({ instrument, onClose }: { instrument: Ins
     }
   };
   return (
-    <Dialog title={`Cut-offs pr. interval: ${instrument.definition.name}`} onClose={onClose} wide initialFocusId="iv-cutoff-0">
+    <Dialog title={`Grænseværdier pr. interval: ${instrument.definition.name}`} onClose={onClose} wide initialFocusId="iv-cutoff-0">
       <p className="muted">Indtast tallene fra jeres licenserede manual. Et tomt felt betyder, at skemaet endnu ikke markerer en total.</p>
       {error && <Notice kind="error">{error}</Notice>}
       <table className="list" data-testid="interval-cutoffs">
@@ -49,7 +49,7 @@ export function IntervalCutoffsDialog({ instrument, onClose }: { instrument: Ins
             <th scope="col">Skema</th>
             <th scope="col">Alder</th>
             <th scope="col">Antal punkter</th>
-            <th scope="col">Cut-off</th>
+            <th scope="col">Grænseværdi</th>
             <th scope="col">Overvågningszone fra</th>
           </tr>
         </thead>
@@ -66,7 +66,7 @@ export function IntervalCutoffsDialog({ instrument, onClose }: { instrument: Ins
                     id={key === 'cutoff' ? `iv-cutoff-${i}` : undefined}
                     className="item-input"
                     inputMode="decimal"
-                    aria-label={`${key === 'itemCount' ? 'Antal punkter' : key === 'cutoff' ? 'Cut-off' : 'Overvågningszone fra'}, ${iv.months}-måneders-skema`}
+                    aria-label={`${key === 'itemCount' ? 'Antal punkter' : key === 'cutoff' ? 'Grænseværdi' : 'Overvågningszone fra'}, ${iv.months}-måneders-skema`}
                     value={rows[i]?.[key] ?? ''}
                     onChange={(e) => set(i, key, e.target.value)}
                   />

@@ -28,8 +28,8 @@ const schema = z
     toMonths: optionalWhole('Til alder'),
   })
   .superRefine((v, ctx) => {
-    if (v.rule && !/^-?\d+([.,]\d+)?$/.test(v.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: 'Skriv cut-off som et tal.' });
-    if (v.rule && !v.direction) ctx.addIssue({ code: 'custom', path: ['direction'], message: 'Vælg retning, når der er en cut-off.' });
+    if (v.rule && !/^-?\d+([.,]\d+)?$/.test(v.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: 'Skriv grænseværdien som et tal.' });
+    if (v.rule && !v.direction) ctx.addIssue({ code: 'custom', path: ['direction'], message: 'Vælg retning, når der er en grænseværdi.' });
     if ((v.fromMonths === '') !== (v.toMonths === '')) ctx.addIssue({ code: 'custom', path: ['toMonths'], message: 'Udfyld både fra og til alder, eller ingen af dem.' });
   });
 
@@ -105,11 +105,11 @@ export function NewInstrumentDialog({ instrument, onClose }: { instrument?: Inst
           </div>
         </fieldset>
         <fieldset className="group">
-          <legend>Total og cut-off</legend>
+          <legend>Total og grænseværdi</legend>
           <div className="row">
             <SelectField label="Retning" id="in-direction" placeholder="Ingen" options={labelOptions(directions, directionLabels)} {...form.register('direction')} error={e.direction?.message} />
-            <SelectField label="Markér totalen når den er" id="in-rule" placeholder="Ingen cut-off" options={labelOptions(cutoffRules, cutoffRuleLabels)} {...form.register('rule')} />
-            <Field label="Cut-off" id="in-value" inputMode="decimal" {...form.register('value')} error={e.value?.message} />
+            <SelectField label="Markér totalen når den er" id="in-rule" placeholder="Ingen grænseværdi" options={labelOptions(cutoffRules, cutoffRuleLabels)} {...form.register('rule')} />
+            <Field label="Grænseværdi" id="in-value" inputMode="decimal" {...form.register('value')} error={e.value?.message} />
             <Field label="Betydning" id="in-label" {...form.register('label')} error={e.label?.message} />
           </div>
         </fieldset>
