@@ -44,7 +44,7 @@ export const intervalSchema = z.strictObject({
   /** How many items this questionnaire has; null until the institution enters it from its manual (then 1 to items.count). */
   itemCount: int('Antal punkter', 1, 100).nullable().default(null),
   /** Entered by the institution from its licensed manual; null: no flag yet. */
-  cutoff: score('Cut-off').nullable().default(null),
+  cutoff: score('Grænseværdi').nullable().default(null),
   /** The lowest (or, for lte/lt rules, highest) total in the monitoring zone below the cut-off; null: no zone. */
   monitoringFrom: score('Overvågningszone').nullable().default(null),
 });
@@ -101,7 +101,7 @@ export const instrumentDefinitionSchema = z
     direction: z.enum(directions, { error: 'Vælg retning.' }).nullable().default(null),
     /** value null with intervals: the cut-off is per interval. */
     cutoff: z
-      .strictObject({ rule: z.enum(cutoffRules, { error: 'Vælg hvornår en total markeres.' }), value: score('Cut-off').nullable().default(null), label: optionalText('Betydning', 120) })
+      .strictObject({ rule: z.enum(cutoffRules, { error: 'Vælg hvornår en total markeres.' }), value: score('Grænseværdi').nullable().default(null), label: optionalText('Betydning', 120) })
       .nullable()
       .default(null),
     intervals: z.array(intervalSchema).min(1, 'Angiv mindst ét interval.').max(20, 'Højst 20 intervaller.').nullable().default(null),
@@ -126,7 +126,7 @@ export const instrumentDefinitionSchema = z
     if (items.reverse.some((n) => n > items.count)) issue(['items', 'reverse'], `Et omvendt punkt findes ikke (der er ${items.count}).`);
     if (new Set(items.reverse).size !== items.reverse.length) issue(['items', 'reverse'], 'Et punkt er nævnt to gange.');
     if (items.labels.length > items.count) issue(['items', 'labels'], 'Der er flere betegnelser end punkter.');
-    if (d.cutoff && d.scoring !== 'sum') issue(['cutoff'], 'En cut-off kræver en total.');
+    if (d.cutoff && d.scoring !== 'sum') issue(['cutoff'], 'En grænseværdi kræver en total.');
     if (d.ageBand && d.subject !== 'child') issue(['ageBand'], 'Kun et måleredskab til barnet har en alder.');
     if (d.ageBand && d.ageBand.fromMonths > d.ageBand.toMonths) issue(['ageBand', 'toMonths'], 'Til-alderen ligger før fra-alderen.');
     if (d.perStaff && d.subject !== 'parent') issue(['perStaff'], 'Samarbejdsalliancen vurderes af forælderen.');
@@ -139,9 +139,9 @@ export const instrumentDefinitionSchema = z
         if (from > iv.to.months * 31 + iv.to.days) issue(['intervals', i, 'to'], 'Aldersvinduet slutter før det begynder.');
         if (iv.itemCount !== null && iv.itemCount > items.count) issue(['intervals', i, 'itemCount'], `Højst ${items.count} punkter.`);
         if ((iv.cutoff !== null || iv.monitoringFrom !== null) && !d.cutoff) issue(['cutoff'], 'Vælg hvornår en total markeres.');
-        if (iv.monitoringFrom !== null && iv.cutoff === null) issue(['intervals', i, 'monitoringFrom'], 'En overvågningszone kræver en cut-off.');
+        if (iv.monitoringFrom !== null && iv.cutoff === null) issue(['intervals', i, 'monitoringFrom'], 'En overvågningszone kræver en grænseværdi.');
       });
-      if (d.cutoff?.value !== null && d.cutoff?.value !== undefined) issue(['cutoff', 'value'], 'Cut-off angives pr. interval.');
+      if (d.cutoff?.value !== null && d.cutoff?.value !== undefined) issue(['cutoff', 'value'], 'Grænseværdien angives pr. interval.');
     }
     if (d.schedule?.kind === 'age_intervals' && !d.intervals) issue(['schedule'], 'Planlægning efter alder kræver aldersintervaller.');
   });
@@ -167,7 +167,7 @@ export function builtinChangeProblem(current: InstrumentDefinition, next: Instru
     });
   return scoringPart(current) === scoringPart(next)
     ? null
-    : 'Et indbygget måleredskab kan kun få nye cut-off-værdier, antal punkter og overvågningszoner pr. interval, aldersgrænser og hyppighed. Opret et nyt måleredskab for at ændre resten.';
+    : 'Et indbygget måleredskab kan kun få nye grænseværdier, antal punkter og overvågningszoner pr. interval, aldersgrænser og hyppighed. Opret et nyt måleredskab for at ændre resten.';
 }
 
 export const instrumentVersionSchema = z.object({

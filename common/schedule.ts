@@ -132,7 +132,7 @@ export function dueList(input: {
       if (last) {
         const flagged = last.zone === 'flagged' && schedule.repeatIfFlaggedDays !== null;
         dueFrom = addDays(last.measuredOn, flagged ? schedule.repeatIfFlaggedDays! : schedule.everyDays);
-        reason = flagged ? `Gentages ${schedule.repeatIfFlaggedDays} dage efter en måling over cut-off` : `Gentages hver ${schedule.everyDays}. dag`;
+        reason = flagged ? `Gentages ${schedule.repeatIfFlaggedDays} dage efter en måling over grænseværdien` : `Gentages hver ${schedule.everyDays}. dag`;
       } else {
         dueFrom = bandFrom ? maxDate(base, bandFrom) : base;
         reason = bandFrom && bandFrom > base ? `Første måling, når barnet er ${def.ageBand!.fromMonths} mdr.` : 'Første måling efter indflytning';

@@ -22,7 +22,7 @@ export type ItemAnswer = z.input<typeof itemAnswerSchema>;
 
 export const zones = ['ok', 'monitor', 'flagged'] as const;
 export type Zone = (typeof zones)[number];
-export const zoneLabels: Record<Zone, string> = { ok: 'Under cut-off', monitor: 'Overvågningszone', flagged: 'Over cut-off' };
+export const zoneLabels: Record<Zone, string> = { ok: 'Under grænseværdien', monitor: 'Overvågningszone', flagged: 'Over grænseværdien' };
 
 export interface AppliedCutoff {
   rule: CutoffRule;

@@ -185,7 +185,7 @@ describe('measurements scored by the backend', () => {
     expect(updated.versions.map((v) => [v.version, v.note, v.createdBy])).toEqual([[1, 'Indbygget', null], [2, 'Cut-off fra manualen', LIS.loginName]]);
     // Changing how a built-in instrument scores is refused.
     const changed = await attempt(backend, 'instruments:update', { instrumentId: asq.id, definition: { ...asq.definition, items: { ...asq.definition.items, concernPoints: 10 } } });
-    expect(changed.ok ? null : changed.error.message).toMatch(/^Et indbygget måleredskab kan kun få nye cut-off-værdier/);
+    expect(changed.ok ? null : changed.error.message).toMatch(/^Et indbygget måleredskab kan kun få nye grænseværdier/);
     await loginAs(backend, ADMIN.loginName, ADMIN.password);
 
     // Alma at 6 months 10 days: 6 items now, and flagged above 30.

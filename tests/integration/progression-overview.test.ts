@@ -53,7 +53,7 @@ describe('progression: the family, its charts and the leaders\' overview', () =>
       ['ADBB', null, 'due', 'Ida Holm'],
       ['ASQ:SE-2', 2, 'missed', 'Ida Holm'],
     ]);
-    expect(progression.due.find((d) => d.instrumentName === 'ADBB')).toMatchObject({ dueFrom: day(-6), reason: 'Gentages 14 dage efter en måling over cut-off' });
+    expect(progression.due.find((d) => d.instrumentName === 'ADBB')).toMatchObject({ dueFrom: day(-6), reason: 'Gentages 14 dage efter en måling over grænseværdien' });
     expect(progression.alliance).toEqual([
       {
         staff: { id: bentId, name: BENT.loginName, initials: 'BEN' },

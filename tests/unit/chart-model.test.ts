@@ -5,10 +5,10 @@ import { chartSummary, cutoffBand, DAY, lineStyle, LINE_STYLES, phaseMarkers, st
 describe('chart model', () => {
   it('shades the side of the cut-off its rule flags, with the meaning in the label', () => {
     const range = { min: 0, max: 32 };
-    expect(cutoffBand('gte', 5, range, 'Tegn på social tilbagetrækning')).toEqual({ y1: 5, y2: 32, x1: null, x2: null, label: 'Cut-off ≥ 5: Tegn på social tilbagetrækning' });
-    expect(cutoffBand('lte', 36, { min: 0, max: 40 }, null)).toEqual({ y1: 0, y2: 36, x1: null, x2: null, label: 'Cut-off ≤ 36' });
+    expect(cutoffBand('gte', 5, range, 'Tegn på social tilbagetrækning')).toEqual({ y1: 5, y2: 32, x1: null, x2: null, label: 'Grænseværdi ≥ 5: Tegn på social tilbagetrækning' });
+    expect(cutoffBand('lte', 36, { min: 0, max: 40 }, null)).toEqual({ y1: 0, y2: 36, x1: null, x2: null, label: 'Grænseværdi ≤ 36' });
     expect(cutoffBand('lt', 25, { min: 0, max: 40 }, null).y2).toBe(25);
-    expect(cutoffBand('gt', 12.5, { min: 0, max: 40 }, null).label).toBe('Cut-off > 12,5');
+    expect(cutoffBand('gt', 12.5, { min: 0, max: 40 }, null).label).toBe('Grænseværdi > 12,5');
   });
 
   it('steps the band where the cut-off changes from one questionnaire to the next (ASQ:SE-2)', () => {

@@ -103,7 +103,7 @@ describe('the one scoring function (common/scoring.ts), on the built-in definiti
   it('a definition is checked with Danish messages', () => {
     const bad = instrumentDefinitionSchema.safeParse({ name: 'Egen skala', subject: 'parent', items: { count: 3, min: 5, max: 1, reverse: [4] }, cutoff: { rule: 'gte', value: 3 }, scoring: 'none' });
     expect(bad.success ? [] : bad.error.issues.map((i) => i.message).sort()).toEqual(
-      ['En cut-off kræver en total.', 'Et omvendt punkt findes ikke (der er 3).', 'Højeste værdi skal være større end laveste.'].sort(),
+      ['En grænseværdi kræver en total.', 'Et omvendt punkt findes ikke (der er 3).', 'Højeste værdi skal være større end laveste.'].sort(),
     );
   });
 });
