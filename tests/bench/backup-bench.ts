@@ -25,7 +25,7 @@ export async function backupBenchmark(): Promise<string[]> {
     facts.push(`first login after a start (key derivation, open, quick_check): ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
     const entry = await must(backend, 'backups:create', {});
-    facts.push(`backup now (VACUUM INTO, then opened, quick_check and row counts): ${((performance.now() - t) / 1000).toFixed(1)} s, ${(entry.bytes / 1024 / 1024).toFixed(0)} MiB (the live file: ${(fs.statSync(path.join(workDir, DB_FILE_NAME)).size / 1024 / 1024).toFixed(0)} MiB)`);
+    facts.push(`backup now (VACUUM INTO, then opened, quick_check and row counts): ${((performance.now() - t) / 1000).toFixed(1)} s, ${((entry.bytes ?? 0) / 1024 / 1024).toFixed(0)} MiB (the live file: ${(fs.statSync(path.join(workDir, DB_FILE_NAME)).size / 1024 / 1024).toFixed(0)} MiB)`);
     facts.push(`resident memory (RSS) of the process at the end: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB (page cache up to 256 MiB per connection)`);
   } finally {
     await backend.close();

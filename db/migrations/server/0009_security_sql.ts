@@ -305,6 +305,30 @@ export const serverSecuritySql: string[] = [
   `create trigger observation_amendments_announce after insert on observation_amendments for each row execute function familiespor_announce()`,
   `create trigger concern_acknowledgements_announce after insert on concern_acknowledgements for each row execute function familiespor_announce()`,
 
+  // Who wrote, signed, sent or acknowledged a row is the login writing it: a staff member with psql cannot put another
+  // name under a note, a signature (status reports) or an acknowledgement. (Owner-run migrations are not checked.)
+  `create function familiespor_stamp_check() returns trigger language plpgsql set search_path = public, pg_temp as $$
+   declare c text; v_new text; v_old text;
+   begin
+     if not pg_has_role(current_user, current_database() || '_app', 'usage') then return new; end if;
+     foreach c in array tg_argv loop
+       v_new := to_jsonb(new) ->> c;
+       v_old := case when tg_op = 'UPDATE' then to_jsonb(old) ->> c else null end;
+       if v_new is not null and v_new is distinct from v_old and v_new::integer is distinct from familiespor_me() then
+         raise exception 'the % of a row is the login writing it', c using errcode = '42501';
+       end if;
+     end loop;
+     return new;
+   end $$`,
+  `do $$ declare r record; begin
+     for r in select c.table_name, array_agg(c.column_name::text order by c.column_name) as cols from information_schema.columns c
+              where c.table_schema = 'public' and c.column_name in ('created_by', 'recorded_by', 'author_id', 'signed_by', 'acknowledged_by', 'sent_by', 'deleted_by')
+              group by c.table_name loop
+       execute format('create trigger %I before insert or update on %I for each row execute function familiespor_stamp_check(%s)',
+         r.table_name || '_stamp', r.table_name, (select string_agg(quote_literal(x), ', ') from unnest(r.cols) x));
+     end loop;
+   end $$`,
+
   // Only the functions above are callable by the app's roles.
   `do $$ declare app text := current_database() || '_app'; f text; begin
      for f in select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'public' loop

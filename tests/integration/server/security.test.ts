@@ -67,6 +67,7 @@ async function institution() {
 describe('the institution\'s server guards itself, not only the app', () => {
   it('a staff login sees only its families, not others\' drafts, cannot change signed records, the log, users or settings', async () => {
     const { backend, database, a } = await institution();
+    await must(backend, 'statusReports:create', { familyId: a, periodFrom: '2026-10-01', periodTo: '2026-11-30' });
     const bent = await asLogin(database, BENT.loginName, BENT.password);
     try {
       expect((await bent.query('select id from families order by id')).rows.map((r) => r.id)).toEqual([a]);
@@ -112,6 +113,10 @@ describe('the institution\'s server guards itself, not only the app', () => {
       const glassBefore = Number((await serverSuperuserCount(backend, "select count(*)::int as n from access_log where action = 'break_glass'")));
       await bent.query("select familiespor_break_glass((select max(id) from familiespor_family_directory()), 'psql')");
       expect(await serverSuperuserCount(backend, "select count(*)::int as n from access_log where action = 'break_glass' and channel = 'server:break_glass'")).toBe(glassBefore + 1);
+
+      // A note or a phase written under someone else's name is refused by the database itself.
+      await expect(bent.query("insert into family_phases (family_id, phase, from_date, recorded_by, recorded_at) values ($1, 'stay', '2026-11-01', 1, 'x')", [a])).rejects.toThrow(/login writing it/);
+      await expect(bent.query("update status_reports set signed_by = 1, status = 'signed'")).rejects.toThrow(/login writing it|signed with its content and signer/);
 
       // The log's writer stamps who: a row naming the administrator, or nobody, is refused.
       await expect(bent.query(`select * from familiespor_log_access($1::jsonb)`, [JSON.stringify([{ user_id: 1, action: 'read', channel: 'families:get', family_id: a }])])).rejects.toThrow(/name their writer/);
