@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import type { Credentials } from '../core/credentials';
 import type { SessionContext } from '../core/context';
 import { connectServer, roleNameFits, serverFailure, serverRoleName } from '../../db/postgres/connect';
-import { scramVerifier } from '../../db/postgres/scram';
+import { setServerPassword } from '../../db/postgres/logins';
 import type { ServerLink } from './link';
 
 /**
@@ -14,14 +13,7 @@ export class ServerCredentials implements Credentials {
   constructor(private readonly link: ServerLink) {}
 
   async setUserPassword(ctx: Pick<SessionContext, 'db'>, user: { id: number; loginName: string }, password: string): Promise<void> {
-    const { database } = this.link.config();
-    const row = await ctx.db.selectFrom('users').select('server_role').where('id', '=', user.id).executeTakeFirstOrThrow();
-    const verifier = scramVerifier(password);
-    if (row.server_role === null) {
-      await sql`select familiespor_create_login(${user.id}, ${serverRoleName(database, user.loginName)}, ${verifier})`.execute(ctx.db);
-    } else {
-      await sql`select familiespor_set_password(${user.id}, ${verifier})`.execute(ctx.db);
-    }
+    await setServerPassword(ctx.db, this.link.config().database, user, password);
   }
 
   async revokeUser(): Promise<void> {
