@@ -233,7 +233,7 @@ export const serverSecuritySql: string[] = [
   // administrator cannot point a user at another role (the owner's, say) and then set its password.
   `create function familiespor_users_guard() returns trigger language plpgsql set search_path = public, pg_temp as $$
    begin
-     if pg_has_role(current_user, current_database() || '_app', 'usage')
+     if familiespor_is_login(current_user::text)
         and ((tg_op = 'INSERT' and new.server_role is not null) or (tg_op = 'UPDATE' and new.server_role is distinct from old.server_role)) then
        raise exception 'server_role is set by familiespor_create_login only' using errcode = '42501';
      end if;
@@ -310,7 +310,7 @@ export const serverSecuritySql: string[] = [
   `create function familiespor_stamp_check() returns trigger language plpgsql set search_path = public, pg_temp as $$
    declare c text; v_new text; v_old text;
    begin
-     if not pg_has_role(current_user, current_database() || '_app', 'usage') then return new; end if;
+     if not familiespor_is_login(current_user::text) then return new; end if;
      foreach c in array tg_argv loop
        v_new := to_jsonb(new) ->> c;
        v_old := case when tg_op = 'UPDATE' then to_jsonb(old) ->> c else null end;
@@ -335,7 +335,7 @@ export const serverSecuritySql: string[] = [
        execute format('revoke all on function %s from public', f);
      end loop;
      foreach f in array array['familiespor_me()', 'familiespor_my_role()', 'familiespor_sees_all()', 'familiespor_own_families()', 'familiespor_log_access(jsonb)',
-       'familiespor_create_login(integer, text, text)', 'familiespor_set_password(integer, text)', 'familiespor_break_glass(integer, text)',
+       'familiespor_create_login(integer, text, text)', 'familiespor_set_password(integer, text)', 'familiespor_break_glass(integer, text)', 'familiespor_is_login(text)',
        'familiespor_end_session(text)', 'familiespor_family_directory()', 'familiespor_family_of(text, integer)'] loop
        execute format('grant execute on function %s to %I', f, app);
      end loop;
