@@ -22,7 +22,7 @@ export const screens = [
   '90-soeg-boejninger.png',
   '21-familie-overblik.png',
   '29-team.png',
-  'ui8-progressionsrapport-side1.png',
+  '136-progressionsrapport-side1.png',
   '901-netvaerk-kort.png',
   '906-sikkerhedsplan.png',
   '923-udslusningsplan.png',

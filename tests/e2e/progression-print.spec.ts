@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { api, field, isoDay, LAPTOP, printToPdf, setUpQuickly } from './helpers';
+import { api, checkA11y, field, isoDay, LAPTOP, printToPdf, setUpQuickly, shotBoth } from './helpers';
 import { startServer } from './server';
 
 test.use({ actionTimeout: 15_000 });
@@ -62,11 +62,10 @@ test('prints: the A4 progression report for a period, and a status report writte
     await expect(sheet.getByTestId('print-goal')).toContainText('Jeg vil have en fast rytme med Liva om aftenen');
     await expect(sheet.getByTestId('print-goal').locator('tbody tr')).toHaveCount(2);
     await expect(page.getByRole('navigation', { name: 'Hovedmenu' })).toHaveCount(0);
-    const report = await printToPdf(page, 'ui8-progressionsrapport');
+    const report = await printToPdf(page, '136-progressionsrapport');
     expect(report.pages).toBeGreaterThanOrEqual(2);
     for (const text of ['Familien Holm', 'Progressionsrapport', 'ADBB', 'PSS', `${danish(isoDay(-120))}–${danish(isoDay(0))}`, 'Underskrift', `Side 1 af ${report.pages}`]) expect(report.text).toContain(text);
     expect(fs.existsSync(report.png)).toBe(true);
-    fs.copyFileSync(report.png, '/tmp/ui8-progressionsrapport-side1.png');
     // Printing puts the printout in the access log.
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await expect.poll(async () => JSON.stringify(await api(page, 'accessLog:familyReport', { familyId: family.id }))).toContain('udskrift: progressionsrapport');
@@ -102,7 +101,8 @@ test('prints: the A4 progression report for a period, and a status report writte
     await page.getByRole('checkbox', { name: /spiste aftensmad sammen/ }).check();
     await page.getByRole('button', { name: 'Gem kladde' }).click();
     await expect(page.getByText('Kladden er gemt.')).toBeVisible();
-    await page.screenshot({ path: '/tmp/ui8-statusrapport-kladde.png', fullPage: true });
+    await shotBoth(page, '134-statusrapport-kladde');
+    await checkA11y(page, 'Statusrapport, kladde');
     await expect(page.getByTestId('report-notes')).toContainText(note);
     await page.getByRole('button', { name: 'Underskriv' }).click();
     const confirm = page.getByRole('dialog', { name: 'Underskriv statusrapporten?' });
@@ -110,7 +110,8 @@ test('prints: the A4 progression report for a period, and a status report writte
     await expect(page.getByTestId('status-report-state')).toContainText('Underskrevet af Astrid Ærø');
     await expect(page.getByRole('button', { name: 'Gem kladde' })).toHaveCount(0);
     await expect(page.getByText('Sara har fået en fast aftenrytme med Liva.')).toBeVisible();
-    await page.screenshot({ path: '/tmp/ui8-statusrapport.png', fullPage: true });
+    await shotBoth(page, '135-statusrapport');
+    await checkA11y(page, 'Statusrapport');
     // The signed report can no longer change.
     const [summary] = await api<{ id: number }[]>(page, 'statusReports:list', { familyId: family.id });
     await expect(api(page, 'statusReports:update', { reportId: summary?.id ?? 0, sections: { summary: 'ændret' } })).rejects.toThrow();
@@ -118,10 +119,9 @@ test('prints: the A4 progression report for a period, and a status report writte
     await page.getByRole('link', { name: 'Udskriv statusrapporten' }).click();
     await expect(sheet.getByRole('heading', { name: 'Statusrapport til kommunen' })).toBeVisible();
     await expect(page.getByTestId('print-signed')).toContainText('Underskrevet elektronisk af Astrid Ærø');
-    const status = await printToPdf(page, 'ui8-statusrapport');
+    const status = await printToPdf(page, '137-statusrapport-udskrift');
     for (const text of ['Familien Holm', 'Statusrapport til kommunen', `${danish(isoDay(-90))}–${danish(isoDay(0))}`, 'Sammenfatning', 'ADBB', 'PSS', 'spiste aftensmad sammen', 'Underskrevet elektronisk af Astrid Ærø']) expect(status.text).toContain(text);
     expect(status.text).not.toContain('KLADDE');
-    fs.copyFileSync(status.png, '/tmp/ui8-statusrapport-side1.png');
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await expect.poll(async () => JSON.stringify(await api(page, 'accessLog:familyReport', { familyId: family.id }))).toContain('udskrift: statusrapport');
 
@@ -130,9 +130,8 @@ test('prints: the A4 progression report for a period, and a status report writte
     await page.getByRole('link', { name: 'Vis målene til forældrene' }).click();
     await expect(sheet.getByTestId('sheet-goal')).toContainText('Jeg vil have en fast rytme med Liva om aftenen');
     await expect(sheet.getByTestId('sheet-goal')).toContainText(`Sidste opfølgning var ${danish(isoDay(-60))}. I gav 7, og vi gav 6.`);
-    const goalsSheet = await printToPdf(page, 'ui8-jeres-maal');
+    const goalsSheet = await printToPdf(page, '138-jeres-maal');
     for (const text of ['Jeres mål', 'Familien Holm', 'fast rytme med Liva']) expect(goalsSheet.text).toContain(text);
-    fs.copyFileSync(goalsSheet.png, '/tmp/ui8-jeres-maal-side1.png');
   } finally {
     await server.stop();
   }

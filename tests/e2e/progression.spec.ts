@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { api, field, isoDay, LAPTOP, setUpQuickly } from './helpers';
+import { api, checkA11y, field, isoDay, LAPTOP, setUpQuickly, shotBoth } from './helpers';
 import { startServer } from './server';
 
 type Instrument = { id: number; key: string | null; definition: { name: string } };
@@ -71,7 +71,8 @@ test('progression: ADBB and PSS over several dates give charts with points and t
     await expect(adbbFigure.locator('.cutoff-band')).toHaveCount(1);
     const pssFigure = page.locator('figure.chart-figure', { hasText: pss.definition.name }).first();
     await expect(pssFigure.locator('.chart-point')).toHaveCount(3);
-    await page.screenshot({ path: '/tmp/ui8-progression.png', fullPage: true });
+    await shotBoth(page, '130-progression');
+    await checkA11y(page, 'Progression');
 
     // A dagbog note to link to the goal.
     const [category] = await api<{ id: number }[]>(page, 'journal:categories', {});
@@ -141,7 +142,8 @@ test('progression: ADBB and PSS over several dates give charts with points and t
     await expect(revise).toHaveCount(0);
     await expect(goal.getByRole('heading', { name: 'Jeg vil lægge Liva til at sove uden hjælp fem aftener om ugen' })).toBeVisible();
     await expect(goal.getByText('Tidligere versioner (1)')).toBeVisible();
-    await page.screenshot({ path: '/tmp/ui8-goals.png', fullPage: true });
+    await shotBoth(page, '131-maal');
+    await checkA11y(page, 'Mål');
 
     // The leader's overview: the family's latest ADBB over the cut-off and its overdue ASQ:SE-2, linking to the tab.
     await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Progression' }).click();
@@ -149,7 +151,8 @@ test('progression: ADBB and PSS over several dates give charts with points and t
     const row = page.getByTestId('progression-overview').getByRole('row', { name: /Familien Holm/ });
     await expect(row).toContainText('ADBB');
     await expect(row).toContainText('Liva Holm: 6 (≥ 5)');
-    await page.screenshot({ path: '/tmp/ui8-leader.png', fullPage: true });
+    await shotBoth(page, '132-leder-progression');
+    await checkA11y(page, 'Ledelse: progression');
     await row.getByRole('link', { name: 'Familien Holm' }).click();
     await expect(page.getByRole('heading', { name: 'Grafer' })).toBeVisible();
 
@@ -223,7 +226,8 @@ test('instruments: a leader enters ASQ:SE-2 cut-offs per interval, adds an own i
     await expect(own.getByRole('cell').nth(3)).toHaveText('2');
     await own.getByRole('button', { name: /Tag ud af brug/ }).click();
     await expect(own).toContainText('Ikke i brug');
-    await page.screenshot({ path: '/tmp/ui8-instruments.png', fullPage: true });
+    await shotBoth(page, '133-maaleredskaber');
+    await checkA11y(page, 'Måleredskaber');
   } finally {
     await server.stop();
   }

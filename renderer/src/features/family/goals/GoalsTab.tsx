@@ -33,6 +33,7 @@ export function GoalsTab({ family, user }: { family: FamilyDetail; user: Session
         </div>
       )}
       {goals.data.length === 0 && <p className="muted">Familien har ingen udviklingsmål endnu. Formulér få, konkrete mål sammen med forældrene, med deres egne ord.</p>}
+      {active.length > 0 && <h2>Mål i gang</h2>}
       {active.map((g) => (
         <GoalCard key={g.id} goal={g} phases={family.phases} xDomain={xDomain} closed={closed} onAction={(action) => setDialog({ goal: g, action })} />
       ))}
