@@ -133,7 +133,7 @@ export const instrumentDefinitionSchema = z
     if (d.intervals) {
       if (d.subject !== 'child') issue(['intervals'], 'Kun et måleredskab til barnet har aldersintervaller.');
       const months = d.intervals.map((i) => i.months);
-      if (months.some((m, i) => i > 0 && m <= months[i - 1]!)) issue(['intervals'], 'Intervallerne skal stå i stigende orden uden gentagelser.');
+      if (months.some((m, i) => { const before = months[i - 1]; return before !== undefined && m <= before; })) issue(['intervals'], 'Intervallerne skal stå i stigende orden uden gentagelser.');
       d.intervals.forEach((iv, i) => {
         const from = iv.from.months * 31 + iv.from.days;
         if (from > iv.to.months * 31 + iv.to.days) issue(['intervals', i, 'to'], 'Aldersvinduet slutter før det begynder.');

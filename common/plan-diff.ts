@@ -45,20 +45,21 @@ function changedFields<T>(before: T, after: T, specs: FieldSpec<T>[]): FieldChan
 export function diffKeyed<T extends { key: number }>(before: T[], after: T[], specs: FieldSpec<T>[]): ItemChange<T>[] {
   const old = new Map(before.map((item, index) => [item.key, { item, index }]));
   const kept = new Set(after.map((i) => i.key));
-  const removed = before.filter((i) => !kept.has(i.key));
+  const removed = before.flatMap((item, index) => (kept.has(item.key) ? [] : [{ item, index }]));
   const result: ItemChange<T>[] = [];
   // Removed items go before the first item that stood after them in the older version.
   const emitRemovedBefore = (index: number) => {
-    while (removed.length && old.get(removed[0]!.key)!.index < index) {
-      const gone = removed.shift()!;
+    for (let next = removed[0]; next && next.index < index; next = removed[0]) {
+      removed.shift();
+      const gone = next.item;
       result.push({ key: gone.key, change: 'removed', before: gone, after: null, fields: [] });
     }
   };
   // In a gap between two kept items, what was removed comes before what was added.
-  const nextKept = after.map((_, i) => after.slice(i).map((a) => old.get(a.key)?.index).find((x) => x !== undefined) ?? Infinity);
+  const nextKept = (i: number) => after.slice(i).map((a) => old.get(a.key)?.index).find((x) => x !== undefined) ?? Infinity;
   for (const [i, item] of after.entries()) {
     const was = old.get(item.key);
-    emitRemovedBefore(nextKept[i]!);
+    emitRemovedBefore(nextKept(i));
     if (!was) {
       result.push({ key: item.key, change: 'added', before: null, after: item, fields: [] });
       continue;

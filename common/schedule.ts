@@ -130,12 +130,12 @@ export function dueList(input: {
       let dueFrom: string;
       let reason: string;
       if (last) {
-        const flagged = last.zone === 'flagged' && schedule.repeatIfFlaggedDays !== null;
-        dueFrom = addDays(last.measuredOn, flagged ? schedule.repeatIfFlaggedDays! : schedule.everyDays);
-        reason = flagged ? `Gentages ${schedule.repeatIfFlaggedDays} dage efter en måling over grænseværdien` : `Gentages hver ${schedule.everyDays}. dag`;
+        const repeatAfter = last.zone === 'flagged' ? schedule.repeatIfFlaggedDays : null;
+        dueFrom = addDays(last.measuredOn, repeatAfter ?? schedule.everyDays);
+        reason = repeatAfter !== null ? `Gentages ${repeatAfter} dage efter en måling over grænseværdien` : `Gentages hver ${schedule.everyDays}. dag`;
       } else {
         dueFrom = bandFrom ? maxDate(base, bandFrom) : base;
-        reason = bandFrom && bandFrom > base ? `Første måling, når barnet er ${def.ageBand!.fromMonths} mdr.` : 'Første måling efter indflytning';
+        reason = bandFrom && def.ageBand && bandFrom > base ? `Første måling, når barnet er ${def.ageBand.fromMonths} mdr.` : 'Første måling efter indflytning';
       }
       if (until !== null && dueFrom > until) continue;
       item({ interval: null, dueFrom, overdueAfter: addDays(dueFrom, schedule.graceDays), until, reason });

@@ -19,7 +19,9 @@ export const DEFAULT_SHIFT_TIMES: ShiftTimes = { day: 7 * 60, evening: 15 * 60, 
 export function shiftOf(date: Date, times: ShiftTimes = DEFAULT_SHIFT_TIMES): Shift {
   const m = date.getHours() * 60 + date.getMinutes();
   const order = (['day', 'evening', 'night'] as const).map((s) => [s, times[s]] as const).sort((a, b) => a[1] - b[1]);
-  let current: Shift = order[order.length - 1]![0];
+  const latest = order.at(-1);
+  if (!latest) throw new Error('shiftOf: no shifts to choose from');
+  let current: Shift = latest[0];
   for (const [shift, start] of order) if (m >= start) current = shift;
   return current;
 }
@@ -66,12 +68,14 @@ export function parseTypedTime(text: string, now: Date = new Date()): Date | nul
   let rest = t;
   const relative = /^(i ?forgårs|i ?går|i ?dag)\s*(.*)$/.exec(t);
   if (relative) {
-    days = relative[1]!.includes('forgårs') ? 2 : relative[1]!.includes('går') ? 1 : 0;
-    rest = relative[2]!;
+    // Both groups always take part in a match.
+    const [, when = '', after = ''] = relative;
+    days = when.includes('forgårs') ? 2 : when.includes('går') ? 1 : 0;
+    rest = after;
   }
   const dated = /^(\d{1,2})[./-](\d{1,2})(?:[./-](\d{4}))?\.?\s+(.+)$/.exec(rest);
   if (dated && !relative) {
-    const clock = parseClock(dated[4]!);
+    const clock = parseClock(dated[4] ?? ''); // the time group always takes part in a match
     if (clock === null) return null;
     const year = dated[3] ? Number(dated[3]) : now.getFullYear();
     const d = new Date(year, Number(dated[2]) - 1, Number(dated[1]), Math.floor(clock / 60), clock % 60);

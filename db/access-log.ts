@@ -93,10 +93,11 @@ export async function appendAccessLog(db: Kysely<Database>, rows: AccessLogValue
  */
 export async function chainUnhashedRows(db: Kysely<Database>): Promise<number> {
   const unhashed = await db.selectFrom('access_log').selectAll().where('hash', 'is', null).orderBy('id').execute();
-  if (unhashed.length === 0) return 0;
-  const before = await db.selectFrom('access_log').select(['id', 'hash']).where('id', '<', unhashed[0]!.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const [first] = unhashed;
+  if (!first) return 0;
+  const before = await db.selectFrom('access_log').select(['id', 'hash']).where('id', '<', first.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
   let prev = before?.hash ?? GENESIS_HASH;
-  if (!before) await startChain(db, unhashed[0]!.id);
+  if (!before) await startChain(db, first.id);
   for (const row of unhashed) {
     const detail_hash = row.detail_hash ?? detailHash(row.detail);
     const hash = rowHash(prev, { ...row, detail_hash });

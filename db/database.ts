@@ -92,7 +92,9 @@ export function openEncrypted(file: string, key: Buffer, options: { create?: boo
   for (let i = 0; ; i++) {
     const sqlite = new SqliteDatabase(file, { readonly: options.readonly ?? false });
     try {
-      selectCipher(sqlite, ciphers[i]!);
+      const cipher = ciphers[i];
+      if (cipher === undefined) throw new Error('openEncrypted: no cipher left to try');
+      selectCipher(sqlite, cipher);
       sqlite.pragma(`hexkey='${key.toString('hex')}'`);
       try {
         sqlite.prepare('select count(*) from sqlite_master').get();
@@ -144,7 +146,10 @@ export function createKysely(sqlite: Sqlite): Kysely<Database> {
         statements.delete(query);
       } else {
         stmt = sqlite.prepare(query);
-        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+        if (statements.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = statements.keys().next();
+          if (!oldest.done) statements.delete(oldest.value);
+        }
       }
       statements.set(query, stmt);
       return stmt;

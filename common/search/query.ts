@@ -76,8 +76,8 @@ export function matchRanges(text: string, query: SearchQuery): Array<[number, nu
   });
   for (const phrase of query.phrases) {
     for (let i = 0; i + phrase.length <= found.length; i++) {
-      if (phrase.every((t, j) => found[i + j]!.token === t)) for (let j = 0; j < phrase.length; j++) hits.add(i + j);
+      if (phrase.every((t, j) => found[i + j]?.token === t)) for (let j = 0; j < phrase.length; j++) hits.add(i + j);
     }
   }
-  return [...hits].sort((a, b) => a - b).map((i) => [found[i]!.start, found[i]!.end]);
+  return found.flatMap((w, i): Array<[number, number]> => (hits.has(i) ? [[w.start, w.end]] : []));
 }

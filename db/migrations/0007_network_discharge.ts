@@ -39,10 +39,10 @@ const appendOnly = [
 ];
 
 /** A version's items, by the versions table they belong to. */
-const versionItems: Record<string, string[]> = {
+const versionItems = {
   safety_plan_versions: ['safety_plan_parties', 'safety_plan_items', 'safety_plan_contacts'],
   discharge_plan_versions: ['discharge_plan_parties', 'discharge_plan_steps', 'discharge_plan_agreements', 'discharge_plan_support'],
-};
+} satisfies Record<string, string[]>;
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -280,9 +280,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   // Dropping a table drops its triggers.
   for (const table of [
-    ...versionItems.discharge_plan_versions!,
+    ...versionItems.discharge_plan_versions,
     'discharge_plan_versions',
-    ...versionItems.safety_plan_versions!,
+    ...versionItems.safety_plan_versions,
     'safety_plan_versions',
     'network_agreement_followups',
     'network_agreements',

@@ -71,9 +71,10 @@ export class LoginThrottle {
     if (entry?.lockedUntil && entry.lockedUntil > now) return { allowed: false, reason: 'locked_out', retryAfterMs: entry.lockedUntil - now };
     const recent = (entry?.failures ?? []).filter((t) => t > now - p.windowMinutes * 60_000);
     // One typo costs nothing; from the second wrong attempt on, the wait doubles each time.
-    if (recent.length > 1) {
+    const last = recent.at(-1);
+    if (recent.length > 1 && last !== undefined) {
       const wait = Math.min(p.maxDelayMs, p.baseDelayMs * 2 ** (recent.length - 2));
-      const ready = recent[recent.length - 1]! + wait;
+      const ready = last + wait;
       if (ready > now) return { allowed: false, reason: 'too_soon', retryAfterMs: ready - now };
     }
     const globalRecent = this.state.global.filter((t) => t > now - 5 * 60_000);

@@ -221,9 +221,10 @@ export class Vault {
       let id = stored?.value ?? null;
       if (!id) {
         // A database from before key ids (and key slot lists): name its key, and list the key file's slots once.
-        id = keyId ?? randomUUID();
+        const named = keyId ?? randomUUID();
+        id = named;
         await db.transaction().execute(async (trx) => {
-          await trx.insertInto('secrets').values({ name: DATA_KEY_ID, value: id! }).execute();
+          await trx.insertInto('secrets').values({ name: DATA_KEY_ID, value: named }).execute();
           await registerLegacySlots(trx, this.requireKeyFile());
         });
       }

@@ -84,7 +84,8 @@ export const dischargeHandlers = handlers({
       const endsOn = input.startsOn !== undefined || input.endsOn !== null ? input.endsOn : step.endsOn;
       const problems = await dateIssues(db, input.familyId, now, { steps: [{ startsOn, path: 'startsOn' }] });
       if (endsOn !== null && endsOn < startsOn) problems.push({ path: 'endsOn', message: 'Trinnet slutter, før det begynder.' });
-      if (problems.length) throw new AppFailure('invalid_input', problems[0]!.message, problems);
+      const [problem] = problems;
+      if (problem) throw new AppFailure('invalid_input', problem.message, problems);
       if (step.status === input.status && step.startsOn === startsOn && step.endsOn === endsOn && (input.evaluation === null || input.evaluation === step.evaluation)) {
         throw new AppFailure('conflict', `Trinnet har allerede status ${stepStatusLabels[input.status].toLowerCase()}.`);
       }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { itemAt } from '../../../common/arrays';
 import { addMonths, todayIso } from '../../../common/dates';
 import type { DischargePlanContent, DischargePlanVersion, Destination, StepStatus } from '../../../common/discharge';
 import type { FieldIssue } from '../../../common/errors';
@@ -69,11 +70,11 @@ export async function resolvePlan(db: Kysely<Database>, now: Date, input: Discha
   const steps: ResolvedPlan['steps'] = [];
   for (const [i, s] of input.steps.entries()) {
     const { key: _key, responsible, ...rest } = s;
-    steps.push({ ...rest, key: stepKeys.keys[i]!, responsible: await resolver.resolve(responsible, `steps.${i}.responsible`) });
+    steps.push({ ...rest, key: itemAt(stepKeys.keys, i, 'step key'), responsible: await resolver.resolve(responsible, `steps.${i}.responsible`) });
   }
   const agreements: ResolvedPlan['agreements'] = [];
   for (const [i, a] of input.agreements.entries()) {
-    const key = agreementKeys.keys[i]!;
+    const key = itemAt(agreementKeys.keys, i, 'agreement key');
     if (a.kind === 'own') {
       agreements.push({ key, responsible: await resolver.resolve(a.responsible, `agreements.${i}.responsible`), what: a.what, when: a.when, dueDate: a.dueDate, networkAgreementId: null });
       continue;
@@ -96,7 +97,7 @@ export async function resolvePlan(db: Kysely<Database>, now: Date, input: Discha
     madeWith,
     steps,
     agreements,
-    support: input.support.map(({ key: _key, ...s }, i) => ({ ...s, key: supportKeys.keys[i]! })),
+    support: input.support.map(({ key: _key, ...s }, i) => ({ ...s, key: itemAt(supportKeys.keys, i, 'support key') })),
   };
 }
 

@@ -72,8 +72,12 @@ export async function evaluationRows(db: Kysely<Database>, familyIds: number[], 
     for (const m of measurements.filter((x) => x.familyId === f.id).sort((a, b) => a.measuredOn.localeCompare(b.measuredOn) || a.id - b.id)) {
       const who = subject.get(m.person.id) ?? null;
       if (m.instrument.perStaff) {
-        if (m.staff && !staffCodes.has(m.staff.id)) staffCodes.set(m.staff.id, staffCode());
-        rows.alliance.push([code, m.staff ? staffCodes.get(m.staff.id)! : null, who, m.instrument.name, day(m.measuredOn), m.total, m.zone === null ? null : Number(m.zone === 'flagged')]);
+        let staff: string | null = null;
+        if (m.staff) {
+          staff = staffCodes.get(m.staff.id) ?? staffCode();
+          staffCodes.set(m.staff.id, staff);
+        }
+        rows.alliance.push([code, staff, who, m.instrument.name, day(m.measuredOn), m.total, m.zone === null ? null : Number(m.zone === 'flagged')]);
         continue;
       }
       rows.measurements.push([

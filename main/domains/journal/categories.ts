@@ -60,11 +60,12 @@ export const categoryHandlers = handlers({
     async run({ db }, input) {
       const all = await db.selectFrom('observation_categories').select(['id', 'sort_order']).orderBy('sort_order').execute();
       const i = all.findIndex((c) => c.id === input.categoryId);
-      if (i < 0) throw new AppFailure('not_found', 'Kategorien findes ikke.');
-      const j = input.direction === 'up' ? i - 1 : i + 1;
-      if (j < 0 || j >= all.length) return null;
-      await db.updateTable('observation_categories').set({ sort_order: all[j]!.sort_order }).where('id', '=', all[i]!.id).execute();
-      await db.updateTable('observation_categories').set({ sort_order: all[i]!.sort_order }).where('id', '=', all[j]!.id).execute();
+      const moved = all[i];
+      if (!moved) throw new AppFailure('not_found', 'Kategorien findes ikke.');
+      const other = all[input.direction === 'up' ? i - 1 : i + 1];
+      if (!other) return null;
+      await db.updateTable('observation_categories').set({ sort_order: other.sort_order }).where('id', '=', moved.id).execute();
+      await db.updateTable('observation_categories').set({ sort_order: moved.sort_order }).where('id', '=', other.id).execute();
       return null;
     },
   },

@@ -60,9 +60,11 @@ export async function loadObservations(db: Kysely<Database>, ids: number[]): Pro
     .execute();
   const byId = new Map<number, Observation>();
   for (const r of rows) {
+    // Joined to its family and signed, by the query.
+    if (r.family_id === null || r.signed_at === null) throw new Error(`Observation ${r.id}: a signed family note without family or signing time`);
     byId.set(r.id, {
       id: r.id,
-      familyId: r.family_id!,
+      familyId: r.family_id,
       familyName: r.display_name,
       observedAt: r.observed_at,
       shift: r.shift,
@@ -70,7 +72,7 @@ export async function loadObservations(db: Kysely<Database>, ids: number[]): Pro
       text: r.text,
       concern: r.concern,
       author: { id: r.author_id, name: r.author_name, initials: r.author_initials },
-      signedAt: r.signed_at!,
+      signedAt: r.signed_at,
       persons: [],
       amendments: [],
       acknowledgement:

@@ -42,7 +42,8 @@ export async function checkFollowUps(db: Kysely<Database>, familyId: number, fol
     const a = await db.selectFrom('network_agreements').select('family_id').where('id', '=', f.agreementId).executeTakeFirst();
     if (!a || a.family_id !== familyId) issues.push({ path: path(i), message: 'Aftalen hører ikke til familien.' });
   }
-  if (issues.length) throw new AppFailure('invalid_input', issues[0]!.message, issues);
+  const [first] = issues;
+  if (first) throw new AppFailure('invalid_input', first.message, issues);
 }
 
 export async function insertFollowUp(w: Writer, input: FollowUpInput, meetingId: number | null): Promise<void> {

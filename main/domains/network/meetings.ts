@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { itemAt } from '../../../common/arrays';
 import { todayIso } from '../../../common/dates';
 import { AppFailure } from '../../../common/errors';
 import type { NetworkMeeting } from '../../../common/network';
@@ -89,7 +90,7 @@ export const meetingHandlers = handlers({
         await db.insertInto('network_meeting_participants').values(participants.map((p, position) => ({ meeting_id: meeting.id, position, ...p }))).execute();
       }
       const w = { db, user, at };
-      for (const [i, a] of input.agreements.entries()) await insertAgreement(w, input.familyId, a, responsible[i]!, meeting.id);
+      for (const [i, a] of input.agreements.entries()) await insertAgreement(w, input.familyId, a, itemAt(responsible, i, 'responsible party'), meeting.id);
       for (const f of input.followUps) await insertFollowUp(w, f, meeting.id);
       return loadMeeting(db, meeting.id);
     },

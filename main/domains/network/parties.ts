@@ -39,7 +39,8 @@ export class PartyResolver {
   /** Throws invalid_input with every refused link (and the caller's other problems), before anything is written. */
   check(others: FieldIssue[] = []): void {
     const issues = [...others, ...this.refused];
-    if (issues.length) throw new AppFailure('invalid_input', issues[0]!.message, issues);
+    const [first] = issues;
+    if (first) throw new AppFailure('invalid_input', first.message, issues);
   }
 
   private async lookup(party: PartyInput): Promise<PartyColumns | null> {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { itemAt } from '../../../common/arrays';
 import { todayIso } from '../../../common/dates';
 import { AppFailure, type FieldIssue } from '../../../common/errors';
 import { diffSafetyPlans } from '../../../common/plan-diff';
@@ -66,14 +67,14 @@ async function saveVersion(db: Kysely<Database>, userId: number, now: Date, inpu
     .executeTakeFirstOrThrow();
   await db.insertInto('safety_plan_parties').values(agreedBy.map((p, position) => ({ version_id: v.id, position, ...p }))).execute();
   const items = (['worries', 'actions', 'signs'] as const).flatMap((section) =>
-    input[section].map((item, i) => ({ version_id: v.id, item_key: keys[section][i]!, section: ({ worries: 'worry', actions: 'action', signs: 'sign' } as const)[section], position: i, text: item.text })),
+    input[section].map((item, i) => ({ version_id: v.id, item_key: itemAt(keys[section], i, `${section} key`), section: ({ worries: 'worry', actions: 'action', signs: 'sign' } as const)[section], position: i, text: item.text })),
   );
   if (items.length) await db.insertInto('safety_plan_items').values(items).execute();
   for (const [i, c] of input.contacts.entries()) {
-    const party = contacts[i]!;
+    const party = itemAt(contacts, i, 'contact party');
     await db
       .insertInto('safety_plan_contacts')
-      .values({ version_id: v.id, item_key: keys.contacts[i]!, position: i, when_text: c.when, phone: await phoneOf(db, party, c.phone), ...party })
+      .values({ version_id: v.id, item_key: itemAt(keys.contacts, i, 'contacts key'), position: i, when_text: c.when, phone: await phoneOf(db, party, c.phone), ...party })
       .execute();
   }
   return v.id;

@@ -29,7 +29,9 @@ export const chartHandlers = handlers({
         const def = v.definition;
         if (def.items.kind !== 'score') return [];
         const own = shown.filter((m) => m.instrument.id === v.instrumentId).sort((a, b) => a.measuredOn.localeCompare(b.measuredOn) || a.id - b.id);
-        const personIds = [...new Set(own.map((m) => m.person.id))];
+        // Each person measured, in order of their first measurement, with the name from that one.
+        const persons = new Map<number, string>();
+        for (const m of own) if (!persons.has(m.person.id)) persons.set(m.person.id, m.person.name);
         const hasTotal = def.scoring === 'sum';
         return [
           {
@@ -41,11 +43,11 @@ export const chartHandlers = handlers({
             range: totalRange(def) ?? { min: def.items.min, max: def.items.max },
             cutoff: def.cutoff && hasTotal ? { rule: def.cutoff.rule, value: def.intervals ? null : def.cutoff.value, label: def.cutoff.label } : null,
             itemLabels: def.items.labels,
-            series: personIds.map((personId) => {
+            series: [...persons].map(([personId, personName]) => {
               const points = own.filter((m) => m.person.id === personId);
               return {
                 personId,
-                personName: points[0]!.person.name,
+                personName,
                 points: points.map((m) => ({
                   measurementId: m.id,
                   date: m.measuredOn,

@@ -51,7 +51,8 @@ export async function checkMeasurement(
     else if (!person.birth_date) add('personId', 'Barnet er ikke født endnu.');
     else if (fields.measuredOn < person.birth_date) add('measuredOn', 'Datoen ligger før barnets fødsel.');
     else {
-      const at = childAge({ birthDate: person.birth_date, dueDate: person.due_date }, fields.measuredOn)!;
+      const at = childAge({ birthDate: person.birth_date, dueDate: person.due_date }, fields.measuredOn);
+      if (!at) throw new Error('childAge: no age on a date on or after the birth date');
       const shown = `${formatAge(at.age)}${at.corrected ? ' (korrigeret alder)' : ''}`;
       if (def.intervals) {
         const iv = intervalOf(def, fields.interval);

@@ -33,13 +33,15 @@ export const overviewHandlers = handlers({
           if (!seen || m.measuredOn > seen.measuredOn || (m.measuredOn === seen.measuredOn && m.id > seen.id)) latest.set(key, m);
         }
         const flagged = [...latest.values()]
-          .filter((m) => m.flagged && !m.instrument.perStaff && m.total !== null && m.cutoff)
-          .sort((a, b) => b.measuredOn.localeCompare(a.measuredOn))
-          .map((m) => ({ measurementId: m.id, instrumentName: m.instrument.name, personName: m.person.name, measuredOn: m.measuredOn, total: m.total!, cutoff: m.cutoff!.value, rule: m.cutoff!.rule }));
+          .flatMap((m) =>
+            m.flagged && !m.instrument.perStaff && m.total !== null && m.cutoff
+              ? [{ measurementId: m.id, instrumentName: m.instrument.name, personName: m.person.name, measuredOn: m.measuredOn, total: m.total, cutoff: m.cutoff.value, rule: m.cutoff.rule }]
+              : [],
+          )
+          .sort((a, b) => b.measuredOn.localeCompare(a.measuredOn));
         const overdueMeasurements = scheduleOf(f, own, instruments, today).filter((i) => i.status === 'overdue');
         const overdueReviews = goals
-          .filter((g) => g.familyId === f.id && g.reviewDue?.overdue)
-          .map((g) => ({ goalId: g.id, text: g.text, dueOn: g.reviewDue!.dueOn, overdue: true, targetPassed: g.targetPassed }));
+          .flatMap((g) => (g.familyId === f.id && g.reviewDue?.overdue ? [{ goalId: g.id, text: g.text, dueOn: g.reviewDue.dueOn, overdue: true, targetPassed: g.targetPassed }] : []));
         const allianceAlerts = alliancePairs(own).filter((p) => p.alert.low || p.alert.falling);
         return {
           familyId: f.id,

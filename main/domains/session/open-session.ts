@@ -60,12 +60,13 @@ export async function openSession(
   });
   deps.sealedEvents.clear();
   await vault.reconcile(unlocked);
-  if (!isV2(slot) && slot.kind === 'user' && options.password) {
+  const password = options.password;
+  if (!isV2(slot) && slot.kind === 'user' && password) {
     // A slot from before slots were bound to their user: re-wrapped now, in the bound format, with a new id.
     let finalize: (() => void) | null = null;
     await unlocked.db.transaction().execute(async (trx) => {
       finalize = await vault.stageSlots(trx, unlocked, {
-        add: [{ init: { kind: 'user', userId: active.user.id, loginName: active.user.loginName }, secret: options.password! }],
+        add: [{ init: { kind: 'user', userId: active.user.id, loginName: active.user.loginName }, secret: password }],
         revoke: { userId: active.user.id },
         reason: 'nøgle opgraderet',
       });
