@@ -1,4 +1,5 @@
-import { useId, type SelectHTMLAttributes } from 'react';
+import type { SelectHTMLAttributes } from 'react';
+import { FieldFrame, useFieldIds } from './Field';
 
 export interface Option {
   value: string | number;
@@ -16,19 +17,10 @@ interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
 
 /** A labelled <select> with its error below; works with react-hook-form's register() (React 19 passes ref as a prop). */
 export function SelectField({ label, options, placeholder, error, id, required, ...select }: SelectFieldProps) {
-  const auto = useId();
-  const fieldId = id ?? auto;
+  const { fieldId, describedBy } = useFieldIds(id, undefined, error);
   return (
-    <div className="field">
-      <label htmlFor={fieldId}>
-        {label}
-        {required && (
-          <span className="req" aria-hidden="true">
-            *
-          </span>
-        )}
-      </label>
-      <select id={fieldId} aria-invalid={error ? true : undefined} aria-required={required || undefined} {...select}>
+    <FieldFrame fieldId={fieldId} label={label} required={required} error={error}>
+      <select id={fieldId} aria-invalid={error ? true : undefined} aria-required={required || undefined} aria-describedby={describedBy} {...select}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -36,12 +28,7 @@ export function SelectField({ label, options, placeholder, error, id, required, 
           </option>
         ))}
       </select>
-      {error && (
-        <span className="error" role="alert">
-          {error}
-        </span>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
 

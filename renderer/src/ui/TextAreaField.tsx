@@ -1,4 +1,5 @@
-import { useId, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
+import type { ReactNode, Ref, TextareaHTMLAttributes } from 'react';
+import { FieldFrame, useFieldIds } from './Field';
 
 interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   label: string;
@@ -12,30 +13,10 @@ interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement>
  * register() spread like Field: `<TextAreaField … {...form.register('note')} />`.
  */
 export function TextAreaField({ label, error, hint, required, id, rows = 3, ...textarea }: TextAreaFieldProps) {
-  const auto = useId();
-  const fieldId = id ?? auto;
-  const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined;
+  const { fieldId, describedBy } = useFieldIds(id, hint, error);
   return (
-    <div className="field">
-      <label htmlFor={fieldId}>
-        {label}
-        {required && (
-          <span className="req" aria-hidden="true">
-            *
-          </span>
-        )}
-      </label>
+    <FieldFrame fieldId={fieldId} label={label} required={required} hint={hint} error={error}>
       <textarea id={fieldId} rows={rows} aria-invalid={error ? true : undefined} aria-required={required || undefined} aria-describedby={describedBy} {...textarea} />
-      {hint && (
-        <span className="hint" id={`${fieldId}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span className="error" id={`${fieldId}-error`} role="alert">
-          {error}
-        </span>
-      )}
-    </div>
+    </FieldFrame>
   );
 }

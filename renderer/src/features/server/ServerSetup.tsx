@@ -4,6 +4,7 @@ import { call } from '../../app/api';
 import { CardScreen } from '../../ui/CardScreen';
 import { FormErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
 
 const schema = serverConfigSchema.extend({
@@ -45,33 +46,20 @@ export function ServerSetupScreen({ onDone, onBack }: { onDone: () => void; onBa
           <Field label="Port" required inputMode="numeric" {...register('port')} error={e.port?.message} />
         </div>
         <Field label="Databasens navn" required spellCheck={false} hint="Det navn, IT har givet institutionens database." {...register('database')} error={e.database?.message} />
-        <div className="field">
-          <label htmlFor="server-ca">
-            Institutionens CA-certifikat
-            <span className="req" aria-hidden="true">
-              *
-            </span>
-          </label>
-          <span className="hint" id="server-ca-hint">
-            Filen ca.crt fra IT. Vælg filen, eller indsæt dens tekst. Familiespor forbinder kun til en server, hvis certifikat er udstedt af det.
-          </span>
+        <p className="small" style={{ marginBottom: '.25rem' }}>
           <input type="file" accept=".crt,.pem,.cer" aria-label="Vælg certifikatfil" onChange={(event) => void readCertificate(event.target.files?.[0])} />
-          <textarea
-            id="server-ca"
-            rows={6}
-            spellCheck={false}
-            aria-required="true"
-            aria-invalid={e.caCertificate ? true : undefined}
-            aria-describedby={e.caCertificate ? 'server-ca-hint server-ca-error' : 'server-ca-hint'}
-            placeholder="-----BEGIN CERTIFICATE-----"
-            {...register('caCertificate')}
-          />
-          {e.caCertificate && (
-            <span className="error" id="server-ca-error" role="alert">
-              {e.caCertificate.message}
-            </span>
-          )}
-        </div>
+        </p>
+        <TextAreaField
+          id="server-ca"
+          label="Institutionens CA-certifikat"
+          required
+          rows={6}
+          spellCheck={false}
+          placeholder="-----BEGIN CERTIFICATE-----"
+          hint="Filen ca.crt fra IT. Vælg filen ovenfor, eller indsæt dens tekst. Familiespor forbinder kun til en server, hvis certifikat er udstedt af det."
+          {...register('caCertificate')}
+          error={e.caCertificate?.message}
+        />
         <div className="actions">
           <button type="submit" disabled={formState.isSubmitting}>
             {formState.isSubmitting ? 'Forbinder …' : 'Forbind'}
