@@ -76,6 +76,9 @@ export function familyAccess(db: Kysely<Database>, user: SessionUser, policy: Fa
           throw new AppFailure('forbidden', NEED_TO_KNOW_MESSAGE);
         }
       }
+      // A family id that names no family is refused here, once for every handler (not an internal error later).
+      const exists = await db.selectFrom('families').select('id').where('id', '=', familyId).executeTakeFirst();
+      if (!exists) throw new AppFailure('not_found', 'Familien findes ikke.');
       named.add(familyId);
     },
     async scope() {

@@ -233,3 +233,11 @@ describe('the sikkerhedsplan', () => {
     await expect(behindTheAppsBack(backend, "insert into safety_plan_items (version_id, item_key, section, position, text) values (?, 99, 'sign', 5, 'Sneget ind')", [v1Id])).rejects.toThrow(/earlier version/);
   });
 });
+
+describe('a family that does not exist', () => {
+  it('its udslusningsplan is refused as not found, in Danish (not an internal error)', async () => {
+    const { backend } = await setUp();
+    const missing = await attempt(backend, 'discharge:get', { familyId: 999 });
+    expect(missing.ok ? 'ok' : [missing.error.code, missing.error.message]).toEqual(['not_found', 'Familien findes ikke.']);
+  });
+});
