@@ -21,6 +21,7 @@ export const errorCodes = [
   'server_unavailable',
   'server_untrusted',
   'server_version',
+  'not_available',
   'unknown_channel',
   'internal',
 ] as const;
@@ -48,6 +49,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   server_unavailable: 'Ingen forbindelse til serveren. Intet er gemt endnu – din tekst står her stadig. Prøv igen om lidt, eller kontakt jeres IT-ansvarlige.',
   server_untrusted: 'Serverens certifikat kan ikke bekræftes, så Familiespor forbinder ikke. Kontakt jeres IT-ansvarlige.',
   server_version: 'Serverens database passer ikke til denne version af Familiespor, så intet kan gemmes. Kontakt jeres IT-ansvarlige.',
+  not_available: 'Det kan ikke lade sig gøre her.',
   unknown_channel: 'Ukendt handling.',
   internal: 'Der skete en uventet fejl. Intet er ændret. Prøv igen, eller kontakt administrator.',
 };

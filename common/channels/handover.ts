@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { MAX_ID } from '../ids';
 import { timestampSchema } from '../dates';
 import { concerns, shifts } from '../journal';
-import { channel, nothing } from './define';
+import { channel } from './define';
 
 /** One note as the handover lists it: its first lines, not the whole text. */
 export const handoverObservationSchema = z.object({
@@ -39,15 +38,8 @@ export const handoverSchema = z.object({
 });
 export type Handover = z.infer<typeof handoverSchema>;
 
-export const printDocuments = ['handover', 'family_access_report', 'handover_package', 'discharge_plan', 'safety_plan', 'network_map', 'progression_report', 'status_report', 'goals_sheet'] as const;
 
 /** Vagtoverlevering: what happened since the previous shift began, across the families living at the institution. */
 export const handoverChannels = {
   'handover:get': channel('session', z.strictObject({ since: timestampSchema.optional() }), handoverSchema),
-  /** A printout made in the browser (window.print): every print is in the access log, naming its families. */
-  'print:record': channel(
-    'session',
-    z.strictObject({ document: z.enum(printDocuments), familyIds: z.array(z.number().int().positive().max(MAX_ID)).max(500) }),
-    nothing,
-  ),
 } as const;

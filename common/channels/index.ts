@@ -13,6 +13,7 @@ import { journalChannels } from './journal';
 import { keyChannels } from './keys';
 import { networkChannels } from './network';
 import { overviewChannels } from './overview';
+import { printChannels } from './print';
 import { safetyPlanChannels } from './safety-plan';
 import { progressionChannels } from './progression';
 import { sessionChannels } from './session';
@@ -35,6 +36,7 @@ export const channels = {
   ...overviewChannels,
   ...concernChannels,
   ...handoverChannels,
+  ...printChannels,
   ...backupChannels,
   ...restoreChannels,
   ...retentionChannels,

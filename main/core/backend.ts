@@ -15,6 +15,8 @@ import { concernHandlers } from '../domains/concerns/handlers';
 import { dischargeHandlers } from '../domains/discharge/handlers';
 import { handoverPackageHandlers } from '../domains/discharge/handover-package';
 import { handoverHandlers } from '../domains/handover/handlers';
+import { printHandlers } from '../domains/print/handlers';
+import type { PdfPrinter } from '../domains/print/printer';
 import { categoryHandlers } from '../domains/journal/categories';
 import { journalHandlers } from '../domains/journal/handlers';
 import { keyHandlers } from '../domains/keys/handlers';
@@ -64,6 +66,8 @@ export interface BackendOptions {
   throttle?: Partial<ThrottlePolicy>;
   /** Console output for operators: failures that are not the caller's fault. */
   diagnose?: (message: string) => void;
+  /** Saving a printout as PDF: the Electron shell's printToPDF and save dialog (none in browser mode and tests). */
+  printer?: PdfPrinter;
   /** Tests only: make a key-file change fail at a chosen point. */
   fault?: (point: FaultPoint) => void;
 }
@@ -138,6 +142,7 @@ export class BackendCore implements Backend {
       ...restoreHandlers({ restore: new Restore({ vault: this.vault, session: this.session, accessLog, scryptN: options.scryptN }), backups }),
       ...concernHandlers,
       ...handoverHandlers,
+      ...printHandlers({ printer: options.printer ?? null }),
       ...networkHandlers,
       ...agreementHandlers,
       ...meetingHandlers,

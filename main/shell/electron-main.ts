@@ -9,6 +9,7 @@ import { workstationDataDir } from '../../db/location';
 import { createBackend, UnsafeLocationError, type BackendCore } from '../core/backend';
 import { APP_ORIGIN, APP_SCHEME, appProtocolResponse, isAppUrl } from './app-protocol';
 import { createInvokeHandler } from './ipc-invoke';
+import { WindowPdfPrinter } from './pdf-printer';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 
@@ -145,7 +146,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(() => {
     try {
-      backend = createBackend({ dataDir: dataDir(), diagnose });
+      backend = createBackend({ dataDir: dataDir(), diagnose, printer: new WindowPdfPrinter(() => mainWindow) });
     } catch (err) {
       const message = err instanceof UnsafeLocationError ? err.message : 'Familiespor kunne ikke starte. Kontakt jeres IT-ansvarlige.';
       dialog.showErrorBox('Familiespor', message);

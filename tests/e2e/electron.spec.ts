@@ -2,6 +2,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { walkFirstDay } from './first-day';
 
 /** The Electron binary, when this machine has it (npm downloads it from GitHub; some machines cannot reach GitHub). */
 function electronBinary(): string | null {
@@ -39,5 +40,29 @@ test('the Electron shell opens the setup screen in a sandboxed, isolated window'
     expect(window.url()).toMatch(/^app:\/\/familiespor\//);
   } finally {
     await app.close();
+  }
+});
+
+test('in the Electron shell: setup → login → a note → the progression report saved as PDF through the save dialog', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'familiespor-electron-'));
+  const pdfFile = path.join(dataDir, '..', `${path.basename(dataDir)}-rapport.pdf`);
+  const app = await electron.launch({ executablePath: binary!, args: ['.', '--data-dir', dataDir], env: { ...process.env, FAMILIESPOR_DATA_DIR: dataDir } });
+  try {
+    const window = await app.firstWindow();
+    await window.setViewportSize({ width: 1366, height: 768 });
+    const familyId = await walkFirstDay(window);
+    // The save dialog answers with a chosen file (a native dialog cannot be clicked by the test).
+    await app.evaluate(({ dialog }, filePath) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
+    }, pdfFile);
+    await window.getByRole('button', { name: 'Gem som PDF' }).click();
+    await expect(window.getByText('PDF-filen er gemt.')).toBeVisible();
+    const pdf = fs.readFileSync(pdfFile);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(10_000);
+    expect(familyId).toBeGreaterThan(0);
+  } finally {
+    await app.close();
+    fs.rmSync(pdfFile, { force: true });
   }
 });

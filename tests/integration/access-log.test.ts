@@ -111,6 +111,7 @@ const samples: Record<SessionChannel, ((fx: Fixture) => unknown) | { noFamilyDat
   'overview:front': () => ({}),
   'handover:get': () => ({}),
   'print:record': (fx) => ({ document: 'handover', familyIds: [fx.a, fx.b] }),
+  'print:savePdf': (fx) => ({ document: 'progression_report', familyIds: [fx.a], fileName: 'Udviklingsrapport 03.12.2026.pdf' }),
   'concerns:pending': () => ({}),
   'concerns:acknowledge': (fx) => ({ observationId: fx.seriousB, actions: ['talked_with_family'], note: 'Talt med familien' }),
   'underretninger:create': (fx) => ({ familyId: fx.a, sentOn: '2026-11-20', municipality: 'Greve Kommune', reason: 'Bekymring for barnets trivsel' }),
@@ -173,8 +174,11 @@ function familiesIn(value: unknown, found = new Set<number>()): Set<number> {
 let backend: BackendCore;
 let fx: Fixture;
 
+/** The Electron shell's PDF printer stands in here as a user who cancels the save dialog (printToPDF needs Electron). */
+const cancellingPrinter = { savePdf: async () => 'canceled' as const };
+
 async function freshFixture(): Promise<void> {
-  ({ backend } = await setUp());
+  ({ backend } = await setUp({ printer: cancellingPrinter }));
   const categoryId = (await must(backend, 'journal:categories', {}))[0]!.id;
   const a = await must(backend, 'families:create', { displayName: 'Familien Ærø', startDate: '2026-10-01', persons: [{ kind: 'child', name: 'Baby', dueDate: '2027-01-10' }] });
   const b = await must(backend, 'families:create', { displayName: 'Familien Åberg', startDate: '2026-10-05', persons: [{ kind: 'mother', name: 'Mor Åberg', cpr: '010203-1234' }] });

@@ -48,6 +48,7 @@ const reachB: Record<StaffChannel, ((fx: Fixture) => unknown) | { notOneFamily: 
   'overview:front': { notOneFamily: 'a list limited to the user\'s families (tested below)' },
   'handover:get': { notOneFamily: 'a list limited to the user\'s families (tested below)' },
   'print:record': (fx) => ({ document: 'handover', familyIds: [fx.b] }),
+  'print:savePdf': (fx) => ({ document: 'progression_report', familyIds: [fx.b], fileName: 'Udviklingsrapport.pdf' }),
   'access:directory': { notOneFamily: 'names only, to choose a family to break the glass for' },
   'access:breakGlass': { notOneFamily: 'the way in (tested below)' },
   'families:create': { notOneFamily: 'a new family, with its creator on the team' },

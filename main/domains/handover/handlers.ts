@@ -1,6 +1,5 @@
 import { dueByFamily } from '../progression/due';
 import { sql } from 'kysely';
-import { printDocuments } from '../../../common/channels/handover';
 import { previousShiftStart, shiftOf } from '../../../common/shift-time';
 import { todayIso } from '../../../common/dates';
 import { handlers } from '../../core/context';
@@ -8,18 +7,6 @@ import { teamFamilyIds } from '../../core/family-access';
 import { plannedTodayByFamily } from '../discharge/status';
 import { pendingConcernIds } from '../journal/queries';
 import { readSettings } from '../settings/queries';
-
-const printSubjects: Record<(typeof printDocuments)[number], string> = {
-  handover: 'udskrift: vagtoverlevering',
-  family_access_report: 'udskrift: indsigt i adgange',
-  handover_package: 'udskrift: overleveringspakke',
-  discharge_plan: 'udskrift: udslusningsplan',
-  safety_plan: 'udskrift: sikkerhedsplan',
-  network_map: 'udskrift: netværkskort',
-  progression_report: 'udskrift: progressionsrapport',
-  status_report: 'udskrift: statusrapport',
-  goals_sheet: 'udskrift: mål til forældrene',
-};
 
 const EXCERPT = 280;
 
@@ -111,14 +98,6 @@ export const handoverHandlers = handlers({
         until: now.toISOString(),
         families: result,
       };
-    },
-  },
-
-  'print:record': {
-    audit: { action: 'print', subject: (input) => printSubjects[input.document] },
-    async run({ families }, input) {
-      for (const id of new Set(input.familyIds)) await families.family(id);
-      return null;
     },
   },
 });

@@ -13,7 +13,7 @@ import { handoverPeriod } from './handoverText';
 export function HandoverPrint({ options, institutionName, printedBy }: { options: URLSearchParams; institutionName: string; printedBy: string }) {
   const since = options.get('fra');
   const handover = useQuery({ queryKey: ['handover-print', since], queryFn: () => call('handover:get', since ? { since } : {}), staleTime: 0, gcTime: 0 });
-  const onPrint = usePrintRecord('handover', handover.data?.families.map((f) => f.familyId));
+  const printed = usePrintRecord('handover', handover.data?.families.map((f) => f.familyId));
   if (handover.isError)
     return (
       <main className="print-screen">
@@ -36,7 +36,7 @@ export function HandoverPrint({ options, institutionName, printedBy }: { options
       periodLabel={handoverPeriod(h)}
       printedBy={printedBy}
       backHref="/"
-      onPrint={onPrint}
+      printed={printed}
     >
       <div className="handover print-handover">
         <HandoverGroups handover={h} level={2} print />

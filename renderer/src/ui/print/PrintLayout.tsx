@@ -1,8 +1,18 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { errorText } from '../../app/api';
 import { Notice } from '../Field';
 import { formatDate, formatDateTime } from '../format';
+import { recordPrint, savePdf, type PrintTarget } from './usePrintRecord';
 import './print.css';
+
+/** The Electron shell can save the page as a PDF itself (printToPDF); a browser offers it in its print dialog. */
+const inElectronShell = typeof navigator !== 'undefined' && navigator.userAgent.includes('Electron/');
+
+/** "Udviklingsrapport 03.12.2026.pdf": the sheet's title and the day, no name of a person (it may sit in Overførsler). */
+export function pdfFileName(title: string, now = new Date()): string {
+  const safe = title.replace(/[^\p{L}\p{N} ._-]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 90) || 'Udskrift';
+  return `${safe} ${formatDate(now.toISOString())}.pdf`;
+}
 
 export interface PrintPeriod {
   from: string | null;
@@ -20,8 +30,8 @@ export function periodText({ from, to }: PrintPeriod): string {
 /**
  * A page made for paper (A4 portrait, 15 mm margins, "Side N af M" at the bottom of every page, see print.css): the
  * header names the institution, the family, the period and who printed it when. On screen it looks like a sheet, with
- * "Udskriv" and "Tilbage" above it (left out of the print). Nothing prints by itself; `onPrint` runs before every
- * print (to put the printout in the access log).
+ * "Udskriv" (and in the Electron shell "Gem som PDF") and "Tilbage" above it (left out of the print). Nothing prints by
+ * itself; each print of the `printed` target is written to the access log before it happens.
  */
 export function PrintLayout(props: {
   title: string;
@@ -30,8 +40,8 @@ export function PrintLayout(props: {
   period: PrintPeriod;
   printedBy: string;
   backHref: string;
-  /** Runs before every print (the access log); a rejection is shown above the sheet, left out of the print. */
-  onPrint?: () => void | Promise<void>;
+  /** What is printed, for the access log (every print); a failed record is shown above the sheet, not on paper. */
+  printed?: PrintTarget;
   children: ReactNode;
   /** What the sheet is about when it is not one family ("Familier"); default "Familie". */
   subjectLabel?: string;
@@ -39,22 +49,35 @@ export function PrintLayout(props: {
   periodLabel?: string;
 }) {
   const [printedAt] = useState(() => new Date().toISOString());
-  const [recordError, setRecordError] = useState<string | null>(null);
-  const { onPrint } = props;
+  const [problem, setProblem] = useState<string | null>(null);
+  const [pdfState, setPdfState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  // While the shell renders the PDF its own channel logs the print; `beforeprint` must not log it twice.
+  const savingPdf = useRef(false);
+  const { printed } = props;
   useEffect(() => {
-    if (!onPrint) return;
-    const fail = (error: unknown) => setRecordError(errorText(error));
+    if (!printed) return;
     const run = () => {
-      setRecordError(null);
-      try {
-        void Promise.resolve(onPrint()).catch(fail);
-      } catch (error) {
-        fail(error);
-      }
+      if (savingPdf.current) return;
+      setProblem(null);
+      recordPrint(printed).catch((error: unknown) => setProblem(`Udskriften kunne ikke skrives i adgangsloggen: ${errorText(error)}`));
     };
     window.addEventListener('beforeprint', run);
     return () => window.removeEventListener('beforeprint', run);
-  }, [onPrint]);
+  }, [printed]);
+  const saveAsPdf = (target: PrintTarget) => {
+    savingPdf.current = true;
+    setProblem(null);
+    setPdfState('saving');
+    savePdf(target, pdfFileName(props.title))
+      .then(({ saved }) => setPdfState(saved ? 'saved' : 'idle'))
+      .catch((error: unknown) => {
+        setPdfState('idle');
+        setProblem(`PDF-filen blev ikke gemt: ${errorText(error)}`);
+      })
+      .finally(() => {
+        savingPdf.current = false;
+      });
+  };
   useRunningHead(`${props.institutionName} · ${props.familyName} · ${props.title}`);
   return (
     <main className="print-screen">
@@ -62,14 +85,26 @@ export function PrintLayout(props: {
         <button type="button" onClick={() => window.print()} autoFocus>
           Udskriv
         </button>
+        {inElectronShell && printed && (
+          <button type="button" className="secondary" onClick={() => saveAsPdf(printed)} disabled={pdfState === 'saving'}>
+            {pdfState === 'saving' ? 'Gemmer PDF …' : 'Gem som PDF'}
+          </button>
+        )}
         <a className="button secondary" href={`#${props.backHref}`}>
           Tilbage
         </a>
-        <span className="muted small">A4 stående med sidetal. Vælg »Gem som PDF« i udskriftsvinduet for at gemme en fil.</span>
+        <span className="muted small">
+          {inElectronShell ? 'A4 stående med sidetal.' : 'A4 stående med sidetal. Vælg »Gem som PDF« i udskriftsvinduet for at gemme en fil.'}
+        </span>
       </div>
-      {recordError && (
+      {pdfState === 'saved' && (
         <div className="no-print">
-          <Notice kind="error">Udskriften kunne ikke skrives i adgangsloggen: {recordError}</Notice>
+          <Notice kind="ok">PDF-filen er gemt.</Notice>
+        </div>
+      )}
+      {problem && (
+        <div className="no-print">
+          <Notice kind="error">{problem}</Notice>
         </div>
       )}
       <article className="print-sheet" data-testid="print-sheet">

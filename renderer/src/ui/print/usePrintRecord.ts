@@ -1,25 +1,32 @@
-import { useCallback } from 'react';
-import type { printDocuments } from '../../../../common/channels/handover';
+import { useMemo } from 'react';
+import type { PrintDocument } from '../../../../common/channels/print';
 import { call } from '../../app/api';
 
-export type PrintDocument = (typeof printDocuments)[number];
+export type { PrintDocument } from '../../../../common/channels/print';
+
+/** What a printout is and which families are on it: what the access log records for each print. */
+export interface PrintTarget {
+  document: PrintDocument;
+  familyIds: readonly number[];
+}
 
 /** Writes one print of a document to the access log (print:record), naming every family on the sheet. */
-export function recordPrint(document: PrintDocument, familyIds: readonly number[]): Promise<void> {
-  return call('print:record', { document, familyIds: [...familyIds] }).then(() => undefined);
+export function recordPrint(target: PrintTarget): Promise<void> {
+  return call('print:record', { document: target.document, familyIds: [...target.familyIds] }).then(() => undefined);
+}
+
+/** Saves the page on screen as a PDF through the Electron shell's save dialog (print:savePdf logs it). */
+export function savePdf(target: PrintTarget, fileName: string): Promise<{ saved: boolean }> {
+  return call('print:savePdf', { document: target.document, familyIds: [...target.familyIds], fileName });
 }
 
 /**
- * Every print view writes each printing to the access log: pass the returned callback to PrintLayout's `onPrint`,
- * which runs it on the browser's `beforeprint` (the view's «Udskriv» button, Ctrl+P). Until the families on the sheet
- * are known (`undefined` or `null`) there is nothing to record, and the callback is `undefined`. A print path that
- * prints the page without the browser's print (Electron's print-to-PDF) calls `recordPrint` itself. A failed record
- * rejects the returned promise, and PrintLayout says so on the screen (never on the paper).
+ * Every print view writes each printing to the access log: pass the returned target to PrintLayout's `printed`, which
+ * records it on the browser's `beforeprint` (the view's «Udskriv» button, Ctrl+P) and sends it with «Gem som PDF».
+ * Until the families on the sheet are known (`undefined` or `null`) there is nothing to record: `undefined`.
  */
-export function usePrintRecord(document: PrintDocument, familyIds: readonly number[] | null | undefined): (() => Promise<void>) | undefined {
+export function usePrintRecord(document: PrintDocument, familyIds: readonly number[] | null | undefined): PrintTarget | undefined {
   const key = familyIds?.join(',');
-  const record = useCallback(async () => {
-    if (familyIds) await recordPrint(document, familyIds);
-  }, [document, key]); // the ids by value: a new array each render keeps the same callback
-  return familyIds ? record : undefined;
+  // The ids by value: a new array each render keeps the same target.
+  return useMemo(() => (familyIds ? { document, familyIds: [...familyIds] } : undefined), [document, key]);
 }

@@ -14,7 +14,7 @@ const scaleText = (g: Goal) => `fra ${g.scale.min}${g.scale.lowLabel ? ` (${g.sc
 export function GoalsSheetPrint({ familyId, institutionName, printedBy }: { familyId: number; institutionName: string; printedBy: string }) {
   const family = useQuery({ queryKey: ['family', familyId], queryFn: () => call('families:get', { familyId }) });
   const goals = useQuery({ queryKey: ['goals', familyId], queryFn: () => call('goals:list', { familyId }), staleTime: 0 });
-  const onPrint = usePrintRecord('goals_sheet', [familyId]);
+  const printed = usePrintRecord('goals_sheet', [familyId]);
   const error = family.error ?? goals.error;
   if (error)
     return (
@@ -28,7 +28,7 @@ export function GoalsSheetPrint({ familyId, institutionName, printedBy }: { fami
   if (!family.data || !goals.data) return <p className="muted center-screen">Henter målene …</p>;
   const current = goals.data.filter((g) => g.status === 'active' || g.status === 'paused');
   return (
-    <PrintLayout title="Jeres mål" institutionName={institutionName} familyName={family.data.displayName} period={{ from: null, to: today() }} printedBy={printedBy} backHref={`/familier/${familyId}/udskrifter`} onPrint={onPrint}>
+    <PrintLayout title="Jeres mål" institutionName={institutionName} familyName={family.data.displayName} period={{ from: null, to: today() }} printedBy={printedBy} backHref={`/familier/${familyId}/udskrifter`} printed={printed}>
       <p>Her er de mål, I har sat jer sammen med os. Målene er skrevet med jeres egne ord. Vi taler om dem igen ved hver opfølgning, hvor både I og vi giver et tal for, hvor langt I er nået.</p>
       {current.length === 0 && <p className="muted">I har ingen mål i gang lige nu.</p>}
       <ol className="goals-sheet">

@@ -29,7 +29,7 @@ export function ProgressionReportPrint({ familyId, options, institutionName, pri
   const period = periodOptions(options);
   const chart = useQuery({ queryKey: ['chart', familyId, 'print', period], queryFn: () => call('progression:chart', { familyId, ...period }), staleTime: 0, gcTime: 0 });
   const goals = useQuery({ queryKey: ['goals', familyId], queryFn: () => call('goals:list', { familyId }), staleTime: 0 });
-  const onPrint = usePrintRecord('progression_report', [familyId]);
+  const printed = usePrintRecord('progression_report', [familyId]);
   const error = chart.error ?? goals.error;
   if (error)
     return (
@@ -60,7 +60,7 @@ export function ProgressionReportPrint({ familyId, options, institutionName, pri
       period={{ from: period.from ?? c.startDate, to: period.to ?? c.endDate ?? today() }}
       printedBy={printedBy}
       backHref={`/familier/${familyId}/udskrifter`}
-      onPrint={onPrint}
+      printed={printed}
     >
       <section className="print-section">
         <h2>Målinger</h2>

@@ -11,7 +11,7 @@ import './prints.css';
 export function StatusReportPrint({ reportId, institutionName, printedBy }: { reportId: number; institutionName: string; printedBy: string }) {
   const report = useQuery({ queryKey: ['statusReport', reportId, 'print'], queryFn: () => call('statusReports:get', { reportId }), staleTime: 0, gcTime: 0 });
   const familyId = report.data?.familyId;
-  const onPrint = usePrintRecord('status_report', familyId === undefined ? undefined : [familyId]);
+  const printed = usePrintRecord('status_report', familyId === undefined ? undefined : [familyId]);
   if (report.isError)
     return (
       <div className="print-screen">
@@ -31,7 +31,7 @@ export function StatusReportPrint({ reportId, institutionName, printedBy }: { re
       period={{ from: r.periodFrom, to: r.periodTo }}
       printedBy={printedBy}
       backHref={`/familier/${r.familyId}/udskrifter`}
-      onPrint={onPrint}
+      printed={printed}
     >
       <StatusReportSections sections={r.sections} />
       <StatusReportFacts content={r.content} />
