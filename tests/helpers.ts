@@ -40,15 +40,16 @@ export async function serverSuperuser(backend: BackendCore): Promise<pg.Client> 
 }
 
 /** A new, prepared institution database on the test server, and a workstation data folder that uses it. */
-export async function newServerWorkstation(options: Partial<BackendOptions> = {}): Promise<BackendCore> {
+export async function newServerWorkstation(options: Partial<BackendOptions> = {}, server: { ownerPassword?: string; schemaVersion?: number } = {}): Promise<BackendCore> {
   const it = await itAdmin();
   const config = it.config(`t_${randomBytes(6).toString('hex')}`);
   await prepareServer({
     server: config,
     itAdmin: { user: it.user, password: it.password },
-    ownerPassword: `ejer ${randomBytes(9).toString('base64')}`,
+    ownerPassword: server.ownerPassword ?? `ejer ${randomBytes(9).toString('base64')}`,
     institutionName: 'Familiehuset Lærkebo',
     firstAdmin: { ...ADMIN, mustChangePassword: false },
+    schemaVersion: server.schemaVersion,
   });
   return serverWorkstation(config, options);
 }

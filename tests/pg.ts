@@ -48,7 +48,11 @@ const HBA = [
   'local all all reject',
 ].join('\n');
 
-export async function startPostgres(): Promise<TestPostgres> {
+/**
+ * `durable: true` (the benchmark): fsync and synchronous commit on, as on a real server, and a page cache sized for a
+ * data set of a million notes; otherwise tuned for throwaway test clusters.
+ */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'familiespor-pg-'));
   // The server runs as its own operating-system user (not root): it must reach its folder.
   fs.chmodSync(dir, 0o755);
@@ -68,7 +72,10 @@ export async function startPostgres(): Promise<TestPostgres> {
     createPostgresUser: true,
     initdbFlags: ['--auth=scram-sha-256'],
     // fsync off: a test cluster that is thrown away need not survive power loss (never on a real server).
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'ssl=on', '-c', 'ssl_cert_file=server.crt', '-c', 'ssl_key_file=server.key', '-c', 'listen_addresses=127.0.0.1', '-c', 'password_encryption=scram-sha-256'],
+    postgresFlags: [
+      ...(options.durable ? ['-c', 'shared_buffers=1GB', '-c', 'effective_cache_size=4GB', '-c', 'max_wal_size=4GB'] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+      '-c',
+      'ssl=on', '-c', 'ssl_cert_file=server.crt', '-c', 'ssl_key_file=server.key', '-c', 'listen_addresses=127.0.0.1', '-c', 'password_encryption=scram-sha-256'],
     onLog: () => undefined,
     onError: () => undefined,
   });

@@ -16,6 +16,7 @@ import { overviewChannels } from './overview';
 import { printChannels } from './print';
 import { safetyPlanChannels } from './safety-plan';
 import { progressionChannels } from './progression';
+import { serverChannels } from './server';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { teamChannels } from './team';
@@ -27,6 +28,7 @@ import { userChannels } from './users';
  */
 export const channels = {
   ...sessionChannels,
+  ...serverChannels,
   ...userChannels,
   ...settingsChannels,
   ...accessLogChannels,

@@ -14,6 +14,8 @@ export interface PrepareServerOptions {
   ownerPassword: string;
   institutionName: string;
   firstAdmin: { loginName: string; name: string; initials: string; password: string; mustChangePassword?: boolean };
+  /** Tests only: prepare the schema of an earlier version (a server not yet upgraded). */
+  schemaVersion?: number;
 }
 
 export function ownerRole(database: string): string {
@@ -51,7 +53,7 @@ export async function prepareServer(options: PrepareServerOptions): Promise<void
 
   const { db, pool } = await connectServer(server, { user: owner, password: options.ownerPassword }, { max: 1 });
   try {
-    await migrateServer(db);
+    await migrateServer(db, { to: options.schemaVersion });
     const at = new Date().toISOString();
     const admin = options.firstAdmin;
     const role = serverRoleName(server.database, admin.loginName);

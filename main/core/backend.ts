@@ -42,6 +42,7 @@ import { byEngine, EngineCredentials } from '../server/engine-switch';
 import { ServerCredentials } from '../server/credentials';
 import { ServerLink } from '../server/link';
 import { serverSessionHandlers } from '../server/session-handlers';
+import { serverUpgradeHandlers } from '../server/upgrade-handlers';
 import type { OpenStore } from './store';
 import { AccessLogWriter } from './access-log';
 import type { HandlerTable } from './context';
@@ -128,6 +129,7 @@ export class BackendCore implements Backend {
     const table = {
       ...byEngine({ ...sessionHandlers(sessionDeps), ...recoveryHandlers(sessionDeps) }, serverSessionHandlers({ link, events: this.events, session: this.session, accessLog, throttle, guard }), onServer),
       ...connectServerHandlers({ link, vault: this.vault }),
+      ...serverUpgradeHandlers({ link, throttle }),
       ...userHandlers({ credentials, session: this.session }),
       ...settingsHandlers({ institution, session: this.session, throttle }),
       ...accessLogHandlers({ anchor, session: this.session }),

@@ -43,7 +43,7 @@ export class ServerLink {
 
   /**
    * Opens the user's own connection. Throws AppFailure('wrong_password' | 'server_unavailable' | 'server_untrusted'
-   * | 'server_version').
+   * | 'server_outdated' | 'server_version').
    */
   async open(loginName: string, password: string, events: ListenerEvents): Promise<OpenStore & { engine: 'postgres' }> {
     const config = this.config();
@@ -58,7 +58,10 @@ export class ServerLink {
     }
     const { db } = connection;
     try {
-      if ((await serverSchemaVersion(db)) !== SCHEMA_VERSION) throw new AppFailure('server_version');
+      // Older: IT can bring it up to this version from the login screen (server:upgrade); newer: update this program.
+      const version = await serverSchemaVersion(db);
+      if (version < SCHEMA_VERSION) throw new AppFailure('server_outdated');
+      if (version > SCHEMA_VERSION) throw new AppFailure('server_version');
       const settings = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['institutionName', 'databaseId']).execute();
       const read = (key: string) => {
         const row = settings.find((s) => s.key === key);

@@ -4,6 +4,7 @@ import { ApiError, call } from '../../app/api';
 import { CardScreen } from '../../ui/CardScreen';
 import { Field, Notice } from '../../ui/Field';
 import { useZodForm } from '../../ui/forms';
+import { ServerUpgrade } from '../server/ServerUpgrade';
 
 const schema = z.object({
   loginName: z.string().trim().min(1, 'Skriv dit brugernavn.'),
@@ -32,11 +33,14 @@ export function LoginScreen(props: {
 }) {
   const { form, formError, submit } = useZodForm(schema, { loginName: props.lastLogin ?? '', password: '' }, { validateOnBlur: false });
   const [showHelp, setShowHelp] = useState(false);
+  const [serverOutdated, setServerOutdated] = useState(false);
   const e = form.formState.errors;
   const onSubmit = submit(async (v) => {
     try {
       await call('session:login', v);
     } catch (err) {
+      // The server's database is older than this program: IT can bring it up to date from here.
+      setServerOutdated(err instanceof ApiError && err.code === 'server_outdated');
       // The database itself cannot be opened: its own screen says what happened and offers the newest good backup.
       if (err instanceof ApiError && err.code === 'db_damaged') {
         props.onDamaged(err.message);
@@ -81,6 +85,7 @@ export function LoginScreen(props: {
           )}
         </div>
       )}
+      {props.server && serverOutdated && <ServerUpgrade database={props.server.database} />}
       {props.server ? (
         <p className="small muted" style={{ marginTop: '1.25rem', marginBottom: 0 }} data-testid="login-server">
           Institutionens server: {props.server.host} · {props.server.database}
