@@ -75,6 +75,6 @@ export function serverFailure(err: unknown): 'wrong_password' | 'server_unavaila
     if (code === '53100') return 'disk_full';
     if (code === '25006') return 'storage_readonly';
   }
-  if (/does not support SSL|timeout expired|Connection terminated|connection timeout/i.test(message)) return /SSL/.test(message) ? 'server_untrusted' : 'server_unavailable';
+  if (/does not support SSL|timeout expired|timeout exceeded|Connection terminated|connection timeout|not queryable|terminating connection/i.test(message)) return /SSL/.test(message) ? 'server_untrusted' : 'server_unavailable';
   return null;
 }

@@ -3,6 +3,7 @@ import { channels, isChannelName, mayCall, type ChannelName } from '../../common
 import { AppFailure, errorMessages, fail, ok, type FieldIssue, type Result } from '../../common/errors';
 import { normalizeStrings, toFieldIssues } from '../../common/validation';
 import { DatabaseTooNewError, storageFailure } from '../../db/database';
+import { serverFailure } from '../../db/postgres/connect';
 import type { Database } from '../../db/schema';
 import type { FaultPoint } from '../keys/vault';
 import type { AccessLogWriter } from './access-log';
@@ -77,6 +78,13 @@ export class Dispatcher {
       if (storage) {
         this.deps.diagnose(`Channel ${name} failed on storage: ${describe(err)}`);
         return fail(storage);
+      }
+      // The institution's server went away (or is restarting) in the middle of the call: nothing was committed that
+      // was not acknowledged, and the user is told in Danish that the server is away, not that something broke.
+      const server = serverFailure(err);
+      if (server === 'server_unavailable' || server === 'disk_full' || server === 'storage_readonly') {
+        this.deps.diagnose(`Channel ${name} failed on the server connection: ${describe(err)}`);
+        return fail(server);
       }
       this.deps.diagnose(`Channel ${name} failed: ${describe(err)}`);
       return fail('internal');
