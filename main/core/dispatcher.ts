@@ -7,7 +7,7 @@ import { serverFailure } from '../../db/postgres/connect';
 import type { Database } from '../../db/schema';
 import type { FaultPoint } from '../keys/vault';
 import type { AccessLogWriter } from './access-log';
-import type { CallContext, Handler, HandlerTable, SessionContext } from './context';
+import type { CallContext, Handler, HandlerTable, OfflineContext, SessionContext } from './context';
 import { familyAccess, type FamilyAccess } from './family-access';
 import type { SerialQueue } from './queue';
 import type { ActiveSession, SessionState } from './session';
@@ -82,6 +82,14 @@ export class Dispatcher {
       // The institution's server went away (or is restarting) in the middle of the call: nothing was committed that
       // was not acknowledged, and the user is told in Danish that the server is away, not that something broke.
       const server = serverFailure(err);
+      if (server === 'server_unavailable' && handler.offline && session) {
+        const offline = handler.offline as (ctx: OfflineContext, input: unknown) => Promise<unknown>;
+        try {
+          return ok(def.output.parse(await offline({ now, user: session.user }, parsed.data)));
+        } catch (fallback) {
+          this.deps.diagnose(`Channel ${name} could not be kept on this workstation: ${describe(fallback)}`);
+        }
+      }
       if (server === 'server_unavailable' || server === 'disk_full' || server === 'storage_readonly') {
         this.deps.diagnose(`Channel ${name} failed on the server connection: ${describe(err)}`);
         return fail(server);
