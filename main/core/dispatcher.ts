@@ -3,7 +3,8 @@ import { channels, isChannelName, mayCall, type ChannelName } from '../../common
 import { AppFailure, errorMessages, fail, ok, type FieldIssue, type Result } from '../../common/errors';
 import { normalizeStrings, toFieldIssues } from '../../common/validation';
 import { DatabaseTooNewError, storageFailure } from '../../db/database';
-import { serverFailure } from '../../db/postgres/connect';
+import { planVersionTaken, serverFailure } from '../../db/postgres/connect';
+import { PLAN_CHANGED_MESSAGE } from '../../common/plan-keys';
 import type { Database } from '../../db/schema';
 import type { FaultPoint } from '../keys/vault';
 import type { AccessLogWriter } from './access-log';
@@ -74,6 +75,7 @@ export class Dispatcher {
     } catch (err) {
       if (err instanceof AppFailure) return fail(err.code, err.message, err.issues ? bounded(err.issues) : undefined);
       if (err instanceof DatabaseTooNewError) return fail('db_too_new');
+      if (planVersionTaken(err)) return fail('conflict', PLAN_CHANGED_MESSAGE);
       const storage = storageFailure(err);
       if (storage) {
         this.deps.diagnose(`Channel ${name} failed on storage: ${describe(err)}`);
