@@ -53,6 +53,10 @@ export async function connectServer(config: ServerConfig, credentials: Credentia
   const pool = new pg.Pool(poolConfig(config, credentials, options));
   // A dropped connection is reported on the next query; an idle client's error must not crash the process.
   pool.on('error', () => undefined);
+  // A client in use (between a transaction's statements) whose server goes away emits 'error' on the client, which
+  // nobody else listens for: unheard, it would end the whole program. The next statement then fails and is answered
+  // as server_unavailable.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     const client = await pool.connect();
     client.release();
