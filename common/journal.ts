@@ -82,8 +82,21 @@ export const draftSchema = z.object({
   text: z.string(),
   concern: z.enum(concerns),
   updatedAt: z.string(),
+  /** On the institution's server: this save went to the workstation's own encrypted draft store (the server was away). */
+  savedLocally: z.boolean().optional(),
 });
 export type Draft = z.infer<typeof draftSchema>;
+
+/**
+ * A draft's id: positive for a draft in the database; negative for a draft kept only in this workstation's own
+ * encrypted draft store while the institution's server was away (it gets a positive id once it reaches the server).
+ */
+export const draftIdSchema = z
+  .number()
+  .int()
+  .min(-MAX_ID)
+  .max(MAX_ID)
+  .refine((n) => n !== 0, 'Kladden findes ikke.');
 
 export const draftContentSchema = z.strictObject({
   familyId: z.number().int().positive().max(MAX_ID).nullable(),

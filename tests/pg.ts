@@ -26,6 +26,10 @@ export interface TestPostgres {
   superuser(database: string): pg.Client;
   /** Creates an empty database (as IT's administrator). */
   createDatabase(database: string): Promise<void>;
+  /** Shuts the server down (fast shutdown: open connections are ended, committed data stays) and leaves it down. */
+  halt(): Promise<void>;
+  /** Starts it again after halt(), on the same port with the same data. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -67,7 +71,8 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     user,
     password,
     port,
-    persistent: false,
+    // Kept on halt() so the server can be started again; stop() removes the whole folder.
+    persistent: true,
     // Tests run as root on CI machines; PostgreSQL refuses to run as root, so the package makes a user for it.
     createPostgresUser: true,
     initdbFlags: ['--auth=scram-sha-256'],
@@ -106,6 +111,12 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
       } finally {
         await client.end();
       }
+    },
+    async halt() {
+      await server.stop();
+    },
+    async resume() {
+      await server.start();
     },
     async stop() {
       await server.stop();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateSchema } from '../dates';
-import { concerns, draftContentSchema, draftSchema, observationSchema, observationTextSchema } from '../journal';
+import { concerns, draftContentSchema, draftIdSchema, draftSchema, observationSchema, observationTextSchema } from '../journal';
 import { channel, empty, id, nothing } from './define';
 
 const categoryLabel = z.string().trim().min(1, 'Skriv kategoriens navn.').max(80, 'Højst 80 tegn.');
@@ -8,9 +8,9 @@ const categoryLabel = z.string().trim().min(1, 'Skriv kategoriens navn.').max(80
 /** The dagbog: drafts, signing, amendments, the family timeline, search, and the category list. */
 export const journalChannels = {
   'journal:categories': channel('session', empty, z.array(z.object({ id: z.number().int(), label: z.string() }))),
-  'journal:saveDraft': channel('session', draftContentSchema.extend({ draftId: id.optional() }), draftSchema),
+  'journal:saveDraft': channel('session', draftContentSchema.extend({ draftId: draftIdSchema.optional() }), draftSchema),
   'journal:drafts': channel('session', empty, z.array(draftSchema)),
-  'journal:discardDraft': channel('session', z.strictObject({ draftId: id }), nothing),
+  'journal:discardDraft': channel('session', z.strictObject({ draftId: draftIdSchema }), nothing),
   'journal:sign': channel('session', draftContentSchema.extend({ draftId: id.optional() }), observationSchema),
   'journal:amend': channel(
     'session',

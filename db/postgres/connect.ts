@@ -53,6 +53,10 @@ export async function connectServer(config: ServerConfig, credentials: Credentia
   const pool = new pg.Pool(poolConfig(config, credentials, options));
   // A dropped connection is reported on the next query; an idle client's error must not crash the process.
   pool.on('error', () => undefined);
+  // A client in use (between a transaction's statements) whose server goes away emits 'error' on the client, which
+  // nobody else listens for: unheard, it would end the whole program. The next statement then fails and is answered
+  // as server_unavailable.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     const client = await pool.connect();
     client.release();
@@ -75,6 +79,19 @@ export function serverFailure(err: unknown): 'wrong_password' | 'server_unavaila
     if (code === '53100') return 'disk_full';
     if (code === '25006') return 'storage_readonly';
   }
-  if (/does not support SSL|timeout expired|Connection terminated|connection timeout/i.test(message)) return /SSL/.test(message) ? 'server_untrusted' : 'server_unavailable';
+  if (/does not support SSL|timeout expired|timeout exceeded|Connection terminated|connection timeout|not queryable|terminating connection/i.test(message)) return /SSL/.test(message) ? 'server_untrusted' : 'server_unavailable';
   return null;
+}
+
+/**
+ * Two workstations saved a new version of the same plan at once: both were based on the newest version, and the
+ * server's unique (family, version) or the versions' guard refused the second. (On this workstation's own file calls run one at a time, so
+ * the base-version check alone decides.)
+ */
+export function planVersionTaken(err: unknown): boolean {
+  const { code, constraint } = err as { code?: unknown; constraint?: unknown };
+  if (code === '23505' && typeof constraint === 'string' && constraint.endsWith('_family_version')) return true;
+  // The versions' own guard (0007: numbered without gaps, items only on the newest) saw the other's version first.
+  const message = err instanceof Error ? err.message : '';
+  return code === 'P0001' && /^(a plan version must follow the newest one|an earlier version of a plan cannot be changed)$/.test(message);
 }

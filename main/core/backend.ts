@@ -43,6 +43,7 @@ import { ServerCredentials } from '../server/credentials';
 import { ServerLink } from '../server/link';
 import { serverSessionHandlers } from '../server/session-handlers';
 import { serverUpgradeHandlers } from '../server/upgrade-handlers';
+import { withWorkstationDrafts } from '../server/offline-drafts';
 import type { OpenStore } from './store';
 import { AccessLogWriter } from './access-log';
 import type { HandlerTable } from './context';
@@ -127,7 +128,7 @@ export class BackendCore implements Backend {
     const guard = new LoginGuard({ vault: this.vault, session: this.session, accessLog, throttle, sealedEvents });
     const sessionDeps = { vault: this.vault, session: this.session, accessLog, throttle, sealedEvents, guard, slots, credentials };
     const table = {
-      ...byEngine({ ...sessionHandlers(sessionDeps), ...recoveryHandlers(sessionDeps) }, serverSessionHandlers({ link, events: this.events, session: this.session, accessLog, throttle, guard }), onServer),
+      ...byEngine({ ...sessionHandlers(sessionDeps), ...recoveryHandlers(sessionDeps) }, serverSessionHandlers({ link, events: this.events, session: this.session, accessLog, throttle, guard, queue: this.queue, dataDir: options.dataDir, scryptN: options.scryptN, diagnose }), onServer),
       ...connectServerHandlers({ link, vault: this.vault }),
       ...serverUpgradeHandlers({ link, throttle }),
       ...userHandlers({ credentials, session: this.session }),
@@ -136,7 +137,7 @@ export class BackendCore implements Backend {
       ...familyHandlers,
       ...personHandlers,
       ...teamHandlers,
-      ...journalHandlers,
+      ...withWorkstationDrafts(journalHandlers, this.session),
       ...categoryHandlers,
       ...overviewHandlers({ backups, onServer }),
       ...backupHandlers({ backups, session: this.session }),

@@ -46,6 +46,16 @@ export interface Handler<C extends ChannelName> {
   /** Runs inside one transaction together with its access-log rows: all or nothing. */
   write?: boolean;
   run(ctx: ContextOf<C>, input: InputOf<C>): Promise<ChannelOutput<C>>;
+  /**
+   * On the institution's server: what the call does instead when the server cannot be reached (a draft kept in the
+   * workstation's own encrypted draft store). Without it the call is refused as server_unavailable.
+   */
+  offline?(ctx: OfflineContext, input: InputOf<C>): Promise<ChannelOutput<C>>;
+}
+
+/** What an offline fallback gets: who is logged in and the time; no database. */
+export interface OfflineContext extends CallContext {
+  user: SessionUser;
 }
 
 export type HandlerTable = { [C in ChannelName]: Handler<C> };

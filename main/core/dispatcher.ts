@@ -3,10 +3,12 @@ import { channels, isChannelName, mayCall, type ChannelName } from '../../common
 import { AppFailure, errorMessages, fail, ok, type FieldIssue, type Result } from '../../common/errors';
 import { normalizeStrings, toFieldIssues } from '../../common/validation';
 import { DatabaseTooNewError, storageFailure } from '../../db/database';
+import { planVersionTaken, serverFailure } from '../../db/postgres/connect';
+import { PLAN_CHANGED_MESSAGE } from '../../common/plan-keys';
 import type { Database } from '../../db/schema';
 import type { FaultPoint } from '../keys/vault';
 import type { AccessLogWriter } from './access-log';
-import type { CallContext, Handler, HandlerTable, SessionContext } from './context';
+import type { CallContext, Handler, HandlerTable, OfflineContext, SessionContext } from './context';
 import { familyAccess, type FamilyAccess } from './family-access';
 import type { SerialQueue } from './queue';
 import type { ActiveSession, SessionState } from './session';
@@ -73,10 +75,26 @@ export class Dispatcher {
     } catch (err) {
       if (err instanceof AppFailure) return fail(err.code, err.message, err.issues ? bounded(err.issues) : undefined);
       if (err instanceof DatabaseTooNewError) return fail('db_too_new');
+      if (planVersionTaken(err)) return fail('conflict', PLAN_CHANGED_MESSAGE);
       const storage = storageFailure(err);
       if (storage) {
         this.deps.diagnose(`Channel ${name} failed on storage: ${describe(err)}`);
         return fail(storage);
+      }
+      // The institution's server went away (or is restarting) in the middle of the call: nothing was committed that
+      // was not acknowledged, and the user is told in Danish that the server is away, not that something broke.
+      const server = serverFailure(err);
+      if (server === 'server_unavailable' && handler.offline && session) {
+        const offline = handler.offline as (ctx: OfflineContext, input: unknown) => Promise<unknown>;
+        try {
+          return ok(def.output.parse(await offline({ now, user: session.user }, parsed.data)));
+        } catch (fallback) {
+          this.deps.diagnose(`Channel ${name} could not be kept on this workstation: ${describe(fallback)}`);
+        }
+      }
+      if (server === 'server_unavailable' || server === 'disk_full' || server === 'storage_readonly') {
+        this.deps.diagnose(`Channel ${name} failed on the server connection: ${describe(err)}`);
+        return fail(server);
       }
       this.deps.diagnose(`Channel ${name} failed: ${describe(err)}`);
       return fail('internal');

@@ -2,11 +2,14 @@ import type { Kysely } from 'kysely';
 import { AppFailure } from '../../common/errors';
 import type { Database } from '../../db/schema';
 import { close, type Unlocked } from '../keys/vault';
+import type { WorkstationDrafts } from '../server/local-drafts';
 
 /** The institution's server as one login sees it: that user's connection pool, closed at logout. */
 export interface ServerConnection {
   /** The server database's id (its `databaseId` setting): the anchor file and throttling are kept per database. */
   databaseId: string;
+  /** The logged-in user's own encrypted draft store on this workstation (set at login), for when the server is away. */
+  drafts?: WorkstationDrafts;
   close(): Promise<void>;
 }
 

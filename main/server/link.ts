@@ -6,6 +6,10 @@ import { AppFailure } from '../../common/errors';
 import type { OpenStore } from '../core/store';
 import { ServerListener, type ListenerEvents } from './listener';
 
+/** A login is the user's own connection to the server: without the server there is no new login (drafts wait). */
+export const LOGIN_NEEDS_SERVER =
+  'Ingen forbindelse til serveren. For at logge ind skal der være forbindelse til institutionens server. Kladder, der er gemt på denne computer, bliver sendt, når du logger ind. Prøv igen om lidt, eller kontakt jeres IT-ansvarlige.';
+
 /**
  * This workstation's link to the institution's server: which server (the workstation file, no secrets) and opening a
  * user's own connection to it, refused in Danish when the server cannot be reached, its certificate is not the
@@ -53,7 +57,8 @@ export class ServerLink {
       connection = await connectServer(config, credentials);
     } catch (err) {
       const failure = serverFailure(err);
-      if (failure === 'wrong_password' || failure === 'server_unavailable' || failure === 'server_untrusted') throw new AppFailure(failure);
+      if (failure === 'server_unavailable') throw new AppFailure(failure, LOGIN_NEEDS_SERVER);
+      if (failure === 'wrong_password' || failure === 'server_untrusted') throw new AppFailure(failure);
       throw err;
     }
     const { db } = connection;

@@ -189,6 +189,9 @@ export const goalHandlers = handlers({
       const ids = [...new Set(goalIds)];
       for (const [i, goalId] of ids.entries()) {
         if ((await familyOfRecord(ctx.db, 'goals', goalId)) !== observation.familyId) refuse([{ path: `goalIds.${i}`, message: 'Målet hører ikke til notatets familie.' }]);
+        // Signing repeated after a lost answer (journal:sign then answers with the note already signed): its links stand.
+        const linked = await ctx.db.selectFrom('goal_observations').select('goal_id').where('goal_id', '=', goalId).where('observation_id', '=', observation.id).executeTakeFirst();
+        if (linked) continue;
         await link(ctx, goalId, observation.familyId, observation.id, `goalIds.${i}`);
       }
       return { observation, goalIds: ids };

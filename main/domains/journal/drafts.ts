@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { AppFailure } from '../../../common/errors';
-import type { Draft, DraftContent } from '../../../common/journal';
+import type { Draft, DraftContent, Observation } from '../../../common/journal';
 import type { Database } from '../../../db/schema';
 import { requireOpenFamily } from '../families/queries';
+import { loadObservations } from './queries';
 
 /** Drafts: private to their author, saved as they type, signed in the same statement that saves the last version. */
 export async function loadDrafts(db: Kysely<Database>, authorId: number, draftId?: number): Promise<Draft[]> {
@@ -78,3 +79,21 @@ export async function upsertDraft(db: Kysely<Database>, authorId: number, draftI
   return id;
 }
 
+
+/**
+ * The note this author signed from this draft with this very content, or null: a sign repeated after a lost answer
+ * gets the note that was signed, never a second one. Different content on a signed draft is still refused by
+ * upsertDraft.
+ */
+export async function signedAlready(db: Kysely<Database>, authorId: number, draftId: number, content: DraftContent): Promise<Observation | null> {
+  const row = await db.selectFrom('observations').select(['author_id', 'status', 'family_id', 'category_id', 'text', 'observed_at']).where('id', '=', draftId).executeTakeFirst();
+  if (!row || row.author_id !== authorId || row.status !== 'signed') return null;
+  const same =
+    row.family_id === content.familyId &&
+    row.category_id === content.categoryId &&
+    row.text === content.text.normalize('NFC') &&
+    new Date(row.observed_at).getTime() === new Date(content.observedAt).getTime();
+  if (!same) return null;
+  const [observation] = await loadObservations(db, [draftId]);
+  return observation ?? null;
+}

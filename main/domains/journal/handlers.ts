@@ -5,7 +5,7 @@ import { isEmptyQuery, parseQuery } from '../../../common/search';
 import { indexNewObservation, observationIdsMatching, reindexObservation, searchObservationIds } from '../../../db/search';
 import { handlers } from '../../core/context';
 import { requireOpenFamily } from '../families/queries';
-import { loadDrafts, upsertDraft } from './drafts';
+import { loadDrafts, signedAlready, upsertDraft } from './drafts';
 import { loadObservations } from './queries';
 
 const startOfDay = (date: string) => new Date(`${date}T00:00:00`).toISOString();
@@ -69,6 +69,10 @@ export const journalHandlers = handlers({
       if (new Date(content.observedAt).getTime() > now.getTime() + 5 * 60_000) issues.push({ path: 'observedAt', message: 'Tidspunktet ligger i fremtiden.' });
       if (issues.length || !content.familyId) throw new AppFailure('invalid_input', 'Nogle felter er ikke udfyldt korrekt.', issues);
       await families.family(content.familyId);
+      // Signing again what this user has just signed (the answer was lost with the server connection, and the screen
+      // tried again): the note is not written twice; the answer is the note that was signed.
+      const again = draftId ? await signedAlready(db, user.id, draftId, content) : null;
+      if (again) return again;
       const id = await upsertDraft(db, user.id, draftId, content, now, true);
       await indexNewObservation(db, id, content.familyId, content.text.normalize('NFC'));
       const [observation] = await loadObservations(db, [id]);

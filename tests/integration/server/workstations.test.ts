@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventName } from '../../../common/channels';
+import { PLAN_CHANGED_MESSAGE } from '../../../common/plan-keys';
+import { daysFromToday, dischargeInput, personInput } from '../../plan-fixtures';
 import { ADMIN, createUser, must, newServerWorkstation, secondWorkstation, serverSuperuser, noteInput as note } from '../../helpers';
 
 const BENT = { loginName: 'bent', role: 'staff' as const, password: 'grøn cykel ved søen 42' };
@@ -59,5 +61,38 @@ describe('several workstations on one server', () => {
       await su.end();
     }
     expect(await must(first, 'accessLog:verify', {})).toMatchObject({ ok: true });
+  });
+});
+
+describe('two people change the same plan', () => {
+  it('saved at the same moment from two workstations: one new version, the other is told in Danish, nothing is half written', async () => {
+    const first = await newServerWorkstation();
+    await must(first, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
+    await createUser(first, BENT);
+    const family = await must(first, 'families:create', { displayName: 'Familien Ærø', startDate: daysFromToday(-60), persons: [{ kind: 'mother', name: 'Mor Ærø' }] });
+    await must(first, 'families:changePhase', { familyId: family.id, phase: 'stay', fromDate: daysFromToday(-50) });
+    const mormor = (await must(first, 'network:addPerson', personInput(family.id))).persons[0]?.id ?? 0;
+    const second = secondWorkstation(first);
+    await must(second, 'session:login', { loginName: BENT.loginName, password: BENT.password });
+
+    for (let round = 0; round < 5; round++) {
+      const base = (await must(first, 'discharge:get', { familyId: family.id })).currentVersion;
+      const results = await Promise.all([
+        first.dispatch('discharge:save', { ...dischargeInput(family.id, base, mormor), reason: `Astrid ${round}` }),
+        second.dispatch('discharge:save', { ...dischargeInput(family.id, base, mormor), reason: `Bent ${round}` }),
+      ]);
+      const refused = results.filter((r) => !r.ok);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(refused.map((r) => (r.ok ? null : r.error))).toEqual([{ code: 'conflict', message: PLAN_CHANGED_MESSAGE }]);
+      const after = await must(second, 'discharge:get', { familyId: family.id });
+      expect(after.currentVersion).toBe((base ?? 0) + 1);
+    }
+    const su = await serverSuperuser(first);
+    try {
+      const versions = (await su.query('select version from discharge_plan_versions where family_id = $1 order by version', [family.id])).rows.map((r) => r.version as number);
+      expect(versions).toEqual([1, 2, 3, 4, 5]);
+    } finally {
+      await su.end();
+    }
   });
 });

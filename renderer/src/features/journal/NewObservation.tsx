@@ -2,7 +2,7 @@ import { skipToken, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { shiftLabels, shifts, type Draft, type Observation, type Shift } from '../../../../common/journal';
 import { DEFAULT_SHIFT_TIMES } from '../../../../common/shift-time';
-import { ApiError, call, errorText } from '../../app/api';
+import { ApiError, call, errorText, onEvent } from '../../app/api';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -28,7 +28,7 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
   const { draft, userId } = props;
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings:get', {}), staleTime: 5 * 60_000 });
   const times = settings.data?.shiftTimes ?? DEFAULT_SHIFT_TIMES;
-  const { content, update, draftId, savedAt, dirty, saveError, setSaveError, saveDraft, sign, discard } = useObservationDraft(
+  const { content, update, draftId, savedAt, savedLocally, dirty, saveError, setSaveError, saveDraft, sign, discard } = useObservationDraft(
     () => (draft ? fromDraft(draft, times) : freshContent(props.familyId, lastCategory(userId, props.familyId))),
     draft,
     times,
@@ -40,6 +40,8 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
   const [underretning, setUnderretning] = useState<boolean | null>(null);
   const [categoryByHand, setCategoryByHand] = useState(Boolean(draft));
   const [goalIds, setGoalIds] = useState<number[]>([]);
+  /** Signing waits for the server: the note is signed when the connection is back (or on »Prøv igen«). */
+  const [waiting, setWaiting] = useState(false);
 
   const families = useQuery({ queryKey: ['families', false], queryFn: () => call('families:list', { includeClosed: false }) });
   const categories = useQuery({ queryKey: ['categories'], queryFn: () => call('journal:categories', {}), staleTime: Infinity });
@@ -80,16 +82,31 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
   async function signNow() {
     try {
       const observation = await sign(goalIds);
+      setWaiting(false);
       rememberCategory(userId, observation.familyId, content.categoryId);
       props.onSigned(observation, content.concern === 'serious' && underretning === true);
     } catch (err) {
       setConfirming(false);
+      if (err instanceof ApiError && err.code === 'server_unavailable') {
+        setWaiting(true);
+        setSaveError(null);
+        return;
+      }
+      setWaiting(false);
       if (err instanceof ApiError && err.error.issues?.length) {
         setIssues(Object.fromEntries(err.error.issues.map((i) => [i.path, i.message])));
         setAttempt((n) => n + 1);
       } else setSaveError(errorText(err));
     }
   }
+
+  // Back online: the note waiting to be signed is signed (the server answers a repeat with the note already signed).
+  useEffect(() => {
+    if (!waiting) return;
+    return onEvent('server:connection', ({ online }) => {
+      if (online) void signNow();
+    });
+  }, [waiting, goalIds, underretning]);
 
   const problems = (Object.entries(issues) as Array<[keyof Issues, string]>).map(([field, message]) => ({ field: `#entry-${field}`, message }));
   const persons = content.familyId && family.data ? family.data.persons : [];
@@ -101,6 +118,15 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
         initialFocusId={content.familyId === null ? 'entry-familyId' : draft ? 'entry-text' : 'entry-categoryId'}
         onClose={() => (confirming ? setConfirming(false) : void close())}
       >
+        {waiting && (
+          <div className="notice warn" role="status" data-testid="sign-waiting">
+            <strong>Venter på serveren.</strong> Ingen forbindelse til serveren, så notatet er ikke underskrevet endnu. Det, du har skrevet, er gemt på denne computer, og
+            notatet underskrives, så snart forbindelsen er tilbage. Luk ikke vinduet.{' '}
+            <button type="button" className="link" onClick={() => void signNow()}>
+              Prøv igen
+            </button>
+          </div>
+        )}
         {saveError && (
           <div className="notice error" role="alert">
             {saveError}
@@ -241,7 +267,11 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
               )}
               <span className="spacer" style={{ flex: 1 }} />
               <span className="saved-state" aria-live="polite">
-                {dirty ? 'Ikke gemt endnu …' : savedAt ? `Kladde gemt ${formatDateTime(savedAt).split(' ')[1]}` : ''}
+                {dirty
+                  ? 'Ikke gemt endnu …'
+                  : savedAt
+                    ? `Kladde gemt${savedLocally ? ' på denne computer' : ''} ${formatDateTime(savedAt).split(' ')[1]}`
+                    : ''}
               </span>
             </div>
             <p className="muted small">

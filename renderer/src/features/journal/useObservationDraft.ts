@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { errorMessages } from '../../../../common/errors';
 import { textTooLong, type Draft, type Observation } from '../../../../common/journal';
 import type { ShiftTimes } from '../../../../common/shift-time';
 import { ApiError, call, errorText, onBeforeLock } from '../../app/api';
@@ -17,6 +18,8 @@ export function useObservationDraft(initial: () => Content, draft: Draft | undef
   const [savedAt, setSavedAt] = useState<string | null>(draft?.updatedAt ?? null);
   const [dirty, setDirty] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  /** The last save went to this computer's own draft store (the server was away); it is sent when the server is back. */
+  const [savedLocally, setSavedLocally] = useState(false);
   const saving = useRef<Promise<unknown> | null>(null);
   const latest = useRef(content);
   latest.current = content;
@@ -46,6 +49,7 @@ export function useObservationDraft(initial: () => Content, draft: Draft | undef
       idRef.current = saved.id;
       setDraftId(saved.id);
       setSavedAt(saved.updatedAt);
+      setSavedLocally(saved.savedLocally === true);
       setSaveError(null);
       // Typing during the save leaves the newer text marked unsaved, so the next autosave still runs.
       if (latest.current === c) setDirty(false);
@@ -90,9 +94,9 @@ export function useObservationDraft(initial: () => Content, draft: Draft | undef
   async function sign(goalIds: number[] = []): Promise<Observation> {
     signing.current = true;
     if (saving.current) await saving.current.catch(() => undefined);
-    const input = { ...toInput(latest.current, timesRef.current), draftId: idRef.current };
     let observation: Observation;
     try {
+      const input = { ...toInput(latest.current, timesRef.current), draftId: await serverDraftId() };
       observation = goalIds.length ? (await call('goals:signObservation', { ...input, goalIds })).observation : await call('journal:sign', input);
     } catch (err) {
       signing.current = false;
@@ -102,11 +106,28 @@ export function useObservationDraft(initial: () => Content, draft: Draft | undef
     return observation;
   }
 
+  /**
+   * A note is signed from its draft on the server: the draft's id is what makes signing again after a lost answer
+   * safe (the server answers with the note already signed, never a second one). A draft kept only on this computer
+   * (a negative id) is sent first; while the server is away that fails, and nothing is signed.
+   */
+  async function serverDraftId(): Promise<number> {
+    const id = idRef.current;
+    if (id !== undefined && id > 0) return id;
+    const saved = await call('journal:saveDraft', { ...toInput(latest.current, timesRef.current), draftId: id });
+    idRef.current = saved.id;
+    setDraftId(saved.id);
+    setSavedAt(saved.updatedAt);
+    setSavedLocally(saved.savedLocally === true);
+    if (saved.id < 0) throw new ApiError({ code: 'server_unavailable', message: errorMessages.server_unavailable });
+    return saved.id;
+  }
+
   async function discard(): Promise<void> {
     if (idRef.current !== undefined) await call('journal:discardDraft', { draftId: idRef.current }).catch(() => undefined);
     void queryClient.invalidateQueries({ queryKey: ['drafts'] });
     void queryClient.invalidateQueries({ queryKey: ['front'] });
   }
 
-  return { content, update, draftId, savedAt, dirty, saveError, setSaveError, saveDraft, sign, discard };
+  return { content, update, draftId, savedAt, savedLocally, dirty, saveError, setSaveError, saveDraft, sign, discard };
 }

@@ -30,8 +30,9 @@ export function ServerConnection() {
   if (online) return null;
   return (
     <div className="notice error" role="alert" data-testid="server-offline">
-      <strong>Ingen forbindelse til serveren.</strong> Du kan læse det, der allerede står på skærmen, men intet kan gemmes, før forbindelsen er tilbage. Det, du er ved
-      at skrive, bliver stående — luk ikke vinduet. Familiespor prøver igen af sig selv.
+      <strong>Ingen forbindelse til serveren.</strong> Du kan læse det, der allerede står på skærmen. Kladder til notater gemmes krypteret på denne computer og sendes
+      til serveren, når forbindelsen er tilbage. Underskrifter og andre ændringer venter til da — det, du er ved at skrive, bliver stående. Familiespor prøver igen af
+      sig selv.
     </div>
   );
 }

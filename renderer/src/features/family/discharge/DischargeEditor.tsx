@@ -3,7 +3,11 @@ import { useLocation } from 'wouter';
 import { destinationLabels, destinations, type DischargePlanVersion } from '../../../../../common/discharge';
 import type { FamilyDetail } from '../../../../../common/families';
 import type { NetworkOverview } from '../../../../../common/network';
-import { call } from '../../../app/api';
+import { useState } from 'react';
+import { PLAN_CHANGED_MESSAGE } from '../../../../../common/plan-keys';
+import { ApiError, call } from '../../../app/api';
+import { PlanConflict, type PlanConflictState } from '../plans/PlanConflict';
+import { DischargeDiffView } from './DischargeDiffView';
 import { Field, Notice } from '../../../ui/Field';
 import { ctrlEnterSubmits, useZodForm } from '../../../ui/forms';
 import { KeptNotice } from '../../../ui/KeptNotice';
@@ -32,13 +36,20 @@ export function DischargeEditor({ family, network, current }: { family: FamilyDe
   const placement = form.watch('destination') === 'child_placed' || !!current?.separationPlan || !!current?.contactNotes;
   const back = `/familier/${family.id}/udslusningsplan`;
   // submit: a refused save focuses the first invalid field (server refusals are placed by placeServerError).
+  // Another's newer version met at save: shown with what it changed; the user's text stays in the form.
+  const [conflict, setConflict] = useState<PlanConflictState | null>(null);
   const onSubmit = submit(async (v) => {
     setFormError(null);
     try {
-      await call('discharge:save', dischargeInput(family.id, current?.version ?? null, v));
+      await call('discharge:save', dischargeInput(family.id, conflict?.theirs.version ?? current?.version ?? null, v));
       await saved();
       navigate(back);
     } catch (err) {
+      if (err instanceof ApiError && err.message === PLAN_CHANGED_MESSAGE) {
+        const newest = await call('discharge:get', { familyId: family.id }).catch(() => null);
+        const theirs = newest?.versions.find((m) => m.version === newest.currentVersion);
+        if (theirs) return setConflict({ theirs });
+      }
       placeServerError(form, err, setFormError);
     }
   });
@@ -51,6 +62,15 @@ export function DischargeEditor({ family, network, current }: { family: FamilyDe
         <p className="muted">Planen laves sammen med forældrene og de andre, der er med. Alle tidligere udgaver kan stadig læses.</p>
         <KeptNotice restored={restored} onDiscard={discardKept} />
         {formError && <Notice kind="error">{formError}</Notice>}
+        {conflict && (
+          <PlanConflict
+            conflict={conflict}
+            base={current?.version ?? null}
+            compare={current && <DischargeDiffView familyId={family.id} fromVersion={current.version} toVersion={conflict.theirs.version} />}
+            onSaveOnTop={() => void onSubmit()}
+            saving={form.formState.isSubmitting}
+          />
+        )}
         <div className="panel">
           <div className="row">
             <Choice legend="Udslusning til" required error={e.destination?.message}>

@@ -4,7 +4,11 @@ import { useLocation } from 'wouter';
 import type { FamilyDetail } from '../../../../../common/families';
 import type { NetworkOverview } from '../../../../../common/network';
 import type { SafetyPlanVersion } from '../../../../../common/safety-plan';
-import { call } from '../../../app/api';
+import { useState } from 'react';
+import { PLAN_CHANGED_MESSAGE } from '../../../../../common/plan-keys';
+import { ApiError, call } from '../../../app/api';
+import { PlanConflict, type PlanConflictState } from '../plans/PlanConflict';
+import { SafetyPlanDiffView } from './SafetyPlanDiffView';
 import { Field, Notice } from '../../../ui/Field';
 import { ctrlEnterSubmits, useZodForm } from '../../../ui/forms';
 import { KeptNotice } from '../../../ui/KeptNotice';
@@ -25,13 +29,20 @@ export function SafetyPlanEditor({ family, network, current }: { family: FamilyD
   const e = form.formState.errors;
   const back = `/familier/${family.id}/netvaerk/sikkerhedsplan`;
   // submit: a refused save focuses the first invalid field (server refusals are placed by placeServerError).
+  // Another's newer version met at save: shown with what it changed; the user's text stays in the form.
+  const [conflict, setConflict] = useState<PlanConflictState | null>(null);
   const onSubmit = submit(async (v) => {
     setFormError(null);
     try {
-      await call('safetyPlan:save', safetyPlanInput(family.id, current?.version ?? null, v));
+      await call('safetyPlan:save', safetyPlanInput(family.id, conflict?.theirs.version ?? current?.version ?? null, v));
       await queryClient.invalidateQueries({ queryKey: ['safetyPlan', family.id] });
       navigate(back);
     } catch (err) {
+      if (err instanceof ApiError && err.message === PLAN_CHANGED_MESSAGE) {
+        const newest = await call('safetyPlan:get', { familyId: family.id }).catch(() => null);
+        const theirs = newest?.versions.find((m) => m.version === newest.currentVersion);
+        if (theirs) return setConflict({ theirs });
+      }
       placeServerError(form, err, setFormError);
     }
   });
@@ -44,6 +55,15 @@ export function SafetyPlanEditor({ family, network, current }: { family: FamilyD
         <p className="muted">Skriv med familiens egne ord. Planen udskrives til familien.</p>
         <KeptNotice restored={restored} onDiscard={discardKept} />
         {formError && <Notice kind="error">{formError}</Notice>}
+        {conflict && (
+          <PlanConflict
+            conflict={conflict}
+            base={current?.version ?? null}
+            compare={current && <SafetyPlanDiffView familyId={family.id} fromVersion={current.version} toVersion={conflict.theirs.version} />}
+            onSaveOnTop={() => void onSubmit()}
+            saving={form.formState.isSubmitting}
+          />
+        )}
         <TextItems name="worries" legend={safetyHeadings.worries} itemLabel="Bekymring" addLabel="Tilføj bekymring" hint="Fx: at mor bliver så træt om natten, at hun ikke kan passe Liva." />
         <TextItems name="actions" legend={safetyHeadings.actions} itemLabel="Punkt" addLabel="Tilføj punkt" hint="Hvad familien selv gør, når det sker." />
         <fieldset className="panel list-fields">

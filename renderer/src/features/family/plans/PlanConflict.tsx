@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import type { VersionMeta } from '../../../../../common/safety-plan';
+import { formatDateTime } from '../../../ui/format';
+
+/** What a plan editor keeps when its save met a newer version: that version (theirs); the form holds the user's own. */
+export interface PlanConflictState {
+  theirs: VersionMeta;
+}
+
+/**
+ * Two people changed the same plan: the other's version is shown (what it changed from the version this form began
+ * from, with the existing comparison), the user's own text stays in the form below, and nothing is lost — the user
+ * can save their version on top of the other's as the next version (both stay in the plan's history).
+ */
+export function PlanConflict({ conflict, base, compare, onSaveOnTop, saving }: { conflict: PlanConflictState; base: number | null; compare: ReactNode; onSaveOnTop: () => void; saving: boolean }) {
+  const { theirs } = conflict;
+  return (
+    <div className="notice warn" role="alert" data-testid="plan-conflict">
+      <p>
+        <strong>Planen er ændret af en anden, mens du skrev.</strong> {theirs.author.name} gemte udgave {theirs.version} den {formatDateTime(theirs.createdAt)}
+        {theirs.reason ? ` (»${theirs.reason}«)` : ''}. Din udgave er ikke gemt endnu, men den står stadig i formularen nedenfor.
+      </p>
+      {base !== null ? <p>Her er, hvad {theirs.author.name} ændrede i forhold til udgave {base}, som du begyndte fra:</p> : <p>Planen fandtes ikke, da du begyndte.</p>}
+      {compare}
+      <p>Tjek, at din udgave tager højde for ændringerne. Gemmer du, bliver din udgave den nyeste; {theirs.author.name}s udgave kan stadig læses i historikken.</p>
+      <div className="actions">
+        <button type="button" onClick={onSaveOnTop} disabled={saving}>
+          Gem min udgave som udgave {theirs.version + 1}
+        </button>
+      </div>
+    </div>
+  );
+}
