@@ -72,7 +72,16 @@ export async function appendAccessLog(db: Kysely<Database>, rows: AccessLogValue
     if (!head) throw new Error('The access log function returned nothing');
     return { id: head.last_id, hash: head.last_hash };
   }
-  let head = await chainHead(db);
+  return appendChained(db, rows);
+}
+
+/**
+ * Appends rows by computing the chain here, after the table's newest row: the workstation's file (whose caller holds
+ * the write lock), or the server's owner inside a move or restore (the logging function answers only to logins).
+ */
+export async function appendChained(db: Kysely<Database>, rows: AccessLogValues[]): Promise<{ id: number; hash: string }> {
+  const last = await db.selectFrom('access_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  let head = last ? { id: last.id, hash: last.hash ?? GENESIS_HASH } : { id: 0, hash: GENESIS_HASH };
   for (const row of rows) {
     const values = { ...row, detail_hash: detailHash(row.detail) };
     const hash = rowHash(head.hash, values);

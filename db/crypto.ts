@@ -131,6 +131,15 @@ export function newRecoveryCode(): string {
   return Array.from({ length: 5 }, (_, i) => symbols.slice(i * 5, i * 5 + 5)).join('-');
 }
 
+/**
+ * A one-time password handed out on paper (after a move to the institution's server): 12 symbols from the same
+ * easy-to-read alphabet (60 bits) in three groups of four; the user chooses their own at the first login.
+ */
+export function newOneTimePassword(): string {
+  const symbols = [...randomBytes(12)].map((b) => RECOVERY_ALPHABET[b & 31]).join('');
+  return `${symbols.slice(0, 4)}-${symbols.slice(4, 8)}-${symbols.slice(8, 12)}`;
+}
+
 /** Accepts the code typed with spaces, lower case or without dashes. */
 export function normalizeRecoveryCode(input: string): string {
   const compact = input.toUpperCase().replace(/[^0-9A-Z]/g, '');

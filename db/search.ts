@@ -15,6 +15,8 @@ export const SEARCH_INDEX_VERSION = 1;
 /** What each engine provides. */
 export interface SearchIndex {
   put(db: Kysely<Database>, observationId: number, familyId: number, body: string, replace: boolean): Promise<void>;
+  /** Indexes many observations never indexed before, in as few statements as the engine allows (a rebuild). */
+  putMany(db: Kysely<Database>, rows: Array<{ observationId: number; familyId: number; body: string }>): Promise<void>;
   remove(db: Kysely<Database>, observationIds: number[]): Promise<void>;
   clear(db: Kysely<Database>): Promise<void>;
   /** A subquery of the family's matching observation ids, or null for an empty query. */
@@ -79,9 +81,7 @@ export async function ensureSearchIndex(db: Kysely<Database>, onProgress: (done:
     for (const a of await db.selectFrom('observation_amendments').select(['observation_id', 'reason', 'text']).where('observation_id', 'in', ids).orderBy('id').execute()) {
       amendments.set(a.observation_id, [...(amendments.get(a.observation_id) ?? []), a]);
     }
-    await db.transaction().execute(async (trx) => {
-      for (const o of batch) await index.put(trx, o.id, o.family_id ?? 0, bodyOf(o.text, amendments.get(o.id) ?? []), false);
-    });
+    await index.putMany(db, batch.map((o) => ({ observationId: o.id, familyId: o.family_id ?? 0, body: bodyOf(o.text, amendments.get(o.id) ?? []) })));
     done += batch.length;
     after = ids[ids.length - 1] ?? after;
     onProgress(done, total);

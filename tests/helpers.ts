@@ -39,18 +39,33 @@ export async function serverSuperuser(backend: BackendCore): Promise<pg.Client> 
   return client;
 }
 
-/** A new, prepared institution database on the test server, and a workstation data folder that uses it. */
-export async function newServerWorkstation(options: Partial<BackendOptions> = {}, server: { ownerPassword?: string; schemaVersion?: number } = {}): Promise<BackendCore> {
+/**
+ * A new institution database on the test server, prepared as IT does (prepare-server), with its owner's password;
+ * `schemaVersion` prepares an earlier version's schema (a server not yet upgraded).
+ */
+export async function newServerDatabase(server: { schemaVersion?: number } = {}): Promise<{ config: ServerConfig; ownerPassword: string }> {
   const it = await itAdmin();
   const config = it.config(`t_${randomBytes(6).toString('hex')}`);
+  const ownerPassword = `ejer ${randomBytes(9).toString('base64')}`;
   await prepareServer({
     server: config,
     itAdmin: { user: it.user, password: it.password },
-    ownerPassword: server.ownerPassword ?? `ejer ${randomBytes(9).toString('base64')}`,
+    ownerPassword,
     institutionName: 'Familiehuset Lærkebo',
     firstAdmin: { ...ADMIN, mustChangePassword: false },
     schemaVersion: server.schemaVersion,
   });
+  return { config, ownerPassword };
+}
+
+/** A workstation data folder that uses a server database made by newServerDatabase. */
+export function workstationOn(config: ServerConfig, options: Partial<BackendOptions> = {}): BackendCore {
+  return serverWorkstation(config, options);
+}
+
+/** A new, prepared institution database on the test server, and a workstation data folder that uses it. */
+export async function newServerWorkstation(options: Partial<BackendOptions> = {}): Promise<BackendCore> {
+  const { config } = await newServerDatabase();
   return serverWorkstation(config, options);
 }
 

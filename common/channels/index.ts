@@ -11,6 +11,7 @@ import type { Access, ChannelDef } from './define';
 import { familyChannels } from './families';
 import { journalChannels } from './journal';
 import { keyChannels } from './keys';
+import { moveChannels } from './move';
 import { networkChannels } from './network';
 import { overviewChannels } from './overview';
 import { printChannels } from './print';
@@ -47,6 +48,7 @@ export const channels = {
   ...safetyPlanChannels,
   ...dischargeChannels,
   ...progressionChannels,
+  ...moveChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof channels;

@@ -29,6 +29,11 @@ export const postgresSearchIndex: SearchIndex = {
       await sql`insert into observation_search (observation_id, family_id, body) values (${observationId}, ${familyId}, ${vector})`.execute(db);
     }
   },
+  async putMany(db, rows) {
+    if (!rows.length) return;
+    await sql`insert into observation_search (observation_id, family_id, body)
+      select o, f, to_tsvector('simple', b) from unnest(${rows.map((r) => r.observationId)}::integer[], ${rows.map((r) => r.familyId)}::integer[], ${rows.map((r) => r.body)}::text[]) as x(o, f, b)`.execute(db);
+  },
   async remove(db, observationIds) {
     if (observationIds.length) await sql`delete from observation_search where observation_id in (${sql.join(observationIds)})`.execute(db);
   },

@@ -21,6 +21,11 @@ export const sqliteSearchIndex: SearchIndex = {
     if (replace) await sql`delete from observation_search where rowid = ${observationId}`.execute(db);
     await sql`insert into observation_search (rowid, body, family) values (${observationId}, ${body}, ${familyToken(familyId)})`.execute(db);
   },
+  async putMany(db, rows) {
+    await db.transaction().execute(async (trx) => {
+      for (const r of rows) await sql`insert into observation_search (rowid, body, family) values (${r.observationId}, ${r.body}, ${familyToken(r.familyId)})`.execute(trx);
+    });
+  },
   async remove(db, observationIds) {
     for (const id of observationIds) await sql`delete from observation_search where rowid = ${id}`.execute(db);
   },

@@ -20,6 +20,7 @@ import type { PdfPrinter } from '../domains/print/printer';
 import { categoryHandlers } from '../domains/journal/categories';
 import { journalHandlers } from '../domains/journal/handlers';
 import { keyHandlers } from '../domains/keys/handlers';
+import { moveHandlers } from '../domains/move/handlers';
 import { agreementHandlers } from '../domains/network/agreements';
 import { networkHandlers } from '../domains/network/handlers';
 import { meetingHandlers } from '../domains/network/meetings';
@@ -154,6 +155,7 @@ export class BackendCore implements Backend {
       ...handoverPackageHandlers,
       ...keyHandlers({ vault: this.vault, session: this.session, accessLog, events: this.events }),
       ...progressionHandlers,
+      ...moveHandlers({ vault: this.vault, session: this.session }),
     } satisfies HandlerTable;
     this.dispatcher = new Dispatcher({ queue: this.queue, session: this.session, accessLog, handlers: table, diagnose, fault: options.fault });
     this.maintenance = new Maintenance({ queue: this.queue, session: this.session, accessLog, diagnose, whenQuiet: dailyBackup }, options.maintenanceMs);

@@ -80,6 +80,8 @@ const samples: Record<SessionChannel, ((fx: Fixture) => unknown) | { noFamilyDat
   'backups:create': { noFamilyData: 'a copy of everything, logged as an export' },
   'backups:verify': { noFamilyData: 'backup files' },
   'backups:setFolder': { noFamilyData: 'a setting' },
+  'move:check': { noFamilyData: 'row counts, the chain and the staff list; this file stays unchanged' },
+  'move:run': { noFamilyData: 'logged on the server it moves to (tests/integration/server/move.test.ts)' },
   'accessLog:list': () => ({}),
   'families:export': (fx) => ({ familyId: fx.a }),
   'retention:due': () => ({}),

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../../db/migrations';
-import { ADMIN, attempt, must, newServerWorkstation, serverSuperuser } from '../../helpers';
+import { ADMIN, attempt, must, newServerDatabase, serverSuperuser, workstationOn } from '../../helpers';
 
-const OWNER = 'ejerens lange adgangskode 7';
 
 async function serverVersion(backend: Parameters<typeof serverSuperuser>[0]): Promise<number> {
   const client = await serverSuperuser(backend);
@@ -15,7 +14,8 @@ async function serverVersion(backend: Parameters<typeof serverSuperuser>[0]): Pr
 
 describe('a workstation newer than the server: IT upgrades the server from the login screen', () => {
   it('login says the server is outdated; a wrong owner password changes nothing; the right one migrates, then login works', async () => {
-    const backend = await newServerWorkstation({}, { ownerPassword: OWNER, schemaVersion: SCHEMA_VERSION - 1 });
+    const { config, ownerPassword: OWNER } = await newServerDatabase({ schemaVersion: SCHEMA_VERSION - 1 });
+    const backend = workstationOn(config);
     try {
       expect(await serverVersion(backend)).toBe(SCHEMA_VERSION - 1);
       const refused = await attempt(backend, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
@@ -53,7 +53,7 @@ describe('a workstation newer than the server: IT upgrades the server from the l
     const { newBackend } = await import('../../helpers');
     const local = newBackend();
     try {
-      const result = await attempt(local, 'server:upgrade', { ownerPassword: OWNER });
+      const result = await attempt(local, 'server:upgrade', { ownerPassword: 'ejerens adgangskode' });
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.code).toBe('not_available');
     } finally {

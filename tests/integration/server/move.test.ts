@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayIso } from '../../../common/dates';
+import { DB_FILE_NAME } from '../../../db/database';
+import type { BackendCore } from '../../../main/core/backend';
+import { dataset } from '../../bench/dataset';
+import { ADMIN, attempt, fileHash, must, newBackend, newServerDatabase, serverSuperuser, tempDir, workstationOn, noteInput as note } from '../../helpers';
+import { networkAndPlans } from '../../plan-fixtures';
+
+/**
+ * "Flyt til institutionens server" (issue 11, item 7): a workstation's encrypted file with 10,000 notes is copied onto
+ * a freshly prepared server database through the administrator's channels — a dry run that changes nothing, then the
+ * move: every table's count, sample rows, the access log's chain, the file's bytes unchanged, and every user logging
+ * in with a one-time password they must change.
+ */
+let source: BackendCore;
+let dataDir: string;
+let familyId = 0;
+
+const hashes = () => [DB_FILE_NAME, `${DB_FILE_NAME}-wal`].map((f) => fileHash(path.join(dataDir, f)));
+
+beforeAll(async () => {
+  const set = await dataset({ families: 20, observations: 10_000, log: () => undefined });
+  dataDir = tempDir();
+  fs.cpSync(set.dataDir, dataDir, { recursive: true });
+  source = newBackend({ dataDir, maintenanceMs: 3_600_000 });
+  await must(source, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
+  // Rows in the tables the generated set leaves empty: plans, the network, goals, a concern and an underretning, a draft.
+  const categoryId = (await must(source, 'journal:categories', {}))[0]?.id ?? 0;
+  const family = await must(source, 'families:create', { displayName: 'Familien Flyt', startDate: '2026-09-01', persons: [{ kind: 'mother', name: 'Mor Flyt' }] });
+  familyId = family.id;
+  await networkAndPlans(source, family.id);
+  await must(source, 'goals:create', { familyId: family.id, text: 'Vi vil bede mormor om hjælp om fredagen', area: 'network', startDate: todayIso() });
+  const concern = await must(source, 'journal:sign', { ...note(family.id, categoryId, 'Mor råbte ad barnet om natten.'), concern: 'serious' });
+  await must(source, 'underretninger:create', { familyId: family.id, observationId: concern.id, sentOn: todayIso(), municipality: 'Greve Kommune', recipient: 'Børne- og Familieafdelingen', reason: 'Bekymring for nætterne.' });
+  await must(source, 'journal:saveDraft', note(family.id, categoryId, 'Halvt skrevet udkast'));
+  // What the file holds now, with the WAL written into it: from here on the move must not change a byte.
+  source.unlocked()?.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+}, 600_000);
+
+afterAll(async () => {
+  await source?.close();
+});
+
+describe('moving a single-PC database to the server', () => {
+  it('Moving a 10,000-note SQLite database to the server: every row and the chain verified', async () => {
+    const { config, ownerPassword } = await newServerDatabase();
+    const server = workstationOn(config);
+    const before = hashes();
+    const counts = Object.fromEntries(
+      Object.entries({ observations: 'select count(*) from observations', users: 'select count(*) from users' }).map(([k, q]) => [k, Number(source.unlocked()?.sqlite.prepare(q).pluck().get())]),
+    );
+    expect(counts.observations).toBeGreaterThan(10_000);
+
+    let moved: Awaited<ReturnType<typeof must<'move:run'>>> | undefined;
+    const su = await serverSuperuser(server);
+    try {
+      const serverRows = async () => (await su.query("select (select count(*) from users) + (select count(*) from families) + (select count(*) from access_log) + (select count(*) from settings) as n")).rows[0].n;
+      const emptyServer = await serverRows();
+
+      // The dry run: counts, the chain, the users; the server and the file untouched.
+      const dry = await must(source, 'move:check', { server: config, ownerPassword });
+      expect(dry.problems).toEqual([]);
+      expect(dry.ready).toBe(true);
+      expect(dry.chain.ok).toBe(true);
+      expect(dry.tables.find((t) => t.table === 'observations')?.rows).toBe(counts.observations);
+      expect(dry.users.length).toBe(counts.users);
+      expect(await serverRows()).toBe(emptyServer);
+      expect(hashes()).toEqual(before);
+
+      // A wrong owner password: refused in Danish, nothing changed.
+      const wrong = await attempt(source, 'move:run', { server: config, ownerPassword: 'forkert adgangskode' });
+      expect(wrong.ok ? null : wrong.error.message).toMatch(/ejerens adgangskode/);
+      expect(await serverRows()).toBe(emptyServer);
+
+      const t0 = performance.now();
+      moved = await must(source, 'move:run', { server: config, ownerPassword });
+      const seconds = (performance.now() - t0) / 1000;
+      console.log(`move of ${counts.observations} notes: ${seconds.toFixed(1)} s`);
+      expect(hashes()).toEqual(before);
+
+      // Every table: the count in the file, the copy and the server.
+      for (const t of moved.tables) {
+        if (t.table === 'settings') continue;
+        expect(t.target, t.table).toBe(t.source);
+        const onServer = Number((await su.query(`select count(*) as n from "${t.table}"`)).rows[0].n);
+        const inFile = Number(source.unlocked()?.sqlite.prepare(`select count(*) from "${t.table}"`).pluck().get());
+        expect(onServer, t.table).toBe(t.table === 'access_log' ? inFile + 1 : inFile);
+      }
+      expect(moved.chain.ok).toBe(true);
+
+      // Sample rows, column by column: notes (text, author, times), a draft, the plans, the access log's hashes.
+      const sqlite = source.unlocked()?.sqlite;
+      for (const [table, where] of [
+        ['observations', 'id in (1, 777, 5000, 9999)'],
+        ['observations', "status = 'draft'"],
+        ['discharge_plan_steps', '1 = 1'],
+        ['network_persons', '1 = 1'],
+        ['goals', '1 = 1'],
+        ['access_log', 'id in (1, 2, 3)'],
+        ['users', 'id in (1, 5, 30)'],
+      ] as const) {
+        const fromFile = sqlite?.prepare(`select * from ${table} where ${where} order by 1`).all() as Record<string, unknown>[];
+        const fromServer = (await su.query(`select * from ${table} where ${where} order by 1`)).rows as Record<string, unknown>[];
+        expect(fromFile.length, `${table} ${where}`).toBeGreaterThan(0);
+        const comparable = (rows: Record<string, unknown>[]) => rows.map((r) => ({ ...r, server_role: undefined, must_change_password: undefined }));
+        expect(comparable(fromServer), `${table} ${where}`).toEqual(comparable(fromFile));
+      }
+      // The settings: the institution's name and database id from the key file, the workstation's own left behind.
+      const settings = Object.fromEntries((await su.query('select key, value from settings')).rows.map((r) => [r.key, JSON.parse(r.value)]));
+      const keyFile = source.vault.requireKeyFile();
+      expect(settings.institutionName).toBe(keyFile.institutionName);
+      expect(settings.databaseId).toBe(keyFile.databaseId);
+      expect(settings.searchIndexVersion).toBe(1);
+      expect(settings.backupFolder).toBeUndefined();
+      // The move's own row ends the chain, and the anchor points at it.
+      const lastRow = (await su.query('select id, channel, hash from access_log order by id desc limit 1')).rows[0];
+      expect(lastRow.channel).toBe('move:run');
+      expect((await su.query('select last_id, hash from access_log_anchor')).rows[0]).toEqual({ last_id: lastRow.id, hash: lastRow.hash });
+      // IT's first administrator from prepare-server is replaced by the moved users; each has a role of their own.
+      const roles = (await su.query(`select rolname from pg_roles where rolname like $1 order by 1`, [`${config.database}.%`])).rows.map((r) => r.rolname);
+      expect(roles.length).toBe(counts.users);
+    } finally {
+      await su.end();
+    }
+
+    // Users log in on the server with the one-time password and must change it; the chain verifies there, and the
+    // notes and search work.
+    const handedOut = moved?.passwords ?? [];
+    const astrid = handedOut.find((p) => p.loginName === ADMIN.loginName)?.password ?? '';
+    expect(handedOut.length).toBe(counts.users);
+    const login = await must(server, 'session:login', { loginName: ADMIN.loginName, password: astrid });
+    expect(login.mustChangePassword).toBe(true);
+    const refused = await attempt(server, 'families:list', { includeClosed: true });
+    expect(refused.ok ? null : refused.error.code).toBe('must_change_password');
+    await must(server, 'session:changePassword', { currentPassword: astrid, newPassword: 'ny kode på serveren 7' });
+    // The chain verifies on the server (this new workstation has no anchor of its own yet: it writes one at logout).
+    const verified = await must(server, 'accessLog:verify', {});
+    expect(verified.broken).toBeNull();
+    expect(verified.checked).toBeGreaterThan(10);
+    expect(['ok', 'missing']).toContain(verified.anchor.status);
+    const timeline = await must(server, 'journal:timeline', { familyId, limit: 50 });
+    expect(timeline.observations.some((o) => o.text === 'Mor råbte ad barnet om natten.')).toBe(true);
+    const found = await must(server, 'journal:search', { query: 'råbte' });
+    expect(JSON.stringify(found)).toContain('råbte');
+    await must(server, 'session:logout', {});
+    const staff = handedOut.find((p) => p.role === 'staff');
+    expect(staff).toBeDefined();
+    if (staff) expect((await must(server, 'session:login', { loginName: staff.loginName, password: staff.password })).mustChangePassword).toBe(true);
+    await server.close();
+
+    // Moving again onto the now used database: refused in Danish, nothing changed there.
+    const again = await attempt(source, 'move:run', { server: config, ownerPassword });
+    expect(again.ok ? null : again.error.message).toMatch(/allerede taget i brug|ikke tom/);
+    expect(hashes()).toEqual(before);
+  }, 300_000);
+
+  it('refuses a server database that is not empty, in Danish, and changes nothing', async () => {
+    const { config, ownerPassword } = await newServerDatabase();
+    const server = workstationOn(config);
+    await must(server, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
+    await must(server, 'families:create', { displayName: 'Familien Allerede', startDate: '2026-09-01', persons: [{ kind: 'mother', name: 'Mor' }] });
+    await must(server, 'session:logout', {});
+    const su = await serverSuperuser(server);
+    try {
+      const snapshot = async () => (await su.query('select (select count(*) from families) as f, (select count(*) from access_log) as l, (select count(*) from users) as u')).rows[0];
+      const before = await snapshot();
+      const dry = await must(source, 'move:check', { server: config, ownerPassword });
+      expect(dry.ready).toBe(false);
+      expect(dry.problems.join(' ')).toMatch(/allerede taget i brug/);
+      const run = await attempt(source, 'move:run', { server: config, ownerPassword });
+      expect(run.ok ? null : run.error.message).toMatch(/Intet er ændret/);
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await su.end();
+    }
+    await server.close();
+  }, 120_000);
+});
