@@ -134,7 +134,7 @@ export class BackendCore implements Backend {
       ...categoryHandlers,
       ...overviewHandlers({ backups, onServer }),
       ...backupHandlers({ backups, session: this.session }),
-      ...retentionHandlers({ institution, onServer }),
+      ...retentionHandlers({ institution }),
       ...restoreHandlers({ restore: new Restore({ vault: this.vault, session: this.session, accessLog, scryptN: options.scryptN }), backups }),
       ...concernHandlers,
       ...handoverHandlers,
