@@ -16,6 +16,7 @@ const onBothEngines = [
   'tests/integration/evaluation-export.test.ts',
   'tests/integration/danish-search.test.ts',
   'tests/integration/fuzz.test.ts',
+  'tests/integration/retention.test.ts',
 ];
 
 export default defineConfig({

@@ -21,7 +21,7 @@ const common = {
 };
 
 await Promise.all([
-  esbuild({ ...common, entryPoints: { 'electron-main': 'main/shell/electron-main.ts', 'browser-mode': 'main/bridge/browser-mode.ts' }, outdir: path.join(dist, 'main') }),
+  esbuild({ ...common, entryPoints: { 'electron-main': 'main/shell/electron-main.ts', 'browser-mode': 'main/bridge/browser-mode.ts', 'quick-check-worker': 'db/sqlite/quick-check-worker.ts' }, outdir: path.join(dist, 'main') }),
   esbuild({ ...common, entryPoints: { preload: 'preload/preload.ts' }, outdir: path.join(dist, 'preload'), platform: 'browser', target: 'chrome130' }),
 ]);
 await vite({ configFile: path.join(root, 'vite.config.mts'), logLevel: 'warn' });

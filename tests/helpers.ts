@@ -9,6 +9,7 @@ import { createBackend, type BackendCore, type BackendOptions } from '../main/co
 import { prepareServer } from '../db/postgres/prepare';
 import type { ServerConfig } from '../db/postgres/connect';
 import { writeWorkstation } from '../db/workstation';
+import { GENESIS_HASH, rowHash } from '../db/access-log';
 
 /**
  * Which engine the backend suite runs against: this workstation's encrypted file (the default) or the institution's
@@ -211,4 +212,52 @@ export async function behindTheAppsBack(backend: BackendCore, statement: string,
     return [];
   }
   return stmt.pluck().all(...params);
+}
+
+export type LogRow = { id: number; at: string; user_id: number | null; session_id: string | null; action: string; channel: string; subject: string | null; family_id: number | null; detail_hash: string | null; verified: number };
+
+/**
+ * Rewrites the access log behind the app's back and re-hashes the whole chain (and the server's anchor) so that it
+ * still verifies: how a log with rows from years ago is made in a test. The append-only triggers are set aside for it.
+ */
+export async function rewriteAccessLog(backend: BackendCore, change: (row: LogRow, index: number) => LogRow): Promise<void> {
+  const columns = 'id, at, user_id, session_id, action, channel, subject, family_id, detail_hash, verified';
+  const rechain = (rows: LogRow[], firstPrev: string) => {
+    let prev = firstPrev;
+    return rows.map((row, i) => {
+      const changed = change(row, i);
+      const hash = rowHash(prev, changed);
+      const out = { id: row.id, at: changed.at, prev_hash: prev, hash };
+      prev = hash;
+      return out;
+    });
+  };
+  if (TEST_ENGINE === 'postgres') {
+    const su = await serverSuperuser(backend);
+    try {
+      await su.query('begin');
+      await su.query('set local session_replication_role = replica');
+      const start = (await su.query('select first_prev_hash from access_log_chain')).rows[0]?.first_prev_hash ?? GENESIS_HASH;
+      const rows = rechain((await su.query(`select ${columns} from access_log order by id`)).rows as LogRow[], start);
+      for (const r of rows) await su.query('update access_log set at = $1, prev_hash = $2, hash = $3 where id = $4', [r.at, r.prev_hash, r.hash, r.id]);
+      const last = rows.at(-1);
+      if (last) await su.query('update access_log_anchor set hash = $1 where last_id = $2', [last.hash, last.id]);
+      await su.query('commit');
+    } finally {
+      await su.end();
+    }
+    return;
+  }
+  const unlocked = backend.unlocked();
+  if (!unlocked) throw new Error('No open database');
+  const sqlite = unlocked.sqlite;
+  const triggers = sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'access_log'").all() as Array<{ name: string; sql: string }>;
+  sqlite.transaction(() => {
+    for (const t of triggers) sqlite.exec(`drop trigger ${t.name}`);
+    const start = (sqlite.prepare('select first_prev_hash from access_log_chain').pluck().get() as string | undefined) ?? GENESIS_HASH;
+    const rows = rechain(sqlite.prepare(`select ${columns} from access_log order by id`).all() as LogRow[], start);
+    const update = sqlite.prepare('update access_log set at = ?, prev_hash = ?, hash = ? where id = ?');
+    for (const r of rows) update.run(r.at, r.prev_hash, r.hash, r.id);
+    for (const t of triggers) sqlite.exec(t.sql);
+  })();
 }

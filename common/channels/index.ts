@@ -67,7 +67,7 @@ export function isChannelName(name: unknown): name is ChannelName {
 
 /** Events pushed from main to the renderer. */
 export const events = {
-  'session:locked': z.object({ reason: z.enum(['idle', 'manual', 'logout']) }),
+  'session:locked': z.object({ reason: z.enum(['idle', 'manual', 'logout', 'damaged']) }),
   /** "Skift databasens nøgle" moves through its steps (SQLite reports no progress inside a step). */
   'keys:rekeyProgress': z.object({ stage: z.enum(['copy', 'keyfile', 'swap', 'done']) }),
   /** The search index is rebuilt after an update that changed how words are matched (shown on the login screen). */

@@ -103,6 +103,13 @@ export class BackendCore implements Backend {
       scryptN: options.scryptN,
       fault: options.fault,
       onIndexProgress: (done, total) => this.events.emit('search:reindexProgress', { done, total }),
+      onIntegrity: (result) => {
+        if (result.status === 'not_run') diagnose(`The integrity check could not run in its thread (${result.reason}); the next login runs it`);
+        if (result.status !== 'damaged') return;
+        diagnose(`The integrity check found damage: ${result.problem}`);
+        // Nothing more is written into a damaged database: the session ends, and the next login explains it (db_damaged).
+        void this.queue.run(() => (this.session.unlocked() ? this.session.end('damaged') : undefined));
+      },
     });
     const link = new ServerLink(options.dataDir);
     const onServer = () => link.configured() !== null;
@@ -142,7 +149,7 @@ export class BackendCore implements Backend {
       ...categoryHandlers,
       ...overviewHandlers({ backups, onServer }),
       ...backupHandlers({ backups, session: this.session }),
-      ...retentionHandlers({ institution, onServer }),
+      ...retentionHandlers({ institution }),
       ...restoreHandlers({ restore: new Restore({ vault: this.vault, session: this.session, accessLog, scryptN: options.scryptN }), backups }),
       ...concernHandlers,
       ...handoverHandlers,

@@ -8,7 +8,7 @@ import type { SerialQueue } from './queue';
 import type { Unlocked } from '../keys/vault';
 import { closeStore, localStore, type OpenStore } from './store';
 
-export type LockReason = 'idle' | 'manual' | 'logout';
+export type LockReason = 'idle' | 'manual' | 'logout' | 'damaged';
 
 /** A logged-in user's session. */
 export interface ActiveSession {
@@ -140,7 +140,7 @@ export class SessionState {
           await this.deps.accessLog.write(trx, {
             action: reason === 'logout' ? 'logout' : 'lock',
             channel: reason === 'logout' ? 'session:logout' : 'session:lock',
-            subject: reason === 'idle' ? 'låst efter inaktivitet' : reason === 'manual' ? 'låst' : 'logget ud',
+            subject: reason === 'idle' ? 'låst efter inaktivitet' : reason === 'manual' ? 'låst' : reason === 'damaged' ? 'låst: databasen er beskadiget' : 'logget ud',
             userId: state.user.id,
             sessionId: state.sessionId,
           });
@@ -149,7 +149,7 @@ export class SessionState {
         this.deps.diagnose(`Could not log the end of a session: ${String(err)}`);
       }
     }
-    if (state.kind === 'user' && reason !== 'manual' && this.deps.beforeEnd) {
+    if (state.kind === 'user' && reason !== 'manual' && reason !== 'damaged' && this.deps.beforeEnd) {
       try {
         await this.deps.beforeEnd(state.store, reason);
       } catch (err) {

@@ -2,6 +2,7 @@ import { AppFailure } from '../../common/errors';
 import { readSettings } from '../domains/settings/queries';
 import { toSessionUser } from '../domains/users/queries';
 import { serverRoleName } from '../../db/postgres/connect';
+import { accessLogRetentionOnServer } from '../../db/postgres/retention';
 import type { AccessLogWriter } from '../core/access-log';
 import type { EventHub } from '../core/events';
 import { handlers } from '../core/context';
@@ -110,9 +111,11 @@ export function serverSessionHandlers(deps: ServerSessionDeps) {
           if (session.store()) await session.end('logout');
           const active = session.start(store, user, settings);
           throttle.setPolicy({ maxFailures: settings.loginMaxFailures, windowMinutes: 15, lockoutMinutes: settings.loginLockoutMinutes });
-          await store.db.transaction().execute((trx) =>
-            accessLog.write(trx, { action: 'login', channel: 'session:login', subject: 'logget ind', userId: user.id, sessionId: active.sessionId }),
-          );
+          await store.db.transaction().execute(async (trx) => {
+            await accessLog.write(trx, { action: 'login', channel: 'session:login', subject: 'logget ind', userId: user.id, sessionId: active.sessionId });
+            // The access log's retention, as at a login on one workstation (the server's function logs what it deleted).
+            await accessLogRetentionOnServer(trx);
+          });
           // Drafts kept on this workstation while the server was away (a session that ended without it) reach it now.
           await sendKept();
           return user;

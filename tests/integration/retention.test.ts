@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { familyExportSchema } from '../../common/family-export';
-import { ADMIN, attempt, createUser, loginAs, must, setUp } from '../helpers';
+import { FAMILY_RECORD_TABLES, SERVER_ONLY_FAMILY_TABLES } from '../../db/retention';
+import { ADMIN, attempt, behindTheAppsBack, createUser, loginAs, must, rewriteAccessLog, setUp, TEST_ENGINE } from '../helpers';
 import { networkAndPlans } from '../plan-fixtures';
 
 describe('retention: export and deletion of a closed family', () => {
@@ -51,25 +52,83 @@ describe('retention: export and deletion of a closed family', () => {
     expect(result.deleted).toMatchObject({ observations: 2, persons: 1 });
 
     // Gone everywhere: rows, drafts, the search index.
-    const sqlite = backend.unlocked()!.sqlite;
-    for (const table of [
-      'families', 'persons', 'observations', 'underretninger', 'team_members', 'family_phases', 'coordinator_periods', 'measurements', 'goals', 'status_reports',
-      'network_persons', 'network_agreements', 'network_meetings', 'safety_plan_versions', 'discharge_plan_versions',
-    ]) {
-      const column = table === 'families' ? 'id' : 'family_id';
-      expect(sqlite.prepare(`select count(*) from ${table} where ${column} = ?`).pluck().get(family.id), table).toBe(0);
+    for (const [table, column, parent] of FAMILY_RECORD_TABLES) {
+      if (parent !== 'families' || (TEST_ENGINE === 'sqlite' && SERVER_ONLY_FAMILY_TABLES.includes(table))) continue;
+      expect(Number((await behindTheAppsBack(backend, `select count(*) from ${table} where ${column} = ?`, [family.id]))[0]), table).toBe(0);
     }
     expect((await must(backend, 'journal:search', { query: 'xylofonlyden' })).hits.map((h) => h.familyId)).toEqual([other.id]);
     // The access log keeps the family's rows in the chain, without their detail; a record without personal data remains.
-    const rows = sqlite.prepare('select detail from access_log where family_id = ?').all(family.id) as Array<{ detail: string | null }>;
-    expect(rows.length).toBeGreaterThan(5);
-    expect(rows.every((r) => r.detail === null)).toBe(true);
+    const details = await behindTheAppsBack(backend, 'select detail from access_log where family_id = ? order by id', [family.id]);
+    expect(details.length).toBeGreaterThan(5);
+    expect(details.every((d) => d === null)).toBe(true);
     expect((await must(backend, 'accessLog:verify', {})).broken).toBeNull();
-    expect(sqlite.prepare('select family_id, closed_on, retention_years from deleted_families').all()).toEqual([{ family_id: family.id, closed_on: '2025-06-30', retention_years: 1 }]);
-    const everything = JSON.stringify(sqlite.prepare('select * from deleted_families').all());
+    expect(await behindTheAppsBack(backend, "select family_id || ' ' || closed_on || ' ' || retention_years from deleted_families")).toEqual([`${family.id} 2025-06-30 1`]);
+    const everything = JSON.stringify(await behindTheAppsBack(backend, "select family_id || closed_on || deleted_at || deleted_by || retention_years from deleted_families"));
     expect(everything).not.toContain('Glemsel');
     // Outside the retention job, signed notes still cannot be deleted.
-    expect(() => sqlite.prepare("delete from observations where status = 'signed'").run()).toThrow(/immutable/);
+    await expect(behindTheAppsBack(backend, "delete from observations where status = 'signed'")).rejects.toThrow(/immutable/);
+    await backend.close();
+  });
+
+  it('the list of a family\'s tables follows the schema: every table that leads to a family is on it, children before parents', async () => {
+    const { backend } = await setUp();
+    // Foreign keys as "table.column>parent" (on the server, as IT's administrator).
+    const edges = (await behindTheAppsBack(
+      backend,
+      TEST_ENGINE === 'postgres'
+        ? `select c.conrelid::regclass::text || '.' || a.attname || '>' || c.confrelid::regclass::text from pg_constraint c
+             join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1] where c.contype = 'f' and c.connamespace = 'public'::regnamespace`
+        : `select m.name || '.' || f."from" || '>' || f."table" from sqlite_master m join pragma_foreign_key_list(m.name) f where m.type = 'table'`,
+    )) as string[];
+    const parsed = edges.map((e) => {
+      const [from = '', parent = ''] = e.split('>');
+      const [table = '', column = ''] = from.split('.');
+      return { table, column, parent };
+    });
+    // Every table whose rows lead to a family through foreign keys.
+    const leadsToFamily = new Set(['families']);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const e of parsed) if (leadsToFamily.has(e.parent) && !leadsToFamily.has(e.table)) grew = leadsToFamily.add(e.table).size > 0;
+    }
+    const listed = FAMILY_RECORD_TABLES.map(([table]) => table);
+    expect([...leadsToFamily].filter((t) => !listed.includes(t))).toEqual([]);
+    // Each entry is a foreign key of the schema (the search index is FTS5 without keys on SQLite), and comes before its parent.
+    for (const [table, column, parent] of FAMILY_RECORD_TABLES) {
+      if (table === 'families' || (TEST_ENGINE === 'sqlite' && (table === 'observation_search' || SERVER_ONLY_FAMILY_TABLES.includes(table)))) continue;
+      expect(parsed.some((e) => e.table === table && e.column === column && e.parent === parent), `${table}.${column} -> ${parent}`).toBe(true);
+    }
+    for (const e of parsed) {
+      if (listed.includes(e.table) && listed.includes(e.parent) && e.table !== e.parent) {
+        expect(listed.indexOf(e.table), `${e.table} is deleted before ${e.parent}`).toBeLessThan(listed.indexOf(e.parent));
+      }
+    }
+    await backend.close();
+  });
+
+  it('the access log\'s retention at a login deletes rows older than the period; the rest still verifies', async () => {
+    const { backend } = await setUp();
+    const family = await must(backend, 'families:create', { displayName: 'Familien Gammel', startDate: '2025-01-01', persons: [{ kind: 'mother', name: 'Mor' }] });
+    await must(backend, 'families:get', { familyId: family.id });
+    const total = Number((await behindTheAppsBack(backend, 'select count(*) from access_log'))[0]);
+    // The oldest rows written six years ago (a chain re-hashed behind the app's back), and the last run long ago.
+    const sixYearsAgo = new Date(Date.now() - 6 * 366 * 86_400_000).toISOString();
+    await rewriteAccessLog(backend, (row, index) => (index < 3 ? { ...row, at: sixYearsAgo } : row));
+    await behindTheAppsBack(backend, "delete from settings where key = 'accessLogRetentionRunAt'");
+    expect((await must(backend, 'accessLog:verify', {})).broken).toBeNull();
+
+    await loginAs(backend, ADMIN.loginName, ADMIN.password);
+    expect(Number((await behindTheAppsBack(backend, 'select count(*) from access_log where at = ?', [sixYearsAgo]))[0])).toBe(0);
+    const report = await must(backend, 'accessLog:verify', {});
+    expect(report.broken).toBeNull();
+    expect(report.firstId).toBeGreaterThan(1);
+    const logged = await behindTheAppsBack(backend, "select detail from access_log where subject = 'adgangslog: rækker ud over opbevaringsperioden slettet'");
+    expect(logged.map((d) => JSON.parse(String(d)))).toEqual([{ deleted: 3 }]);
+    expect(Number((await behindTheAppsBack(backend, 'select count(*) from access_log'))[0])).toBeGreaterThan(total - 3);
+    // At most once a day: the next login deletes nothing more, even rows made old again.
+    await rewriteAccessLog(backend, (row, index) => (index < 2 ? { ...row, at: sixYearsAgo } : row));
+    await loginAs(backend, ADMIN.loginName, ADMIN.password);
+    expect(Number((await behindTheAppsBack(backend, 'select count(*) from access_log where at = ?', [sixYearsAgo]))[0])).toBe(2);
     await backend.close();
   });
 });

@@ -48,6 +48,42 @@ describe('a damaged database or key file', () => {
     });
   }
 
+  it('damage the login does not read: the check in its own thread finds it after the login, ends the session and the next login is refused', async () => {
+    const { backend } = await withData();
+    await backend.close();
+    const file = path.join(backend.dataDir, DB_FILE_NAME);
+    // The last page (note text or the search index, which a login never reads) gets noise; AEGIS notices it when read.
+    const size = fs.statSync(file).size;
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, randomBytes(64), 0, 64, size - 4096 + 1000);
+    fs.closeSync(fd);
+    const again = newBackend({ dataDir: backend.dataDir });
+    const locked: string[] = [];
+    again.subscribe((event, payload) => {
+      if (event === 'session:locked') locked.push((payload as { reason: string }).reason);
+    });
+    await must(again, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
+    expect(await again.vault.integrityChecked()).toMatchObject({ status: 'damaged' });
+    await expect.poll(() => again.unlocked()).toBeNull();
+    expect(locked).toEqual(['damaged']);
+    const login = await attempt(again, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
+    expect(login.ok ? null : login.error.code).toBe('db_damaged');
+    expect(again.unlocked()).toBeNull();
+    await again.close();
+  });
+
+  it('a sound database: the login does not wait for the check, which then passes once per start', async () => {
+    const { backend } = await withData();
+    await backend.close();
+    const again = newBackend({ dataDir: backend.dataDir });
+    await must(again, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
+    expect(await again.vault.integrityChecked()).toEqual({ status: 'ok' });
+    await must(again, 'session:logout', {});
+    await must(again, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
+    expect(await again.vault.integrityChecked()).toBeNull();
+    await again.close();
+  });
+
   it('a damaged key file: the status says so and login explains it', async () => {
     const { backend } = await withData();
     await must(backend, 'session:logout', {});

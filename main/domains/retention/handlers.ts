@@ -8,13 +8,18 @@ import { loadUnderretninger } from '../concerns/queries';
 import { loadFamily } from '../families/queries';
 import { loadObservations } from '../journal/queries';
 import { readSettings } from '../settings/queries';
-import { deleteFamilyEverywhere } from './delete-family';
+import { deleteDueFamily, FamilyDeletionRefused } from '../../../db/retention';
 
-const SERVER_DELETION_MESSAGE =
-  'Sletning efter opbevaringsperioden kan endnu ikke foretages, når data ligger på institutionens server. Intet er slettet; eksportér forløbet, og kontakt jeres IT-ansvarlige.';
+/** What the server says when it refuses (it checks the rules again by its own clock): nothing was deleted. */
+const SERVER_REFUSALS: Record<FamilyDeletionRefused['reason'], string> = {
+  not_found: 'Familien findes ikke.',
+  not_closed: 'Forløbet er ikke afsluttet og kan ikke slettes.',
+  not_due: 'Ifølge institutionens server er opbevaringsperioden ikke gået endnu. Intet er slettet; kontrollér computerens dato, eller prøv igen i morgen.',
+  not_allowed: 'Kun en administrator kan slette et forløb. Intet er slettet.',
+};
 
 /** Closed families after the retention period: the full export, the list of those due, and deletion. */
-export function retentionHandlers(deps: { institution: InstitutionName; onServer: () => boolean }) {
+export function retentionHandlers(deps: { institution: InstitutionName }) {
   return handlers({
     'families:export': {
       audit: { action: 'export', subject: 'familiens fulde journal eksporteret' },
@@ -63,8 +68,6 @@ export function retentionHandlers(deps: { institution: InstitutionName; onServer
       audit: { action: 'change', subject: 'forløb slettet efter opbevaringsperioden' },
       write: true,
       async run({ db, user, now, families }, input) {
-        // On the server the append-only records have no DELETE for any login; the deletion path is not there yet.
-        if (deps.onServer()) throw new AppFailure('conflict', SERVER_DELETION_MESSAGE);
         const f = await db.selectFrom('families').select(['id', 'display_name', 'end_date']).where('id', '=', input.familyId).executeTakeFirst();
         if (!f) throw new AppFailure('not_found', 'Familien findes ikke.');
         const { familyRetentionYears } = await readSettings(db);
@@ -76,15 +79,18 @@ export function retentionHandlers(deps: { institution: InstitutionName; onServer
           const message = 'Skriv familiens navn nøjagtigt, som det står, for at bekræfte.';
           throw new AppFailure('invalid_input', message, [{ path: 'confirmName', message }]);
         }
-        const deleted = await deleteFamilyEverywhere(db, f.id);
-        await db
-          .insertInto('deleted_families')
-          .values({ family_id: f.id, closed_on: f.end_date, deleted_at: now.toISOString(), deleted_by: user.id, retention_years: familyRetentionYears })
-          .execute();
+        const deleted = await deleteDueFamily(db, { id: f.id, closedOn: f.end_date, retentionYears: familyRetentionYears, deletedBy: user.id, deletedAt: now.toISOString() }).catch(explainRefusal);
         // The access-log row names the family's former id only (no name: it is gone).
         families.shown([f.id]);
         return { deleted };
       },
     },
   });
+}
+
+/** A refusal by the server's own check, in Danish (the transaction rolls back: nothing is deleted). */
+function explainRefusal(err: unknown): never {
+  if (!(err instanceof FamilyDeletionRefused)) throw err;
+  const code = err.reason === 'not_found' ? 'not_found' : err.reason === 'not_allowed' ? 'forbidden' : 'conflict';
+  throw new AppFailure(code, SERVER_REFUSALS[err.reason]);
 }

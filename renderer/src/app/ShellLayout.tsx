@@ -10,7 +10,7 @@ export function ShellLayout(props: {
   openFamilyName: string | null;
   isLeader: boolean;
   isAdmin: boolean;
-  /** On the institution's server: no backups or local deletion screens (IT backs up the server). */
+  /** On the institution's server: no backups screen (IT backs up the server). */
   onServer: boolean;
   onNewObservation: () => void;
   onLock: () => void;
@@ -60,7 +60,7 @@ export function ShellLayout(props: {
             <NavLink href="/admin/brugere">Brugere</NavLink>
             <NavLink href="/admin/indstillinger">Indstillinger</NavLink>
             {!props.onServer && <NavLink href="/admin/sikkerhedskopier">Sikkerhedskopier</NavLink>}
-            {!props.onServer && <NavLink href="/admin/sletning">Sletning af forløb</NavLink>}
+            <NavLink href="/admin/sletning">Sletning af forløb</NavLink>
           </>
         )}
         <div className="group">Dig</div>

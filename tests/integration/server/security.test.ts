@@ -6,7 +6,9 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { serverRoleName } from '../../../db/postgres/connect';
 import type { BackendCore } from '../../../main/core/backend';
-import { ADMIN, attempt, createUser, exceptAccessLog, loginAs, must, newBackend, newServerWorkstation, serverSuperuser, tableChecksums, tempDir, noteInput as note } from '../../helpers';
+import { addMonths, todayIso } from '../../../common/dates';
+import { FAMILY_RECORD_TABLES } from '../../../db/retention';
+import { ADMIN, attempt, behindTheAppsBack, createUser, exceptAccessLog, loginAs, must, newBackend, newServerWorkstation, rewriteAccessLog, serverSuperuser, tableChecksums, tempDir, noteInput as note } from '../../helpers';
 
 const BENT = { loginName: 'bent', role: 'staff' as const, password: 'grøn cykel ved søen 42' };
 const LIS = { loginName: 'lis', role: 'leader' as const, password: 'rød båd i havnen 55' };
@@ -183,18 +185,91 @@ describe('the institution\'s server guards itself, not only the app', () => {
     expect((await must(backend, 'families:get', { familyId: made.id })).displayName).toBe('Familien Ny');
   });
 
-  it('deletion after the retention period is not done on the server yet: refused in Danish, nothing changes', async () => {
-    const { backend } = await institution();
-    const family = await must(backend, 'families:create', { displayName: 'Familien Glemsel', startDate: '2024-01-01', persons: [{ kind: 'mother', name: 'Mor Glemsel' }] });
-    await must(backend, 'families:close', { familyId: family.id, endDate: '2024-06-30', outcome: 'own_home' });
+  it('deletion after the retention period: staff cannot call the server\'s function; a family not yet due is refused by the database and nothing changes', async () => {
+    const { backend, database, a } = await institution();
+    const due = await must(backend, 'families:create', { displayName: 'Familien Glemsel', startDate: '2024-01-01', persons: [{ kind: 'mother', name: 'Mor Glemsel' }] });
+    await must(backend, 'families:close', { familyId: due.id, endDate: '2024-06-30', outcome: 'own_home' });
+    const recent = await must(backend, 'families:create', { displayName: 'Familien Nylig', startDate: '2024-01-01', persons: [{ kind: 'mother', name: 'Mor Nylig' }] });
+    await must(backend, 'families:close', { familyId: recent.id, endDate: addMonths(todayIso(), -3), outcome: 'own_home' });
     const settings = await must(backend, 'settings:get', {});
     await must(backend, 'settings:update', { institutionName: settings.institutionName, idleLockMinutes: settings.idleLockMinutes, familyRetentionYears: 1 });
-    expect((await must(backend, 'retention:due', {})).families.map((f) => f.displayName)).toEqual(['Familien Glemsel']);
     const before = exceptAccessLog(await tableChecksums(backend));
-    const refused = await attempt(backend, 'retention:deleteFamily', { familyId: family.id, confirmName: 'Familien Glemsel' });
-    expect(refused.ok ? 'ok' : refused.error.code).toBe('conflict');
-    expect(refused.ok ? '' : refused.error.message).toMatch(/institutionens server/);
-    expect(exceptAccessLog(await tableChecksums(backend))).toEqual(before);
+
+    const bent = await asLogin(database, BENT.loginName, BENT.password);
+    const lis = await asLogin(database, LIS.loginName, LIS.password);
+    const admin = await asLogin(database, ADMIN.loginName, ADMIN.password);
+    try {
+      // Only administrators may call it, as in the app (a staff member or a leader with psql cannot).
+      await expect(bent.query('select * from familiespor_delete_family($1)', [due.id])).rejects.toThrow(/permission denied for function familiespor_delete_family/);
+      await expect(lis.query('select * from familiespor_delete_family($1)', [due.id])).rejects.toThrow(/permission denied for function familiespor_delete_family/);
+      // The rules are the database's own: not closed, not yet due, no such family.
+      await expect(admin.query('select * from familiespor_delete_family($1)', [a])).rejects.toMatchObject({ code: 'FS001' });
+      await expect(admin.query('select * from familiespor_delete_family($1)', [recent.id])).rejects.toMatchObject({ code: 'FS002' });
+      await expect(admin.query('select * from familiespor_delete_family($1)', [999_999])).rejects.toMatchObject({ code: 'P0002' });
+      // Nor may anyone write the records it writes, or mark their own transaction as the retention job.
+      await expect(admin.query("insert into retention_mode values ('retention')")).rejects.toThrow(/permission denied/);
+      await expect(admin.query('insert into deleted_families (family_id, closed_on, deleted_at, deleted_by, retention_years) values (1, $1, $1, 1, 1)', ['2024-01-01'])).rejects.toThrow(/permission denied/);
+      expect(exceptAccessLog(await tableChecksums(backend))).toEqual(before);
+
+      // Through the app: the same refusal in Danish, nothing changed.
+      const refused = await attempt(backend, 'retention:deleteFamily', { familyId: recent.id, confirmName: 'Familien Nylig' });
+      expect(refused.ok ? 'ok' : [refused.error.code, refused.error.message]).toEqual(['conflict', expect.stringMatching(/^Opbevaringsperioden på 1 år/)]);
+      expect(exceptAccessLog(await tableChecksums(backend))).toEqual(before);
+
+      // The server checks again by its own rules: a period of 0 years set behind the app's back (the app allows 1 to
+      // 30) makes the app's own check pass, but the server counts at least 1 year and refuses; nothing is deleted.
+      await behindTheAppsBack(backend, "update settings set value = '0' where key = 'familyRetentionYears'");
+      const beforeServerCheck = exceptAccessLog(await tableChecksums(backend));
+      const serverRefused = await attempt(backend, 'retention:deleteFamily', { familyId: recent.id, confirmName: 'Familien Nylig' });
+      expect(serverRefused.ok ? 'ok' : [serverRefused.error.code, serverRefused.error.message]).toEqual(['conflict', expect.stringMatching(/^Ifølge institutionens server er opbevaringsperioden ikke gået endnu/)]);
+      expect(exceptAccessLog(await tableChecksums(backend))).toEqual(beforeServerCheck);
+      await behindTheAppsBack(backend, "update settings set value = '1' where key = 'familyRetentionYears'");
+
+      // An administrator's psql call for a family that is due works, and the server logs it itself.
+      const deleted = await admin.query('select * from familiespor_delete_family($1)', [due.id]);
+      expect(deleted.rows).toEqual([{ deleted_observations: 0, deleted_persons: 1, erased_details: expect.any(Number) }]);
+      expect(await serverSuperuserCount(backend, `select count(*)::int as n from access_log where channel = 'server:delete_family' and family_id = ${due.id}`)).toBe(1);
+      expect(await serverSuperuserCount(backend, `select count(*)::int as n from families where id = ${due.id}`)).toBe(0);
+    } finally {
+      await Promise.all([bent.end(), lis.end(), admin.end()]);
+    }
+    expect((await must(backend, 'accessLog:verify', {})).broken).toBeNull();
+  });
+
+  it('the installed deletion function deletes from exactly the tables of the one list, in its order', async () => {
+    const { backend } = await institution();
+    const su = await serverSuperuser(backend);
+    try {
+      const source = String((await su.query("select prosrc from pg_proc where proname = 'familiespor_delete_family'")).rows[0]?.prosrc ?? '');
+      const tables = [...source.matchAll(/delete from (\w+) where (\w+) (?:=|in)/g)].map((m) => m[1]).filter((t) => t !== 'retention_mode');
+      expect(tables).toEqual(FAMILY_RECORD_TABLES.map(([table]) => table));
+    } finally {
+      await su.end();
+    }
+  });
+
+  it('the access log\'s retention on the server: any login may run it, it does only what a login would, and the newest row stays', async () => {
+    const { backend, database } = await institution();
+    // Every row six years old (re-hashed behind the app's back), the last run long ago.
+    const old = new Date(Date.now() - 6 * 366 * 86_400_000).toISOString();
+    await rewriteAccessLog(backend, (row) => ({ ...row, at: old }));
+    await behindTheAppsBack(backend, "delete from settings where key = 'accessLogRetentionRunAt'");
+    const newest = await serverSuperuserCount(backend, 'select max(id) as n from access_log');
+    const bent = await asLogin(database, BENT.loginName, BENT.password);
+    try {
+      expect((await bent.query('select familiespor_access_log_retention() as n')).rows[0].n).toBe(newest - 1);
+      // Once a day: a second call does nothing; no arguments, so no other rows can be named.
+      expect((await bent.query('select familiespor_access_log_retention() as n')).rows[0].n).toBe(0);
+      await expect(bent.query('delete from access_log')).rejects.toThrow(/permission denied/);
+    } finally {
+      await bent.end();
+    }
+    // The newest row stayed: ids go on from it, the server logged the deletion, and the chain verifies.
+    expect(await serverSuperuserCount(backend, 'select min(id) as n from access_log')).toBe(newest);
+    expect(await serverSuperuserCount(backend, "select count(*)::int as n from access_log where channel = 'server:access_log_retention'")).toBe(1);
+    await must(backend, 'families:list', {});
+    const report = await must(backend, 'accessLog:verify', {});
+    expect(report).toMatchObject({ broken: null, firstId: newest });
   });
 });
 

@@ -12,12 +12,13 @@ const schema = z.object({
 });
 
 /** Why the login screen is showing: the backend locked (idle, Ctrl+L), the person logged out, or a fresh start (null). */
-export type LockReason = 'idle' | 'manual' | 'logout' | null;
+export type LockReason = 'idle' | 'manual' | 'logout' | 'damaged' | null;
 
 const lockMessages: Record<Exclude<LockReason, null>, string> = {
   idle: 'Familiespor blev låst, fordi der ikke var aktivitet i et stykke tid. Log ind igen for at fortsætte.',
   manual: 'Familiespor er låst.',
   logout: 'Du er logget ud.',
+  damaged: 'Familiespor fandt en fejl i databasen og har lukket den, så intet mere skrives i den. Log ind igen for at se, hvad du kan gøre.',
 };
 
 export function LoginScreen(props: {
