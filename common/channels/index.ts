@@ -5,6 +5,7 @@ import { backupChannels } from './backups';
 import { restoreChannels } from './restore';
 import { retentionChannels } from './retention';
 import { concernChannels } from './concerns';
+import { dataFolderChannels } from './data-folder';
 import { dischargeChannels } from './discharge';
 import { handoverChannels } from './handover';
 import type { Access, ChannelDef } from './define';
@@ -26,6 +27,7 @@ import { userChannels } from './users';
  */
 export const channels = {
   ...sessionChannels,
+  ...dataFolderChannels,
   ...userChannels,
   ...settingsChannels,
   ...accessLogChannels,
