@@ -8,7 +8,8 @@ import { startBridge } from './http-bridge';
 /**
  * `npm run dev:browser`: the real backend plus the loopback bridge, for development on machines without an
  * Electron runtime and for the browser tests. Data folder: --data-dir or FAMILIESPOR_DATA_DIR (fixed), else `data` in
- * --data-root, the per-user folder (--persistent) or a fresh temp folder (changeable at setup, as in the installed app).
+ * --data-root, the per-user folder (--persistent) or a fresh temp folder (changeable at setup, as in the installed app);
+ * --legacy-data-dir DIR: an earlier per-user install's folder, moved in at start as the Electron shell does with userData.
  */
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   const root = override ? path.dirname(path.resolve(override)) : (arg('data-root') ?? (process.argv.includes('--persistent') ? path.dirname(defaultDataDir()) : fs.mkdtempSync(path.join(os.tmpdir(), 'familiespor-browser-'))));
   const idle = Number(process.env.FAMILIESPOR_IDLE_LOCK_MS ?? '');
   const scryptN = Number(process.env.FAMILIESPOR_SCRYPT_N ?? '');
-  const backend = startWorkstation({ override, defaultDataDir: path.join(root, 'data') }, {
+  const backend = startWorkstation({ override, defaultDataDir: path.join(root, 'data'), legacyDataDir: arg('legacy-data-dir') ?? null }, {
     idleLockMsOverride: Number.isFinite(idle) && idle > 0 ? idle : undefined,
     idleCheckMs: Number.isFinite(idle) && idle > 0 ? Math.min(1000, Math.max(100, idle / 4)) : undefined,
     scryptN: Number.isFinite(scryptN) && scryptN > 0 ? scryptN : undefined,

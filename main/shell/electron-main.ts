@@ -35,7 +35,9 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 function openBackend(): Backend {
   const userDataDir = app.getPath('userData');
   const defaultDataDir = workstationDataDir({ platform: process.platform, env: {}, argv: [], packaged: app.isPackaged, userDataDir });
-  return startWorkstation({ override: dataDirOverride(process.argv, process.env), defaultDataDir }, { diagnose });
+  // Where an earlier install kept the data (the Windows user's own folder): moved to the machine-wide one at start.
+  const legacyDataDir = path.join(userDataDir, 'data');
+  return startWorkstation({ override: dataDirOverride(process.argv, process.env), defaultDataDir, legacyDataDir }, { diagnose });
 }
 
 let backend: Backend | null = null;

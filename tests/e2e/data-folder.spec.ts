@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ADMIN, checkA11y, field, shotBoth } from './helpers';
+import { ADMIN, checkA11y, field, login, setUpQuickly, shotBoth } from './helpers';
 import { startServer } from './server';
 
 test('setup shows the data folder, refuses a folder with other files, and creates the database in a chosen empty folder', async ({ page }) => {
@@ -43,6 +43,27 @@ test('setup shows the data folder, refuses a folder with other files, and create
     await expect(page.getByTestId('recovery-code')).toBeVisible();
     expect(fs.existsSync(path.join(chosen, 'familiespor.db'))).toBe(true);
     expect(fs.existsSync(path.join(server.dataDir, 'familiespor.db'))).toBe(false);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("an earlier install's data in the Windows user's own folder is moved at start, and the login screen says so", async ({ page }) => {
+  // The earlier install: set up in its own folder (as %APPDATA%\Familiespor\data was).
+  const earlier = await startServer();
+  await setUpQuickly(page, earlier.url);
+  await earlier.stop();
+  const server = await startServer({}, { dataRoot: true, legacyDataDir: earlier.dataDir });
+  try {
+    await page.goto(server.url);
+    await expect(page.getByText(/Dataene er flyttet fra/)).toBeVisible();
+    await expect(page.getByText(/Dataene er flyttet fra/)).toContainText(server.dataDir);
+    await shotBoth(page, '07-login-data-flyttet');
+    await checkA11y(page, '07-login-data-flyttet');
+    await login(page, ADMIN.loginName, ADMIN.password);
+    await expect(page.getByTestId('current-user')).toBeVisible();
+    expect(fs.existsSync(path.join(server.dataDir, 'familiespor.db'))).toBe(true);
+    expect(fs.existsSync(earlier.dataDir)).toBe(false);
   } finally {
     await server.stop();
   }
