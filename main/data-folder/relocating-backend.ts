@@ -47,9 +47,12 @@ export class RelocatingBackend implements Backend {
   }
 
   dispatch(channel: unknown, input: unknown): Promise<Result<unknown>> {
-    const folder = chosenFolder(channel, input);
-    if (folder === null || this.start.locationFile === null || sameFolder(folder, this.core.dataDir)) return this.core.dispatch(channel, input);
-    return this.relocations.run(() => this.setUpIn(folder, input));
+    if (channel !== 'setup:create' || this.start.locationFile === null) return this.core.dispatch(channel, input);
+    // Every setup one at a time: a second one waits for the first, and then finds the workstation set up.
+    return this.relocations.run(() => {
+      const folder = chosenFolder(channel, input);
+      return folder === null ? this.core.dispatch(channel, input) : this.setUpIn(folder, input);
+    });
   }
 
   subscribe(listener: Listener): () => void {

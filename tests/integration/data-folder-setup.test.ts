@@ -87,6 +87,20 @@ describe('the data folder chosen at setup', () => {
     expect(backend.dataDir).toBe(path.join(root, 'data'));
   });
 
+  it('two setups at once (another folder and the default) make one institution, in one folder', async () => {
+    const root = tempDir();
+    const chosen = path.join(tempDir(), 'valgt');
+    const backend = start(root);
+    const [elsewhere, here] = await Promise.all([
+      backend.dispatch('setup:create', { ...setupInput, dataFolder: chosen }),
+      backend.dispatch('setup:create', { ...setupInput, institutionName: 'Et andet hus' }),
+    ]);
+    expect(elsewhere.ok).toBe(true);
+    expect(here).toMatchObject({ ok: false, error: { code: 'already_setup' } });
+    expect(fs.existsSync(path.join(root, 'data', 'familiespor.keys.json'))).toBe(false);
+    expect(await backend.dispatch('app:status', {})).toMatchObject({ ok: true, value: { institutionName: 'Familiehuset Lærkebo' } });
+  });
+
   it('a folder given at start (--data-dir) is shown, not changeable, and setup refuses another one there', async () => {
     const given = tempDir();
     const backend = start(tempDir(), given);
