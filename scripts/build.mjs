@@ -25,4 +25,12 @@ await Promise.all([
   esbuild({ ...common, entryPoints: { preload: 'preload/preload.ts' }, outdir: path.join(dist, 'preload'), platform: 'browser', target: 'chrome130' }),
 ]);
 await vite({ configFile: path.join(root, 'vite.config.mts'), logLevel: 'warn' });
+// The user guide and its pictures, beside the renderer's own files: the Hjælp screen shows them offline (and the
+// packaging test finds them in app.asar). Only the guide and PNGs named as the guide names them.
+const guideOut = path.join(dist, 'renderer', 'hjaelp');
+fs.mkdirSync(path.join(guideOut, 'billeder'), { recursive: true });
+fs.copyFileSync(path.join(root, 'docs', 'brugervejledning.md'), path.join(guideOut, 'brugervejledning.md'));
+for (const picture of fs.readdirSync(path.join(root, 'docs', 'billeder'))) {
+  if (/^[\w-]+\.png$/.test(picture)) fs.copyFileSync(path.join(root, 'docs', 'billeder', picture), path.join(guideOut, 'billeder', picture));
+}
 console.log('Bygget til dist/');

@@ -12,6 +12,7 @@ const to = join(root, 'docs', 'billeder');
 /** The screenshots the guide shows, by the name the browser tests give them. */
 export const screens = [
   '01-opsaetning.png',
+  '06-opsaetning-anden-datamappe.png',
   '03-gendannelseskode.png',
   '120-institutionens-server.png',
   '72-forside-siden-sidst.png',

@@ -5,6 +5,7 @@ import { backupChannels } from './backups';
 import { restoreChannels } from './restore';
 import { retentionChannels } from './retention';
 import { concernChannels } from './concerns';
+import { dataFolderChannels } from './data-folder';
 import { dischargeChannels } from './discharge';
 import { handoverChannels } from './handover';
 import type { Access, ChannelDef } from './define';
@@ -30,6 +31,7 @@ import { userChannels } from './users';
 export const channels = {
   ...sessionChannels,
   ...serverChannels,
+  ...dataFolderChannels,
   ...userChannels,
   ...settingsChannels,
   ...accessLogChannels,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_ID } from '../ids';
 import { initialsSchema, loginNameSchema, passwordSchema, sessionUserSchema } from '../users';
 import { serverConfigSchema } from '../server';
+import { dataFolderSchema } from '../data-folder';
 import { channel, empty, nothing, text } from './define';
 
 const recoveryCodeSchema = z.string().trim().min(20, 'Skriv hele gendannelseskoden.').max(60, 'Gendannelseskoden er for lang.');
@@ -34,6 +35,8 @@ export const sessionChannels = {
         loginName: loginNameSchema,
         password: passwordSchema,
       }),
+      /** Another local folder for the data than the one this workstation starts with (see setup:checkFolder). */
+      dataFolder: dataFolderSchema.optional(),
     }),
     z.object({ user: sessionUserSchema, recoveryCode: z.string() }),
   ),

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { EventName } from '../../common/channels';
 import { errorMessages, type Result } from '../../common/errors';
 import { useDanishZodMessages } from '../../common/validation';
+import { KEYFILE_NAME } from '../../db/keyfile';
 import { unsafeLocationReason } from '../../db/location';
 import { Backups } from '../backups/service';
+import { dataFolderHandlers, fixedDataFolder, type DataFolderNotes } from '../data-folder/handlers';
 import { accessLogHandlers } from '../domains/access-log/handlers';
 import { backupHandlers } from '../domains/backups/handlers';
 import { restoreHandlers } from '../domains/backups/restore-handlers';
@@ -73,6 +76,8 @@ export interface BackendOptions {
   printer?: PdfPrinter;
   /** Tests only: make a key-file change fail at a chosen point. */
   fault?: (point: FaultPoint) => void;
+  /** What the setup screen may do with the data folder (default: shown, not changeable; main/data-folder/start.ts). */
+  dataFolder?: DataFolderNotes;
 }
 
 /** What a transport (ipcMain, the loopback bridge, tests) needs. */
@@ -139,6 +144,7 @@ export class BackendCore implements Backend {
       ...byEngine({ ...sessionHandlers(sessionDeps), ...recoveryHandlers(sessionDeps) }, serverSessionHandlers({ link, events: this.events, session: this.session, accessLog, throttle, guard, queue: this.queue, dataDir: options.dataDir, scryptN: options.scryptN, diagnose }), onServer),
       ...connectServerHandlers({ link, vault: this.vault }),
       ...serverUpgradeHandlers({ link, throttle }),
+      ...dataFolderHandlers({ dataDir: options.dataDir, notes: options.dataFolder ?? fixedDataFolder, setupDone: () => onServer() || fs.existsSync(path.join(options.dataDir, KEYFILE_NAME)) }),
       ...userHandlers({ credentials, session: this.session }),
       ...settingsHandlers({ institution, session: this.session, throttle }),
       ...accessLogHandlers({ anchor, session: this.session }),

@@ -5,8 +5,10 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import path from 'node:path';
-import { workstationDataDir } from '../../db/location';
-import { createBackend, UnsafeLocationError, type BackendCore } from '../core/backend';
+import { dataDirOverride, workstationDataDir } from '../../db/location';
+import { UnsafeLocationError, type Backend } from '../core/backend';
+import { DataFolderStartError } from '../data-folder/location-file';
+import { startWorkstation } from '../data-folder/start';
 import { APP_ORIGIN, APP_SCHEME, appProtocolResponse, isAppUrl } from './app-protocol';
 import { createInvokeHandler } from './ipc-invoke';
 import { WindowPdfPrinter } from './pdf-printer';
@@ -30,11 +32,16 @@ app.enableSandbox();
 // A standard, secure scheme (origin 'app://familiespor', 'self' in the CSP); not bypassCSP, not CORS-enabled.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-function dataDir(): string {
-  return workstationDataDir({ platform: process.platform, env: process.env, argv: process.argv, packaged: app.isPackaged, userDataDir: app.getPath('userData') });
+/** The data folder: given at start, else chosen at setup (remembered beside the default), else the default. */
+function openBackend(): Backend {
+  const userDataDir = app.getPath('userData');
+  const defaultDataDir = workstationDataDir({ platform: process.platform, env: {}, argv: [], packaged: app.isPackaged, userDataDir });
+  // Where an earlier install kept the data (the Windows user's own folder): moved to the machine-wide one at start.
+  const legacyDataDir = path.join(userDataDir, 'data');
+  return startWorkstation({ override: dataDirOverride(process.argv, process.env), defaultDataDir, legacyDataDir }, { diagnose, printer: new WindowPdfPrinter(() => mainWindow) });
 }
 
-let backend: BackendCore | null = null;
+let backend: Backend | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function serveRenderer(): void {
@@ -100,7 +107,7 @@ function createWindow(): void {
   });
 }
 
-function registerIpc(core: BackendCore): void {
+function registerIpc(core: Backend): void {
   // Sender frame checked, channel names only as strings, and never an exception back: see ipc-invoke.ts.
   ipcMain.handle('familiespor:invoke', createInvokeHandler(core, diagnose));
   core.subscribe((name, payload) => {
@@ -146,9 +153,10 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(() => {
     try {
-      backend = createBackend({ dataDir: dataDir(), diagnose, printer: new WindowPdfPrinter(() => mainWindow) });
+      backend = openBackend();
     } catch (err) {
-      const message = err instanceof UnsafeLocationError ? err.message : 'Familiespor kunne ikke starte. Kontakt jeres IT-ansvarlige.';
+      const known = err instanceof UnsafeLocationError || err instanceof DataFolderStartError;
+      const message = known ? err.message : 'Familiespor kunne ikke starte. Kontakt jeres IT-ansvarlige.';
       dialog.showErrorBox('Familiespor', message);
       app.quit();
       return;

@@ -33,6 +33,8 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
+  // The user guide (Hjælp), read as text by the renderer.
+  '.md': 'text/markdown; charset=utf-8',
 };
 
 // eslint-disable-next-line no-control-regex

@@ -17,13 +17,15 @@ export interface TestServer {
  * `{ clock: true }` the backend runs in Copenhagen time with a clock the test can set (test-clock.cjs), for the shift
  * handover, whose notes must be written at one shift and read at a later one.
  */
-export async function startServer(env: Record<string, string> = {}, options: { clock?: boolean } = {}): Promise<TestServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'familiespor-e2e-'));
+export async function startServer(env: Record<string, string> = {}, options: { clock?: boolean; dataRoot?: boolean; legacyDataDir?: string } = {}): Promise<TestServer> {
+  // `dataRoot`: as the installed app, a default folder `data` in a root that also remembers a folder chosen at setup.
+  const root = options.dataRoot ? fs.mkdtempSync(path.join(os.tmpdir(), 'familiespor-e2e-rod-')) : null;
+  const dataDir = root ? path.join(root, 'data') : fs.mkdtempSync(path.join(os.tmpdir(), 'familiespor-e2e-'));
   const clockFile = path.join(dataDir, '..', `${path.basename(dataDir)}.clock`);
   const clockEnv: Record<string, string> = options.clock
     ? { NODE_OPTIONS: `--require ${path.resolve(__dirname, 'test-clock.cjs')}`, FAMILIESPOR_TEST_CLOCK: clockFile, TZ: 'Europe/Copenhagen' }
     : {};
-  const child: ChildProcess = spawn(process.execPath, ['dist/main/browser-mode.js', '--data-dir', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, ['dist/main/browser-mode.js', ...(root ? ['--data-root', root] : ['--data-dir', dataDir]), ...(options.legacyDataDir ? ['--legacy-data-dir', options.legacyDataDir] : [])], {
     env: { ...process.env, FAMILIESPOR_SCRYPT_N: String(1 << 14), ...clockEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -181,7 +181,13 @@ describe('the Linux package, built here offline with a stand-in Electron', () =>
     expect(asarFiles).toEqual(expect.arrayContaining(['package.json', 'dist/main/electron-main.js', 'dist/preload/preload.js', 'dist/renderer/index.html']));
     expect(asarFiles.filter((f) => f.startsWith('dist/renderer/assets/')).length).toBeGreaterThan(0);
     const ours = asarFiles.filter((f) => !f.startsWith('node_modules/'));
-    expect(ours.every((f) => f === 'package.json' || /^dist\/(main\/electron-main\.js|preload\/preload\.js|renderer\/(index\.html|assets\/[\w-]+\.(js|css)))$/.test(f)), ours.join('\n')).toBe(true);
+    expect(ours.every((f) => f === 'package.json' || /^dist\/(main\/electron-main\.js|preload\/preload\.js|renderer\/(index\.html|assets\/[\w-]+\.(js|css)|hjaelp\/(brugervejledning\.md|billeder\/[\w-]+\.png)))$/.test(f)), ours.join('\n')).toBe(true);
+    // The user guide and every picture it shows, for the Hjælp screen (offline, from the archive itself).
+    const guide = extractFile(path.join(resources, 'app.asar'), 'dist/renderer/hjaelp/brugervejledning.md').toString('utf8');
+    expect(guide).toBe(fs.readFileSync(path.join(root, 'docs', 'brugervejledning.md'), 'utf8'));
+    const pictures = [...guide.matchAll(/\]\((billeder\/[\w-]+\.png)\)/g)].map((m) => `dist/renderer/hjaelp/${m[1] ?? ''}`);
+    expect(pictures.length).toBeGreaterThan(10);
+    expect(asarFiles).toEqual(expect.arrayContaining(pictures));
     expect(files.filter((f) => /\.(map|ts|tsx|mts)$|browser-mode|(^|\/)tests?\//.test(f))).toEqual([]);
     // Of node_modules only the cipher driver's JavaScript, licence and package.json (its binary is unpacked, below).
     const modules = asarFiles.filter((f) => f.startsWith('node_modules/'));

@@ -3,6 +3,7 @@ import { KeyFileDamagedError, type KeyFile } from '../../../db/keyfile';
 import type { AccessLogWriter } from '../../core/access-log';
 import { handlers } from '../../core/context';
 import { unsafeLocationReason } from '../../../db/location';
+import { sameFolder } from '../../data-folder/handlers';
 import type { SessionState } from '../../core/session';
 import type { SealedEvents } from '../../keys/sealed-events';
 import type { Credentials } from '../../core/credentials';
@@ -68,6 +69,11 @@ export function sessionHandlers(deps: SessionDeps) {
           throw new AppFailure('conflict', 'Der ligger allerede en database i datamappen, men nøglefilen mangler. Intet er ændret. Kontakt jeres IT-ansvarlige.');
         }
         if (unsafeLocationReason(vault.dataDir)) throw new AppFailure('unsafe_location');
+        // Another folder is set up by the start's relocating backend (main/data-folder/relocating-backend.ts), never here.
+        if (input.dataFolder !== undefined && !sameFolder(input.dataFolder, vault.dataDir)) {
+          const message = 'Datamappen kan ikke ændres her: den er givet, da programmet blev startet.';
+          throw new AppFailure('invalid_input', message, [{ path: 'dataFolder', message }]);
+        }
         requirePasswordOk(input.admin.password, input.admin.loginName, 'admin.password');
         const at = now.toISOString();
         let userId = 0;

@@ -1,24 +1,30 @@
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { splitLocation } from '../ui/hashRoute';
 import { Dialog } from '../ui/Dialog';
 
-/** The user guide's sections (docs/brugervejledning.md), as their headings read there. */
-const guide = {
-  start: '2. Første start og gendannelseskoden',
-  dagbog: '5. Dagbogen: notater i det daglige',
-  bekymringer: '6. Alvorlige bekymringer og underretninger',
-  soegning: '7. Søgning',
-  vagt: '8. Vagtoverlevering og forsiden',
-  familier: '9. Familier og indsatsteam',
-  progression: '10. Progression: målinger, mål og rapporter',
-  netvaerk: '11. Netværk, sikkerhedsplan og udslusning',
-  kopier: '12. Sikkerhedskopier og gendannelse (administrator)',
-  glemt: '13. Glemt adgangskode',
-  adgangslog: '14. Adgangsloggen og anmodning om indsigt (leder)',
-} as const;
+/** A section of the user guide (docs/brugervejledning.md): its anchor there (`<a id>`) and its heading. */
+export interface GuideSection {
+  id: string;
+  title: string;
+}
+
+/** The user guide's sections, by their anchors and as their headings read there (tests/unit/guide.test.ts checks both). */
+export const guide = {
+  start: { id: 'foerste-start', title: '2. Første start og gendannelseskoden' },
+  dagbog: { id: 'dagbog', title: '5. Dagbogen: notater i det daglige' },
+  bekymringer: { id: 'bekymringer', title: '6. Alvorlige bekymringer og underretninger' },
+  soegning: { id: 'soegning', title: '7. Søgning' },
+  vagt: { id: 'vagtoverlevering', title: '8. Vagtoverlevering og forsiden' },
+  familier: { id: 'familier', title: '9. Familier og indsatsteam' },
+  progression: { id: 'progression', title: '10. Progression: målinger, mål og rapporter' },
+  netvaerk: { id: 'netvaerk-og-udslusning', title: '11. Netværk, sikkerhedsplan og udslusning' },
+  kopier: { id: 'sikkerhedskopier', title: '12. Sikkerhedskopier og gendannelse (administrator)' },
+  glemt: { id: 'glemt-adgangskode', title: '13. Glemt adgangskode' },
+  adgangslog: { id: 'adgangslog', title: '14. Adgangsloggen og anmodning om indsigt (leder)' },
+} as const satisfies Record<string, GuideSection>;
 
 /** The guide's sections for the screen at this route (#/familier/12/dagbog …); none for a screen the guide does not cover. */
-export function guideSections(path: string): string[] {
+export function guideSections(path: string): GuideSection[] {
   const [, first = '', second = '', third = ''] = path.split('/');
   if (first === '') return [guide.vagt, guide.dagbog];
   if (first === 'soeg') return [guide.soegning];
@@ -81,13 +87,20 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
         </tbody>
       </table>
       <p className="small">
-        Læs mere i brugervejledningen, <code>docs/brugervejledning.md</code>
+        Læs mere i{' '}
+        <Link href="/hjaelp" onClick={onClose}>
+          brugervejledningen
+        </Link>
         {sections.length > 0 ? ' — om denne skærm:' : '.'}
       </p>
       {sections.length > 0 && (
         <ul className="small" aria-label="Afsnit i brugervejledningen om denne skærm">
           {sections.map((s) => (
-            <li key={s}>afsnittet »{s}«</li>
+            <li key={s.id}>
+              <Link href={`/hjaelp/${s.id}`} onClick={onClose}>
+                {s.title}
+              </Link>
+            </li>
           ))}
         </ul>
       )}

@@ -6,6 +6,7 @@ import { BackupsPage } from '../features/backups/BackupsPage';
 import { FamiliesPage } from '../features/families/Families';
 import { NewFamilyPage } from '../features/families/NewFamily';
 import { FamilyCard } from '../features/family/FamilyCard';
+import { HelpPage } from '../features/help/HelpPage';
 import { HomePage } from '../features/home/Home';
 import { SearchPage } from '../features/search/SearchPage';
 import { RetentionPage } from '../features/retention/RetentionPage';
@@ -46,6 +47,7 @@ export function AppRoutes({ user, isLeader, isAdmin, onOpenDraft, onNewObservati
       <Route path="/admin/indstillinger">{isAdmin ? <SettingsPage /> : <Redirect to="/" />}</Route>
       <Route path="/admin/sikkerhedskopier">{isAdmin ? <BackupsPage /> : <Redirect to="/" />}</Route>
       <Route path="/admin/sletning">{isAdmin ? <RetentionPage /> : <Redirect to="/" />}</Route>
+      <Route path="/hjaelp/:section?">{(params) => <HelpPage section={params.section ?? ''} />}</Route>
       <Route path="/konto">
         <AccountPage user={user} />
       </Route>

@@ -65,6 +65,7 @@ export function ShellLayout(props: {
         )}
         <div className="group">Dig</div>
         <NavLink href="/konto">Min konto</NavLink>
+        <NavLink href="/hjaelp">Hjælp</NavLink>
       </nav>
       <main className="content">{props.children}</main>
     </div>

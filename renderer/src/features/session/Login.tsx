@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ApiError, call } from '../../app/api';
 import { CardScreen } from '../../ui/CardScreen';
 import { Field, Notice } from '../../ui/Field';
+import { DataFolderNotice } from './DataFolderNotice';
 import { useZodForm } from '../../ui/forms';
 import { ServerUpgrade } from '../server/ServerUpgrade';
 
@@ -59,6 +60,7 @@ export function LoginScreen(props: {
       <h1>{props.institutionName ?? 'Log ind'}</h1>
       {props.lockReason && !formError && <Notice kind="info">{lockMessages[props.lockReason]}</Notice>}
       {formError && <Notice kind="error">{formError}</Notice>}
+      <DataFolderNotice />
       <form onSubmit={onSubmit} noValidate>
         <Field label="Brugernavn" autoFocus={!props.lastLogin} autoComplete="username" spellCheck={false} {...form.register('loginName')} error={e.loginName?.message} />
         <Field label="Adgangskode" type="password" autoFocus={Boolean(props.lastLogin)} autoComplete="current-password" {...form.register('password')} error={e.password?.message} />

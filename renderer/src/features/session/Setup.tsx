@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { z } from 'zod';
 import { channels } from '../../../../common/channels';
 import { passwordSchema } from '../../../../common/users';
@@ -7,6 +8,7 @@ import { CardScreen } from '../../ui/CardScreen';
 import { FormErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { ctrlEnterSubmits, useZodForm } from '../../ui/forms';
+import { DataFolderChoice } from './DataFolderChoice';
 
 const admin = channels['setup:create'].input.shape.admin.shape;
 const schema = z
@@ -17,6 +19,8 @@ const schema = z
     loginName: admin.loginName,
     password: passwordSchema,
     passwordRepeat: z.string(),
+    /** Only sent when "Vælg en anden mappe" is open; the backend checks it (setup:checkFolder's rule). */
+    dataFolder: z.string(),
   })
   .superRefine((v, ctx) => {
     const problem = passwordProblem(v.password, v.loginName);
@@ -32,7 +36,9 @@ export function SetupScreen({ onDone, onRestore, onServer }: { onDone: (recovery
     loginName: '',
     password: '',
     passwordRepeat: '',
+    dataFolder: '',
   });
+  const [choosingFolder, setChoosingFolder] = useState(false);
   const { register, formState } = form;
   const e = formState.errors;
 
@@ -40,6 +46,7 @@ export function SetupScreen({ onDone, onRestore, onServer }: { onDone: (recovery
     const result = await call('setup:create', {
       institutionName: v.institutionName,
       admin: { name: v.name, initials: v.initials, loginName: v.loginName, password: v.password },
+      ...(choosingFolder ? { dataFolder: v.dataFolder } : {}),
     });
     onDone(result.recoveryCode);
   });
@@ -84,6 +91,7 @@ export function SetupScreen({ onDone, onRestore, onServer }: { onDone: (recovery
           />
           <Field label="Gentag adgangskode" type="password" required autoComplete="new-password" {...register('passwordRepeat')} error={e.passwordRepeat?.message} />
         </div>
+        <DataFolderChoice form={form as unknown as Parameters<typeof DataFolderChoice>[0]['form']} choosing={choosingFolder} onChoosing={setChoosingFolder} />
         <div className="actions">
           <button type="submit" disabled={formState.isSubmitting}>
             {formState.isSubmitting ? 'Opretter …' : 'Opret og fortsæt'}
