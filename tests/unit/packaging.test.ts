@@ -178,10 +178,10 @@ describe('the Linux package, built here offline with a stand-in Electron', () =>
   it('holds the main, preload and renderer bundles and nothing else of ours: no sources, maps, tests or browser-mode bridge', () => {
     const files = listPackage(path.join(resources, 'app.asar'), { isPack: false }).map((f) => f.replace(/^[\\/]/, '').split(path.sep).join('/'));
     const asarFiles = files.filter((f) => !files.some((other) => other.startsWith(`${f}/`)));
-    expect(asarFiles).toEqual(expect.arrayContaining(['package.json', 'dist/main/electron-main.js', 'dist/preload/preload.js', 'dist/renderer/index.html']));
+    expect(asarFiles).toEqual(expect.arrayContaining(['package.json', 'dist/main/electron-main.js', 'dist/main/quick-check-worker.js', 'dist/preload/preload.js', 'dist/renderer/index.html']));
     expect(asarFiles.filter((f) => f.startsWith('dist/renderer/assets/')).length).toBeGreaterThan(0);
     const ours = asarFiles.filter((f) => !f.startsWith('node_modules/'));
-    expect(ours.every((f) => f === 'package.json' || /^dist\/(main\/electron-main\.js|preload\/preload\.js|renderer\/(index\.html|assets\/[\w-]+\.(js|css)|hjaelp\/(brugervejledning\.md|billeder\/[\w-]+\.png)))$/.test(f)), ours.join('\n')).toBe(true);
+    expect(ours.every((f) => f === 'package.json' || /^dist\/(main\/(electron-main|quick-check-worker)\.js|preload\/preload\.js|renderer\/(index\.html|assets\/[\w-]+\.(js|css)|hjaelp\/(brugervejledning\.md|billeder\/[\w-]+\.png)))$/.test(f)), ours.join('\n')).toBe(true);
     // The user guide and every picture it shows, for the Hjælp screen (offline, from the archive itself).
     const guide = extractFile(path.join(resources, 'app.asar'), 'dist/renderer/hjaelp/brugervejledning.md').toString('utf8');
     expect(guide).toBe(fs.readFileSync(path.join(root, 'docs', 'brugervejledning.md'), 'utf8'));
