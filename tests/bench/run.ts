@@ -71,6 +71,11 @@ async function main(): Promise<void> {
   const { rows, ratios, ciphers, facts } = await journalBenchmark();
   for (const f of facts) console.log(`- ${f}`);
   printTable('Through the real backend (dispatch: validation, handler, access log, output check), encrypted', rows);
+  const { serverMillionBenchmark } = await import('./server-1m-bench');
+  console.log('\nThe institution\'s server at the full data set (the 1M-entry set moved onto PostgreSQL with move:run) …');
+  const million = await serverMillionBenchmark();
+  for (const f of million.facts) console.log(`- ${f}`);
+  printTable('Both engines at ≈1,000,000 entries, the same calls through the same backend (PostgreSQL durable: fsync on)', million.rows);
   const { backupBenchmarkInChild } = await import('./backup-bench');
   console.log('\nData safety at 1M entries (a process of its own):');
   for (const f of await backupBenchmarkInChild()) console.log(`- ${f}`);
