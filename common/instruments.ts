@@ -9,6 +9,9 @@ import { optionalText, requiredText } from './fields';
  * All the built-in instruments are licensed: a definition holds numbers and short names only, never the wording of
  * an item. Labels are short scale names (EA's dimensions), at most 40 characters.
  */
+/** Two leaders saved a new version of the same instrument at the same moment: the second is told so, and keeps the form. */
+export const INSTRUMENT_CHANGED_MESSAGE = 'Måleredskabet er ændret af en anden i samme øjeblik. Hent den nyeste version, og prøv igen.';
+
 export const instrumentSubjects = ['child', 'parent'] as const;
 export type InstrumentSubject = (typeof instrumentSubjects)[number];
 export const instrumentSubjectLabels: Record<InstrumentSubject, string> = { child: 'Barnet', parent: 'Forælderen' };

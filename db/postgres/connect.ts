@@ -84,14 +84,17 @@ export function serverFailure(err: unknown): 'wrong_password' | 'server_unavaila
 }
 
 /**
- * Two workstations saved a new version of the same plan at once: both were based on the newest version, and the
- * server's unique (family, version) or the versions' guard refused the second. (On this workstation's own file calls run one at a time, so
- * the base-version check alone decides.)
+ * Two workstations saved a new version of the same record at once: both were based on the newest version, and the
+ * server's unique version number refused the second — a plan's (family, version), or the versions' guard (0007:
+ * numbered without gaps, items only on the newest), or an instrument's (instrument, version). On this workstation's own
+ * file calls run one at a time, so the base-version check alone decides.
  */
-export function planVersionTaken(err: unknown): boolean {
+export function versionTaken(err: unknown): 'plan' | 'instrument' | null {
   const { code, constraint } = err as { code?: unknown; constraint?: unknown };
-  if (code === '23505' && typeof constraint === 'string' && constraint.endsWith('_family_version')) return true;
-  // The versions' own guard (0007: numbered without gaps, items only on the newest) saw the other's version first.
+  if (code === '23505' && typeof constraint === 'string') {
+    if (constraint.endsWith('_family_version')) return 'plan';
+    if (constraint === 'instrument_versions_number') return 'instrument';
+  }
   const message = err instanceof Error ? err.message : '';
-  return code === 'P0001' && /^(a plan version must follow the newest one|an earlier version of a plan cannot be changed)$/.test(message);
+  return code === 'P0001' && /^(a plan version must follow the newest one|an earlier version of a plan cannot be changed)$/.test(message) ? 'plan' : null;
 }

@@ -3,7 +3,8 @@ import { channels, isChannelName, mayCall, type ChannelName } from '../../common
 import { AppFailure, errorMessages, fail, ok, type FieldIssue, type Result } from '../../common/errors';
 import { normalizeStrings, toFieldIssues } from '../../common/validation';
 import { DatabaseTooNewError, storageFailure } from '../../db/database';
-import { planVersionTaken, serverFailure } from '../../db/postgres/connect';
+import { serverFailure, versionTaken } from '../../db/postgres/connect';
+import { INSTRUMENT_CHANGED_MESSAGE } from '../../common/instruments';
 import { PLAN_CHANGED_MESSAGE } from '../../common/plan-keys';
 import type { Database } from '../../db/schema';
 import type { FaultPoint } from '../keys/vault';
@@ -75,7 +76,8 @@ export class Dispatcher {
     } catch (err) {
       if (err instanceof AppFailure) return fail(err.code, err.message, err.issues ? bounded(err.issues) : undefined);
       if (err instanceof DatabaseTooNewError) return fail('db_too_new');
-      if (planVersionTaken(err)) return fail('conflict', PLAN_CHANGED_MESSAGE);
+      const taken = versionTaken(err);
+      if (taken) return fail('conflict', taken === 'plan' ? PLAN_CHANGED_MESSAGE : INSTRUMENT_CHANGED_MESSAGE);
       const storage = storageFailure(err);
       if (storage) {
         this.deps.diagnose(`Channel ${name} failed on storage: ${describe(err)}`);

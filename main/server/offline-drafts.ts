@@ -77,6 +77,9 @@ export function withWorkstationDrafts(table: JournalTable, session: SessionState
         ctx.families.shown(kept.flatMap((d) => (d.familyId ? [d.familyId] : [])));
         return [...kept, ...drafts.filter((d) => !local.has(d.id))];
       },
+      // No access-log row, and none queued for later: this is the user's own unsent text from their own encrypted
+      // store (no family's name, nothing read from the server); each kept draft is logged when it reaches the server
+      // (sendKeptDrafts), and a row written later would carry the server's time of writing, not of reading.
       async offline() {
         return workstationDrafts(session)?.list().map(asDraft) ?? [];
       },

@@ -4,6 +4,7 @@ import { danishDate } from '../../common/text-input';
 import type { BackendCore } from '../../main/core/backend';
 import { attempt, must, setUp, tableChecksums, behindTheAppsBack } from '../helpers';
 import { daysFromToday, dischargeInput, personInput } from '../plan-fixtures';
+import { PLAN_CHANGED_MESSAGE as PLAN_CHANGED } from '../../common/plan-keys';
 
 let backend: BackendCore;
 let familyId: number;
@@ -101,6 +102,23 @@ describe('the udslusningsplan', () => {
     await expect(
       behindTheAppsBack(backend, "insert into discharge_plan_versions (family_id, version, destination, target_date, reason, author_id, created_at) values (?, 2, 'own_home', '2027-01-01', 'x', 1, 'x')", [familyId]),
     ).rejects.toThrow(/follow the newest/);
+  });
+
+  it('two changes from the same version at once (two steps\' status, a step\'s status and a whole plan): one is saved, the other is the Danish conflict, never an internal error', async () => {
+    const family = (await must(backend, 'families:create', { displayName: 'Familien Samtidig', startDate: daysFromToday(-60), persons: [{ kind: 'mother', name: 'Mor Samtidig' }] })).id;
+    await must(backend, 'families:changePhase', { familyId: family, phase: 'stay', fromDate: stayFrom });
+    const person = (await must(backend, 'network:addPerson', personInput(family))).persons[0]!.id;
+    const first = await must(backend, 'discharge:save', dischargeInput(family, null, person));
+    const [a, b, c] = first.steps.map((s) => s.key);
+    const status = (stepKey: number | undefined, baseVersion: number) =>
+      backend.dispatch('discharge:setStepStatus', { familyId: family, baseVersion, stepKey: stepKey ?? 0, status: 'cancelled', evaluation: null, reason: null });
+    const both = await Promise.all([status(a, first.version), status(b, first.version)]);
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    expect(both.flatMap((r) => (r.ok ? [] : [r.error]))).toEqual([{ code: 'conflict', message: PLAN_CHANGED }]);
+    const mixed = await Promise.all([backend.dispatch('discharge:save', { ...dischargeInput(family, 2, person), reason: 'Hele planen igen' }), status(c, 2)]);
+    expect(mixed.filter((r) => r.ok)).toHaveLength(1);
+    expect(mixed.flatMap((r) => (r.ok ? [] : [r.error]))).toEqual([{ code: 'conflict', message: PLAN_CHANGED }]);
+    expect((await must(backend, 'discharge:get', { familyId: family })).versions.map((v) => v.version)).toEqual([1, 2, 3]);
   });
 
   it('a new version keeps the keys of carried-over steps, so two versions compare as added, removed and changed', async () => {

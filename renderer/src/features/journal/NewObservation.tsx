@@ -110,6 +110,8 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
 
   const problems = (Object.entries(issues) as Array<[keyof Issues, string]>).map(([field, message]) => ({ field: `#entry-${field}`, message }));
   const persons = content.familyId && family.data ? family.data.persons : [];
+  // The server away before the list of families came: the chosen family (known from its own screen) is still shown.
+  const familyChoices = families.data ?? (family.data ? [{ id: family.data.id, displayName: family.data.displayName }] : []);
   return (
     <>
       <Dialog
@@ -177,7 +179,7 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
                   aria-describedby={issues.familyId ? 'entry-familyId-error' : undefined}
                 >
                   <option value="">Vælg familie …</option>
-                  {(families.data ?? []).map((f) => (
+                  {familyChoices.map((f) => (
                     <option key={f.id} value={f.id}>
                       {f.displayName}
                     </option>

@@ -1,30 +1,33 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'wouter';
 import { stepStatusLabels } from '../../../../../common/discharge';
 import { partyLabel } from '../../../../../common/parties';
 import { call, errorText } from '../../../app/api';
 import { Notice } from '../../../ui/Field';
 import { formatDate } from '../../../ui/format';
-import { DiffHeads, DiffLine, DiffSection, FieldChanges } from '../plans/DiffTable';
+import { DiffFrame, DiffHeads, DiffLine, DiffSection, FieldChanges } from '../plans/DiffTable';
 
-/** Two versions of the udslusningsplan side by side (common/plan-diff.ts): added, removed and changed steps, agreements and support. */
-export function DischargeDiffView({ familyId, fromVersion, toVersion }: { familyId: number; fromVersion: number; toVersion: number }) {
+/**
+ * Two versions of the udslusningsplan side by side (common/plan-diff.ts): added, removed and changed steps, agreements
+ * and support. `embedded`: inside the editor's conflict panel, without its own title and way back.
+ */
+export function DischargeDiffView({ familyId, fromVersion, toVersion, embedded = false }: { familyId: number; fromVersion: number; toVersion: number; embedded?: boolean }) {
   const diff = useQuery({ queryKey: ['discharge', familyId, 'diff', fromVersion, toVersion], queryFn: () => call('discharge:diff', { familyId, fromVersion, toVersion }) });
   if (diff.isError) return <Notice kind="error">{errorText(diff.error)}</Notice>;
   if (!diff.data) return <p className="muted">Sammenligner …</p>;
   const d = diff.data;
   const [a, b] = [d.from.version, d.to.version];
   return (
-    <section aria-labelledby="discharge-diff-title" data-testid="discharge-diff">
-      <p className="small no-print">
-        <Link href={`/familier/${familyId}/udslusningsplan/udgaver`}>Tilbage til udgaverne</Link>
-      </p>
-      <h2 id="discharge-diff-title" style={{ marginTop: 0 }}>
-        Udslusningsplanen: udgave {a} og {b}
-      </h2>
+    <DiffFrame
+      id="discharge-diff-title"
+      testId="discharge-diff"
+      title={`Udslusningsplanen: udgave ${a} og ${b}`}
+      back={{ href: `/familier/${familyId}/udslusningsplan/udgaver`, label: 'Tilbage til udgaverne' }}
+      embedded={embedded}
+    >
       <DiffHeads from={d.from} to={d.to} />
       <FieldChanges fields={d.fields} from={a} to={b} />
       <DiffSection
+        changesOnly={embedded}
         title="Trin"
         items={d.steps}
         from={a}
@@ -58,6 +61,7 @@ export function DischargeDiffView({ familyId, fromVersion, toVersion }: { family
         )}
       />
       <DiffSection
+        changesOnly={embedded}
         title="Aftaler"
         items={d.agreements}
         from={a}
@@ -76,6 +80,7 @@ export function DischargeDiffView({ familyId, fromVersion, toVersion }: { family
         )}
       />
       <DiffSection
+        changesOnly={embedded}
         title="Støtte efter opholdet"
         items={d.support}
         from={a}
@@ -96,6 +101,6 @@ export function DischargeDiffView({ familyId, fromVersion, toVersion }: { family
           </>
         )}
       />
-    </section>
+    </DiffFrame>
   );
 }

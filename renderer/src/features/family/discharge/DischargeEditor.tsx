@@ -25,8 +25,11 @@ import { StepFields } from './StepFields';
  * The udslusningsplan as a new version, begun from the newest: destination and target date, steps, agreements,
  * support after the stay, and at anbringelse the separation and samvær. Saving needs a reason; nothing earlier changes.
  */
-export function DischargeEditor({ family, network, current }: { family: FamilyDetail; network: NetworkOverview | undefined; current: DischargePlanVersion | null }) {
+export function DischargeEditor({ family, network, current: newest }: { family: FamilyDetail; network: NetworkOverview | undefined; current: DischargePlanVersion | null }) {
   const [, navigate] = useLocation();
+  // The version this form began from, kept while it is open: a refetch behind it (another's note in the family, the
+  // server back after a break) must not move the base under the user's text and save over another's version unseen.
+  const [current] = useState(newest);
   const saved = useDischargeSaved(family.id);
   const { form, formError, setFormError, submit, restored, discardKept } = useZodForm(dischargeFormSchema, dischargeFormValues(current, family.plannedEndDate), {
     keep: `discharge:${family.id}:${current?.version ?? 0}`,
@@ -66,7 +69,7 @@ export function DischargeEditor({ family, network, current }: { family: FamilyDe
           <PlanConflict
             conflict={conflict}
             base={current?.version ?? null}
-            compare={current && <DischargeDiffView familyId={family.id} fromVersion={current.version} toVersion={conflict.theirs.version} />}
+            compare={current && <DischargeDiffView familyId={family.id} fromVersion={current.version} toVersion={conflict.theirs.version} embedded />}
             onSaveOnTop={() => void onSubmit()}
             saving={form.formState.isSubmitting}
           />

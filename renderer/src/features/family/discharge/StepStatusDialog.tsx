@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { z } from 'zod';
 import { dateSchema } from '../../../../../common/dates';
 import { stepStatusInputSchema, stepStatusLabels, stepStatuses, type Step, type StepStatus } from '../../../../../common/discharge';
-import { call } from '../../../app/api';
+import { PLAN_CHANGED_MESSAGE } from '../../../../../common/plan-keys';
+import { ApiError, call } from '../../../app/api';
 import { DialogForm } from '../../../ui/DialogForm';
 import { Field } from '../../../ui/Field';
 import { formatDate } from '../../../ui/format';
@@ -16,25 +18,51 @@ const schema = z
   .refine((v) => !v.endsOn || v.endsOn >= v.startsOn, { path: ['endsOn'], message: 'Trinnet slutter, før det begynder.' });
 
 /**
+ * What the dialog says when its save met another's newer version of the plan: who saved which version, the step as it
+ * stands there, and that »Gem status« now saves this change on top of it (or, when the step is gone, that it cannot).
+ */
+async function rebased(familyId: number, stepKey: number): Promise<{ version: number; message: string } | null> {
+  const newest = await call('discharge:get', { familyId }).catch(() => null);
+  const meta = newest?.versions.find((m) => m.version === newest.currentVersion);
+  if (!newest?.plan || !meta) return null;
+  const lead = `Planen er ændret af ${meta.author.name}, mens du skrev (udgave ${meta.version}). Din ændring er ikke gemt, men den står stadig her.`;
+  const there = newest.plan.steps.find((s) => s.key === stepKey);
+  if (!there) return { version: meta.version, message: `${lead} Trinnet findes ikke længere i den nyeste udgave, så ændringen kan ikke gemmes.` };
+  return { version: meta.version, message: `${lead} I udgave ${meta.version} står trinnet som ${stepStatusLabels[there.status].toLowerCase()}. Tryk »Gem status« igen for at gemme din ændring som udgave ${meta.version + 1}.` };
+}
+
+/**
  * A step's new status (gennemført, udskudt with new dates, aflyst …) with a short evaluation and the reason: saved as
- * a new version of the plan, so the step's history stays readable.
+ * a new version of the plan, so the step's history stays readable. Another's version saved meanwhile keeps the dialog
+ * open with what was typed; the next »Gem status« saves on top of that version.
  */
 export function StepStatusDialog({ familyId, baseVersion, step, status, onClose }: { familyId: number; baseVersion: number; step: Step; status: StepStatus; onClose: () => void }) {
   const saved = useDischargeSaved(familyId);
-  const { form, formError, submit } = useZodForm(schema, { status, evaluation: step.evaluation ?? '', startsOn: step.startsOn, endsOn: step.endsOn ?? '', reason: '' });
+  // The version the change is saved on: the one shown when the dialog opened, until a conflict shows a newer one.
+  const [base, setBase] = useState(baseVersion);
+  const { form, formError, setFormError, submit } = useZodForm(schema, { status, evaluation: step.evaluation ?? '', startsOn: step.startsOn, endsOn: step.endsOn ?? '', reason: '' });
   const e = form.formState.errors;
   const postponed = form.watch('status') === 'postponed';
   const onSubmit = submit(async (v) => {
     const moved = v.startsOn !== step.startsOn || (v.endsOn || null) !== step.endsOn;
-    await call('discharge:setStepStatus', {
-      familyId,
-      baseVersion,
-      stepKey: step.key,
-      status: v.status,
-      evaluation: v.evaluation,
-      ...(moved ? { startsOn: v.startsOn, endsOn: v.endsOn || null } : {}),
-      reason: v.reason,
-    });
+    try {
+      await call('discharge:setStepStatus', {
+        familyId,
+        baseVersion: base,
+        stepKey: step.key,
+        status: v.status,
+        evaluation: v.evaluation,
+        ...(moved ? { startsOn: v.startsOn, endsOn: v.endsOn || null } : {}),
+        reason: v.reason,
+      });
+    } catch (err) {
+      const newer = err instanceof ApiError && err.message === PLAN_CHANGED_MESSAGE ? await rebased(familyId, step.key) : null;
+      if (!newer) throw err;
+      setBase(newer.version);
+      setFormError(newer.message);
+      void saved();
+      return;
+    }
     await saved();
     onClose();
   });

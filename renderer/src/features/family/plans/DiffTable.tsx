@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Link } from 'wouter';
 import type { FieldChange, ItemChange } from '../../../../../common/plan-diff';
 import { formatDateTime } from '../../../ui/format';
 
@@ -9,6 +10,30 @@ export interface VersionRef {
   createdAt: string;
   author: string;
   reason: string;
+}
+
+/**
+ * A comparison's frame: on its own page with the way back and its title; embedded in another screen (a plan editor's
+ * conflict panel, which says itself what is compared and where the user is) without either.
+ */
+export function DiffFrame({ id, testId, title, back, embedded, children }: { id: string; testId: string; title: string; back: { href: string; label: string }; embedded: boolean; children: ReactNode }) {
+  if (embedded)
+    return (
+      <section aria-label={title} data-testid={testId}>
+        {children}
+      </section>
+    );
+  return (
+    <section aria-labelledby={id} data-testid={testId}>
+      <p className="small no-print">
+        <Link href={back.href}>{back.label}</Link>
+      </p>
+      <h2 id={id} style={{ marginTop: 0 }}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
 }
 
 /** The two versions' heads, side by side. */
@@ -60,7 +85,24 @@ export function FieldChanges({ fields, from, to }: { fields: FieldChange[]; from
  * One list of the plan (steps, agreements …) item by item: added, removed, changed or unchanged, the item as it was
  * beside the item as it is. `render` shows an item and marks the fields named in `changed`.
  */
-export function DiffSection<T>({ title, items, from, to, render }: { title: string; items: ItemChange<T>[]; from: number; to: number; render: (item: T, changed: ReadonlySet<string>) => ReactNode }) {
+export function DiffSection<T>({
+  title,
+  items: all,
+  from,
+  to,
+  render,
+  changesOnly = false,
+}: {
+  title: string;
+  items: ItemChange<T>[];
+  from: number;
+  to: number;
+  render: (item: T, changed: ReadonlySet<string>) => ReactNode;
+  /** Only what changed (a plan conflict's panel): unchanged items, and a list with no changes, are left out. */
+  changesOnly?: boolean;
+}) {
+  const items = changesOnly ? all.filter((i) => i.change !== 'unchanged') : all;
+  if (changesOnly && items.length === 0) return null;
   const counts = (['added', 'removed', 'changed'] as const).map((c) => [c, items.filter((i) => i.change === c).length] as const).filter(([, n]) => n > 0);
   return (
     <section aria-label={title} data-testid={`diff-${title}`}>

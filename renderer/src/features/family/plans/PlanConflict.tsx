@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { VersionMeta } from '../../../../../common/safety-plan';
 import { formatDateTime } from '../../../ui/format';
 
@@ -9,25 +9,45 @@ export interface PlanConflictState {
 
 /**
  * Two people changed the same plan: the other's version is shown (what it changed from the version this form began
- * from, with the existing comparison), the user's own text stays in the form below, and nothing is lost — the user
- * can save their version on top of the other's as the next version (both stay in the plan's history).
+ * from, with the existing comparison, embedded: no way back of its own), the user's own text stays in the form below,
+ * and nothing is lost — the user can save their version on top of the other's as the next version (both stay in the
+ * plan's history). The panel takes the focus when it appears: the save button that met the conflict is at the foot of
+ * a long form, and the panel at its head.
  */
 export function PlanConflict({ conflict, base, compare, onSaveOnTop, saving }: { conflict: PlanConflictState; base: number | null; compare: ReactNode; onSaveOnTop: () => void; saving: boolean }) {
   const { theirs } = conflict;
+  const panel = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    panel.current?.scrollIntoView({ block: 'start' });
+    panel.current?.focus({ preventScroll: true });
+  }, [theirs.version]);
   return (
-    <div className="notice warn" role="alert" data-testid="plan-conflict">
-      <p>
-        <strong>Planen er ændret af en anden, mens du skrev.</strong> {theirs.author.name} gemte udgave {theirs.version} den {formatDateTime(theirs.createdAt)}
+    <section className="notice warn plan-conflict" data-testid="plan-conflict" aria-labelledby="plan-conflict-title" tabIndex={-1} ref={panel}>
+      <h3 id="plan-conflict-title" style={{ marginTop: 0 }}>
+        Planen er ændret af en anden, mens du skrev
+      </h3>
+      <p role="alert">
+        {theirs.author.name} gemte udgave {theirs.version} den {formatDateTime(theirs.createdAt)}
         {theirs.reason ? ` (»${theirs.reason}«)` : ''}. Din udgave er ikke gemt endnu, men den står stadig i formularen nedenfor.
       </p>
-      {base !== null ? <p>Her er, hvad {theirs.author.name} ændrede i forhold til udgave {base}, som du begyndte fra:</p> : <p>Planen fandtes ikke, da du begyndte.</p>}
-      {compare}
-      <p>Tjek, at din udgave tager højde for ændringerne. Gemmer du, bliver din udgave den nyeste; {theirs.author.name}s udgave kan stadig læses i historikken.</p>
+      {base !== null ? (
+        <>
+          <p>
+            Her er, hvad {theirs.author.name} ændrede i forhold til udgave {base}, som du begyndte fra:
+          </p>
+          <div className="plan-conflict-compare">{compare}</div>
+        </>
+      ) : (
+        <p>Planen fandtes ikke, da du begyndte. {theirs.author.name}s udgave kan læses under planens udgaver.</p>
+      )}
+      <p>
+        Tjek, at din udgave tager højde for ændringerne. Gemmer du, bliver din udgave den nyeste; {theirs.author.name}s udgave kan stadig læses i historikken.
+      </p>
       <div className="actions">
         <button type="button" onClick={onSaveOnTop} disabled={saving}>
           Gem min udgave som udgave {theirs.version + 1}
         </button>
       </div>
-    </div>
+    </section>
   );
 }

@@ -1,13 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'wouter';
 import { partyLabel } from '../../../../../common/parties';
 import { call, errorText } from '../../../app/api';
 import { Notice } from '../../../ui/Field';
-import { DiffHeads, DiffLine, DiffSection, FieldChanges } from '../plans/DiffTable';
+import { DiffFrame, DiffHeads, DiffLine, DiffSection, FieldChanges } from '../plans/DiffTable';
 import { safetyHeadings } from './safetyText';
 
-/** Two versions of the sikkerhedsplan side by side (common/plan-diff.ts): added, removed and changed items. */
-export function SafetyPlanDiffView({ familyId, fromVersion, toVersion }: { familyId: number; fromVersion: number; toVersion: number }) {
+/**
+ * Two versions of the sikkerhedsplan side by side (common/plan-diff.ts): added, removed and changed items. `embedded`:
+ * inside the editor's conflict panel, without its own title and way back.
+ */
+export function SafetyPlanDiffView({ familyId, fromVersion, toVersion, embedded = false }: { familyId: number; fromVersion: number; toVersion: number; embedded?: boolean }) {
   const diff = useQuery({ queryKey: ['safetyPlan', familyId, 'diff', fromVersion, toVersion], queryFn: () => call('safetyPlan:diff', { familyId, fromVersion, toVersion }) });
   if (diff.isError) return <Notice kind="error">{errorText(diff.error)}</Notice>;
   if (!diff.data) return <p className="muted">Sammenligner …</p>;
@@ -18,18 +20,19 @@ export function SafetyPlanDiffView({ familyId, fromVersion, toVersion }: { famil
     </DiffLine>
   );
   return (
-    <section aria-labelledby="safety-diff-title" data-testid="safety-diff">
-      <p className="small no-print">
-        <Link href={`/familier/${familyId}/netvaerk/sikkerhedsplan`}>Tilbage til sikkerhedsplanen</Link>
-      </p>
-      <h2 id="safety-diff-title" style={{ marginTop: 0 }}>
-        Sikkerhedsplanen: udgave {d.from.version} og {d.to.version}
-      </h2>
+    <DiffFrame
+      id="safety-diff-title"
+      testId="safety-diff"
+      title={`Sikkerhedsplanen: udgave ${d.from.version} og ${d.to.version}`}
+      back={{ href: `/familier/${familyId}/netvaerk/sikkerhedsplan`, label: 'Tilbage til sikkerhedsplanen' }}
+      embedded={embedded}
+    >
       <DiffHeads from={d.from} to={d.to} />
       <FieldChanges fields={d.fields} from={d.from.version} to={d.to.version} />
-      <DiffSection title={safetyHeadings.worries} items={d.worries} from={d.from.version} to={d.to.version} render={text} />
-      <DiffSection title={safetyHeadings.actions} items={d.actions} from={d.from.version} to={d.to.version} render={text} />
+      <DiffSection changesOnly={embedded} title={safetyHeadings.worries} items={d.worries} from={d.from.version} to={d.to.version} render={text} />
+      <DiffSection changesOnly={embedded} title={safetyHeadings.actions} items={d.actions} from={d.from.version} to={d.to.version} render={text} />
       <DiffSection
+        changesOnly={embedded}
         title={safetyHeadings.contacts}
         items={d.contacts}
         from={d.from.version}
@@ -48,7 +51,7 @@ export function SafetyPlanDiffView({ familyId, fromVersion, toVersion }: { famil
           </>
         )}
       />
-      <DiffSection title={safetyHeadings.signs} items={d.signs} from={d.from.version} to={d.to.version} render={text} />
-    </section>
+      <DiffSection changesOnly={embedded} title={safetyHeadings.signs} items={d.signs} from={d.from.version} to={d.to.version} render={text} />
+    </DiffFrame>
   );
 }

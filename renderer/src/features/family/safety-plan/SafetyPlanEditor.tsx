@@ -20,8 +20,10 @@ import { safetyFormSchema, safetyFormValues, safetyPlanInput } from './safetyPla
 import { safetyHeadings } from './safetyText';
 
 /** A new version of the sikkerhedsplan, begun from the newest; saving needs a reason and never changes an earlier version. */
-export function SafetyPlanEditor({ family, network, current }: { family: FamilyDetail; network: NetworkOverview | undefined; current: SafetyPlanVersion | null }) {
+export function SafetyPlanEditor({ family, network, current: newest }: { family: FamilyDetail; network: NetworkOverview | undefined; current: SafetyPlanVersion | null }) {
   const [, navigate] = useLocation();
+  // The version this form began from, kept while it is open (see DischargeEditor): the base never moves unseen.
+  const [current] = useState(newest);
   const queryClient = useQueryClient();
   const { form, formError, setFormError, submit, restored, discardKept } = useZodForm(safetyFormSchema, safetyFormValues(current), { keep: `safetyPlan:${family.id}:${current?.version ?? 0}` });
   const contacts = useFieldArray({ control: form.control, name: 'contacts' });
@@ -59,7 +61,7 @@ export function SafetyPlanEditor({ family, network, current }: { family: FamilyD
           <PlanConflict
             conflict={conflict}
             base={current?.version ?? null}
-            compare={current && <SafetyPlanDiffView familyId={family.id} fromVersion={current.version} toVersion={conflict.theirs.version} />}
+            compare={current && <SafetyPlanDiffView familyId={family.id} fromVersion={current.version} toVersion={conflict.theirs.version} embedded />}
             onSaveOnTop={() => void onSubmit()}
             saving={form.formState.isSubmitting}
           />
