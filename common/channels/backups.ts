@@ -27,7 +27,8 @@ export type BackupStatus = z.infer<typeof backupStatusSchema>;
 /** Sikkerhedskopier (administrators). */
 export const backupChannels = {
   'backups:status': channel(['admin'], empty, backupStatusSchema),
-  'backups:create': channel(['admin'], empty, backupEntrySchema),
+  /** On the institution's server the first backup makes the backup code, returned here once (null otherwise). */
+  'backups:create': channel(['admin'], empty, backupEntrySchema.extend({ backupCode: z.string().nullable() })),
   'backups:verify': channel(['admin'], z.strictObject({ id: z.string().min(1).max(200) }), backupEntrySchema),
   'backups:setFolder': channel(
     ['admin'],

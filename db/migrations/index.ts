@@ -8,6 +8,7 @@ import * as m0006 from './0006_progression';
 import * as m0007 from './0007_network_discharge';
 import * as m0008 from './0008_family_retention';
 import * as m0009 from './0009_server_security';
+import * as m0010 from './0010_server_backup';
 
 /**
  * Every migration, in order. A static map (not a folder scan) so the bundled main process carries them.
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0007_network_discharge': m0007,
   '0008_family_retention': m0008,
   '0009_server_security': m0009,
+  '0010_server_backup': m0010,
 };
 
 export const SCHEMA_VERSION = Object.keys(migrations).length;

@@ -16,7 +16,7 @@ import { copiedTables } from './tables';
 const SEEDED = new Set(['settings', 'users', 'observation_categories', 'instruments', 'instrument_versions']);
 
 /** Settings that belong to one workstation and do not travel to the server. */
-const LOCAL_SETTINGS = new Set(['backupFolder', 'recoveryConfirmed', 'lastServerBackup']);
+const LOCAL_SETTINGS = new Set(['backupFolder', 'recoveryConfirmed']);
 
 /**
  * Why the server's database cannot take a copy, in Danish, or null: it must be this program's schema version and
