@@ -41,6 +41,7 @@ import { byEngine, EngineCredentials } from '../server/engine-switch';
 import { ServerCredentials } from '../server/credentials';
 import { ServerLink } from '../server/link';
 import { serverSessionHandlers } from '../server/session-handlers';
+import { serverStatusHandlers } from '../server/status-handlers';
 import type { OpenStore } from './store';
 import { AccessLogWriter } from './access-log';
 import type { HandlerTable } from './context';
@@ -148,6 +149,7 @@ export class BackendCore implements Backend {
       ...keyHandlers({ vault: this.vault, session: this.session, accessLog, events: this.events }),
       ...progressionHandlers,
       ...moveHandlers({ vault: this.vault, session: this.session }),
+      ...serverStatusHandlers({ link, session: this.session }),
     } satisfies HandlerTable;
     this.dispatcher = new Dispatcher({ queue: this.queue, session: this.session, accessLog, handlers: table, diagnose, fault: options.fault });
     this.maintenance = new Maintenance({ queue: this.queue, session: this.session, accessLog, diagnose, whenQuiet: dailyBackup }, options.maintenanceMs);

@@ -49,6 +49,11 @@ describe('backups of the institution\'s server', () => {
     expect(status.folder).toBe(folder);
     // Rotation keeps the newest of the day.
     expect(status.backups.map((b) => b.id)).toEqual([second.id]);
+    // The administrator's server panel: TLS on this connection, the server's version, the last backup made here.
+    const facts = await must(server, 'server:status', {});
+    expect(facts).toMatchObject({ database: config.database, tls: true, lastBackup: { by: ADMIN.name } });
+    expect(facts.serverVersion).toMatch(/^\d+/);
+    expect(facts.tlsVersion).toMatch(/^TLS/);
     // Staff may not make one, and cannot call the export function behind the app's back either.
     await loginAs(server, BENT.loginName, BENT.password);
     expect((await attempt(server, 'backups:create', {})).ok).toBe(false);
