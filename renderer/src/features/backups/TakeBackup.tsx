@@ -26,6 +26,8 @@ export function TakeBackup({ disabled }: { disabled: boolean }) {
       void queryClient.invalidateQueries({ queryKey: backupStatusKey });
       // The front page's warning about backups.
       void queryClient.invalidateQueries({ queryKey: ['front'] });
+      // On the server: the panel's last backup.
+      void queryClient.invalidateQueries({ queryKey: ['server', 'status'] });
     },
   });
   const taken = create.data;

@@ -3,6 +3,10 @@ import { roleLabels } from '../../../../common/roles';
 import { Notice } from '../../ui/Field';
 
 const number = (n: number) => n.toLocaleString('da-DK');
+const seconds = (ms: number) => {
+  const n = Math.max(1, Math.round(ms / 1000));
+  return n === 1 ? '1 sekund' : `${number(n)} sekunder`;
+};
 
 /** The dry run: what would be copied, the chain's state, the users who get a one-time password, and what stops it. */
 export function DryRunReport({ check }: { check: MoveCheck }) {
@@ -63,7 +67,7 @@ export function MoveDone({ result }: { result: MoveResult }) {
       </h2>
       <Notice kind="ok">
         {number(rows)} rækker i {result.tables.length} tabeller er kopieret, og antallet er det samme på serveren. Adgangsloggens kæde er kontrolleret på serveren (
-        {number(result.chain.checked)} rækker). Det tog {Math.max(1, Math.round(result.durationMs / 1000))} sekunder.
+        {number(result.chain.checked)} rækker). Det tog {seconds(result.durationMs)}.
       </Notice>
       <p>
         Databasen på denne computer er ikke ændret. Brug den ikke mere: sæt computerne op til institutionens server, og giv hver bruger sin engangsadgangskode.
