@@ -178,4 +178,40 @@ describe('moving a single-PC database to the server', () => {
     }
     await server.close();
   }, 120_000);
+
+  it('a move that fails half-way (a login role the owner may not change) leaves nothing on the server; a broken chain is refused at the dry run', async () => {
+    const small = newBackend();
+    await must(small, 'setup:create', { institutionName: 'Familiehuset Lille', admin: ADMIN });
+    await must(small, 'families:create', { displayName: 'Familien Lille', startDate: '2026-09-01', persons: [{ kind: 'mother', name: 'Mor Lille' }] });
+    const { config, ownerPassword } = await newServerDatabase();
+    const server = workstationOn(config);
+    const su = await serverSuperuser(server);
+    try {
+      // A role of the administrator's name that only a superuser may change: the move fails after the rows are in.
+      await su.query(`drop role "${config.database}.${ADMIN.loginName}"`).catch(() => undefined);
+      await su.query(`update users set server_role = null`);
+      await su.query(`create role "${config.database}.${ADMIN.loginName}" superuser`);
+      const snapshot = async () => (await su.query('select (select count(*) from families) as f, (select count(*) from access_log) as l, (select count(*) from users) as u, (select count(*) from settings) as s')).rows[0];
+      const before = await snapshot();
+      expect((await must(small, 'move:check', { server: config, ownerPassword })).ready).toBe(true);
+      const failed = await attempt(small, 'move:run', { server: config, ownerPassword });
+      expect(failed.ok).toBe(false);
+      expect(failed.ok ? '' : failed.error.message).toMatch(/Intet er ændret/);
+      expect(await snapshot()).toEqual(before);
+      expect((await su.query("select count(*) as n from pg_trigger where tgname like '%_stamp' and tgenabled = 'D'")).rows[0].n).toBe('0');
+
+      // A log row outside the chain in the file: the dry run says so, and the move is refused.
+      await su.query(`drop role "${config.database}.${ADMIN.loginName}"`);
+      small.unlocked()?.sqlite.prepare("insert into access_log (at, action, channel, verified) values ('2026-12-01T00:00:00.000Z', 'read', 'x', 1)").run();
+      const dry = await must(small, 'move:check', { server: config, ownerPassword });
+      expect(dry.ready).toBe(false);
+      expect(dry.problems.join(' ')).toMatch(/Adgangsloggens kæde holder ikke/);
+      expect((await attempt(small, 'move:run', { server: config, ownerPassword })).ok).toBe(false);
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await su.end();
+      await small.close();
+      await server.close();
+    }
+  }, 120_000);
 });
