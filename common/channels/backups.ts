@@ -10,6 +10,8 @@ export const backupEntrySchema = z.object({
   status: z.enum(['ok', 'damaged', 'unreadable']),
   checkedAt: z.string().nullable(),
   problem: z.string().nullable(),
+  /** 'server': a copy of the institution's server (checked when taken, and again with the backup code at a restore). */
+  origin: z.enum(['workstation', 'server']),
 });
 export type BackupEntryView = z.infer<typeof backupEntrySchema>;
 

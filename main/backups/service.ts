@@ -26,6 +26,7 @@ export function toView(entry: BackupEntry): BackupEntryView {
     status: entry.status,
     checkedAt: entry.manifest?.check.at ?? null,
     problem: entry.manifest?.check.problem ?? null,
+    origin: entry.manifest?.origin ?? 'workstation',
   };
 }
 

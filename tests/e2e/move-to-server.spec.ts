@@ -79,6 +79,7 @@ test('Flyt til server: dry run, move, one-time password, and the server panel', 
     await other.getByRole('button', { name: 'Tag sikkerhedskopi nu' }).click();
     await expect(other.getByTestId('backup-code')).toContainText(/[2-9A-Z]{5}-[2-9A-Z]{5}-[2-9A-Z]{5}-[2-9A-Z]{5}-[2-9A-Z]{5}/, { timeout: 30_000 });
     await expect(other.getByTestId('server-last-backup')).toContainText(`af ${ADMIN.name}`);
+    await expect(other.getByText('Kontrolleret, da den blev taget')).toBeVisible();
     await checkA11y(other, 'sikkerhedskopi af serveren taget');
     await shotBoth(other, '133-server-sikkerhedskopikode');
   } finally {

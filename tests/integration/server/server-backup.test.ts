@@ -48,7 +48,7 @@ describe('backups of the institution\'s server', () => {
     const status = await must(server, 'backups:status', {});
     expect(status.folder).toBe(folder);
     // Rotation keeps the newest of the day.
-    expect(status.backups.map((b) => b.id)).toEqual([second.id]);
+    expect(status.backups.map((b) => [b.id, b.origin])).toEqual([[second.id, 'server']]);
     // The administrator's server panel: TLS on this connection, the server's version, the last backup made here.
     const facts = await must(server, 'server:status', {});
     expect(facts).toMatchObject({ database: config.database, tls: true, lastBackup: { by: ADMIN.name } });
