@@ -100,6 +100,11 @@ export function moveHandlers(deps: { vault: Vault; session: SessionState }) {
         } catch (err) {
           if (err instanceof CopyFailed) throw new AppFailure('conflict', `Flytningen blev afbrudt, og intet er gemt på serveren: ${err.message}`);
           if (err instanceof TransferError) throw new AppFailure('conflict', err.message);
+          // The server refused a step (a role it will not let the owner change, a constraint): rolled back, said plainly.
+          const code = (err as { code?: unknown }).code;
+          if (!(err instanceof AppFailure) && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+            throw new AppFailure('conflict', `Serveren afviste flytningen (fejlkode ${code}), og intet er gemt på serveren. Intet er ændret her. Vis IT fejlkoden.`);
+          }
           throw err;
         } finally {
           await owner.destroy();
