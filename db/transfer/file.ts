@@ -1,17 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { GENESIS_HASH } from '../access-log';
+import { lastLogRow } from '../access-log';
 import { closeConnection, createKysely, migrate, openEncrypted } from '../database';
 import type { Database } from '../schema';
 import { copyDatabase, type CopyReport } from './copy';
 import { exportSource } from './sources';
-
-/** The newest row of a database's access log (the genesis hash on an empty log): where a copy's chain must end. */
-export async function lastLogRow(db: Kysely<Database>): Promise<{ id: number; hash: string }> {
-  const last = await db.selectFrom('access_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return last ? { id: last.id, hash: last.hash ?? GENESIS_HASH } : { id: 0, hash: GENESIS_HASH };
-}
 
 /**
  * The server's database into a new encrypted file (the server backup): read as an administrator through the export

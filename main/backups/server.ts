@@ -10,7 +10,8 @@ import { isV2, KEYFILE_NAME, makeSlot, readKeyFile, sealDataKey, unwrapSlot, typ
 import { SCHEMA_VERSION } from '../../db/migrations';
 import type { Database } from '../../db/schema';
 import { TransferError, type CopyReport } from '../../db/transfer/copy';
-import { copyServerToFile, lastLogRow } from '../../db/transfer/file';
+import { copyServerToFile } from '../../db/transfer/file';
+import { lastLogRow } from '../../db/access-log';
 import { connectionSource } from '../../db/transfer/sources';
 import { copyToServer, usersOf } from '../../db/transfer/to-server';
 import { writeFileAtomic } from '../../db/files';

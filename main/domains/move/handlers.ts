@@ -1,6 +1,6 @@
 import { AppFailure } from '../../../common/errors';
 import type { MoveCheck } from '../../../common/channels/move';
-import { verifyAccessLog } from '../../../db/access-log';
+import { lastLogRow, verifyAccessLog } from '../../../db/access-log';
 import { newOneTimePassword } from '../../../db/crypto';
 import { roleNameFits } from '../../../db/postgres/connect';
 import { TransferError } from '../../../db/transfer/copy';
@@ -67,14 +67,13 @@ export function moveHandlers(deps: { vault: Vault; session: SessionState }) {
         const keyFile = vault.requireKeyFile();
         const users = await usersOf(unlocked.db);
         const passwords = new Map(users.filter((u) => u.active).map((u) => [u.id, newOneTimePassword()]));
-        const last = await unlocked.db.selectFrom('access_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
         const owner = await connectOwner(input.server, input.ownerPassword);
         try {
           const report = await copyToServer({
             owner,
             database: input.server.database,
             source: connectionSource(unlocked.db),
-            sourceHead: { id: last?.id ?? 0, hash: last?.hash ?? '0'.repeat(64) },
+            sourceHead: await lastLogRow(unlocked.db),
             settings: { institutionName: keyFile.institutionName, databaseId: keyFile.databaseId },
             passwords,
             logRow: {
