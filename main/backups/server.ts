@@ -4,16 +4,14 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { checkCopy } from '../../db/backup';
-import { newOneTimePassword, newRecoveryCode, normalizeRecoveryCode } from '../../db/crypto';
+import { newRecoveryCode, normalizeRecoveryCode } from '../../db/crypto';
 import { closeConnection, createKysely, DB_FILE_NAME, openEncrypted } from '../../db/database';
 import { isV2, KEYFILE_NAME, makeSlot, readKeyFile, sealDataKey, unwrapSlot, type KeyFile, type SlotV2 } from '../../db/keyfile';
 import { SCHEMA_VERSION } from '../../db/migrations';
 import type { Database } from '../../db/schema';
 import { TransferError, type CopyReport } from '../../db/transfer/copy';
 import { copyServerToFile } from '../../db/transfer/file';
-import { lastLogRow } from '../../db/access-log';
-import { connectionSource } from '../../db/transfer/sources';
-import { copyToServer, usersOf } from '../../db/transfer/to-server';
+import { copyToServer, type ServerCopy } from '../../db/transfer/to-server';
 import { writeFileAtomic } from '../../db/files';
 import { finishBackup, newBackupDir, readManifest, verifyBackup, type BackupEntry, type BackupKind } from './store';
 
@@ -118,33 +116,23 @@ export async function openServerBackupKey(dir: string, code: string): Promise<{ 
   return { key, keyFile };
 }
 
-export interface ServerRestoreResult {
-  report: CopyReport;
-  passwords: Array<{ loginName: string; name: string; role: string; password: string }>;
-}
-
 /**
  * Restores a server backup into an empty server database (IT, with the owner's connection): the same copier and
  * checks as a move; every active user gets a one-time password, to be changed at the first login.
  */
-export async function restoreServerBackup(options: { dir: string; code: string; owner: Kysely<Database>; database: string }): Promise<ServerRestoreResult> {
+export async function restoreServerBackup(options: { dir: string; code: string; owner: Kysely<Database>; database: string }): Promise<ServerCopy> {
   const { key } = await openServerBackupKey(options.dir, options.code);
   const sqlite = openEncrypted(path.join(options.dir, DB_FILE_NAME), key, { readonly: true });
   key.fill(0);
   const db = createKysely(sqlite);
   try {
-    const users = (await usersOf(db)).filter((u) => u.active);
-    const passwords = new Map(users.map((u) => [u.id, newOneTimePassword()]));
-    const report = await copyToServer({
+    return await copyToServer({
       owner: options.owner,
       database: options.database,
-      source: connectionSource(db),
-      sourceHead: await lastLogRow(db),
+      source: db,
       settings: {},
-      passwords,
       logRow: { user_id: null, session_id: null, action: 'change', channel: 'server:restore', subject: 'databasen gendannet fra sikkerhedskopi', family_id: null, detail: JSON.stringify({ backup: path.basename(options.dir) }), verified: 1 },
     });
-    return { report, passwords: users.map((u) => ({ loginName: u.loginName, name: u.name, role: u.role, password: passwords.get(u.id) ?? '' })) };
   } finally {
     closeConnection(sqlite);
   }

@@ -1,7 +1,6 @@
 import { AppFailure } from '../../../common/errors';
 import type { MoveCheck } from '../../../common/channels/move';
-import { lastLogRow, verifyAccessLog } from '../../../db/access-log';
-import { newOneTimePassword } from '../../../db/crypto';
+import { verifyAccessLog } from '../../../db/access-log';
 import { roleNameFits } from '../../../db/postgres/connect';
 import { TransferError } from '../../../db/transfer/copy';
 import { connectionSource } from '../../../db/transfer/sources';
@@ -64,18 +63,14 @@ export function moveHandlers(deps: { vault: Vault; session: SessionState }) {
         const dry = await check(input);
         if (!dry.ready) throw new AppFailure('conflict', dry.problems.join(' '));
         const unlocked = requireLocal(session);
-        const keyFile = vault.requireKeyFile();
-        const users = await usersOf(unlocked.db);
-        const passwords = new Map(users.filter((u) => u.active).map((u) => [u.id, newOneTimePassword()]));
         const owner = await connectOwner(input.server, input.ownerPassword);
         try {
-          const report = await copyToServer({
+          const keyFile = vault.requireKeyFile();
+          const { report, passwords } = await copyToServer({
+            source: unlocked.db,
+            settings: { institutionName: keyFile.institutionName, databaseId: keyFile.databaseId },
             owner,
             database: input.server.database,
-            source: connectionSource(unlocked.db),
-            sourceHead: await lastLogRow(unlocked.db),
-            settings: { institutionName: keyFile.institutionName, databaseId: keyFile.databaseId },
-            passwords,
             logRow: {
               user_id: user.id,
               session_id: session.active()?.sessionId ?? null,
@@ -90,10 +85,7 @@ export function moveHandlers(deps: { vault: Vault; session: SessionState }) {
           return {
             tables: report.tables,
             chain: { ok: report.chain.ok, checked: report.chain.checked, problem: report.chain.broken?.reason ?? null },
-            passwords: users.flatMap((u) => {
-              const password = passwords.get(u.id);
-              return password ? [{ loginName: u.loginName, name: u.name, role: u.role, active: u.active, password }] : [];
-            }),
+            passwords: passwords.map(({ loginName, name, role, active, password }) => ({ loginName, name, role, active, password })),
             durationMs: Date.now() - started,
           };
         } catch (err) {

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { todayIso } from '../../../common/dates';
 import { DB_FILE_NAME } from '../../../db/database';
 import type { BackendCore } from '../../../main/core/backend';
@@ -15,6 +17,7 @@ import { networkAndPlans } from '../../plan-fixtures';
  * move: every table's count, sample rows, the access log's chain, the file's bytes unchanged, and every user logging
  * in with a one-time password they must change.
  */
+const run = promisify(execFile);
 let source: BackendCore;
 let dataDir: string;
 let familyId = 0;
@@ -213,5 +216,40 @@ describe('moving a single-PC database to the server', () => {
       await small.close();
       await server.close();
     }
+  }, 120_000);
+
+  it('IT\'s way: "prepare-server -- flyt <datamappe>" opens the file read-only with an administrator\'s password and moves it; not a byte changes', async () => {
+    const pg = inject('postgres');
+    const folder = tempDir();
+    const small = newBackend({ dataDir: folder });
+    await must(small, 'setup:create', { institutionName: 'Familiehuset Kommando', admin: ADMIN });
+    await must(small, 'families:create', { displayName: 'Familien Kommando', startDate: '2026-09-01', persons: [{ kind: 'mother', name: 'Mor K' }] });
+    await small.close();
+    const fileBefore = fileHash(path.join(folder, DB_FILE_NAME));
+    const { config, ownerPassword } = await newServerDatabase();
+    const caFile = path.join(tempDir(), 'ca.crt');
+    fs.writeFileSync(caFile, pg.caCertificate);
+    const env = {
+      ...process.env,
+      TSX_TSCONFIG_PATH: 'tsconfig.run.json',
+      FAMILIESPOR_SERVER_HOST: config.host,
+      FAMILIESPOR_SERVER_PORT: String(config.port),
+      FAMILIESPOR_SERVER_DATABASE: config.database,
+      FAMILIESPOR_SERVER_CA: caFile,
+      FAMILIESPOR_OWNER_PASSWORD: ownerPassword,
+      FAMILIESPOR_ADMIN_LOGIN: ADMIN.loginName,
+      FAMILIESPOR_ADMIN_PASSWORD: 'forkert adgangskode',
+    };
+    const script = ['--import', 'tsx', path.join(__dirname, '..', '..', '..', 'scripts', 'prepare-server.ts'), 'flyt', folder];
+    const cwd = path.join(__dirname, '..', '..', '..');
+    const wrong = await run(process.execPath, script, { env, cwd }).catch((err: { stderr: string }) => err);
+    expect('stderr' in wrong ? wrong.stderr : '').toContain('Forkert brugernavn eller adgangskode.');
+    const moved = await run(process.execPath, script, { env: { ...env, FAMILIESPOR_ADMIN_PASSWORD: ADMIN.password }, cwd });
+    expect(moved.stdout).toContain(`Databasen ${config.database} er flyttet hertil.`);
+    expect(fileHash(path.join(folder, DB_FILE_NAME))).toBe(fileBefore);
+    const password = new RegExp(`^\\s+${ADMIN.loginName}\\s+(\\S+)$`, 'm').exec(moved.stdout)?.[1] ?? '';
+    const server = workstationOn(config);
+    expect((await must(server, 'session:login', { loginName: ADMIN.loginName, password })).mustChangePassword).toBe(true);
+    await server.close();
   }, 120_000);
 });
