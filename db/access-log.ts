@@ -50,6 +50,15 @@ export async function chainHead(db: Kysely<Database>): Promise<{ id: number; has
   return last ? { id: last.id, hash: last.hash ?? GENESIS_HASH } : { id: 0, hash: GENESIS_HASH };
 }
 
+/**
+ * The newest row of the log table itself (the genesis hash on an empty log), for a connection that sees every row: a
+ * copy's chain must end where its source's does.
+ */
+export async function lastLogRow(db: Kysely<Database>): Promise<{ id: number; hash: string }> {
+  const last = await db.selectFrom('access_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return last ? { id: last.id, hash: last.hash ?? GENESIS_HASH } : { id: 0, hash: GENESIS_HASH };
+}
+
 /** Records where the chain starts: the first row ever written, or the first after the log was emptied. */
 async function startChain(db: Kysely<Database>, firstId: number): Promise<void> {
   await db
@@ -80,8 +89,7 @@ export async function appendAccessLog(db: Kysely<Database>, rows: AccessLogValue
  * the write lock), or the server's owner inside a move or restore (the logging function answers only to logins).
  */
 export async function appendChained(db: Kysely<Database>, rows: AccessLogValues[]): Promise<{ id: number; hash: string }> {
-  const last = await db.selectFrom('access_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  let head = last ? { id: last.id, hash: last.hash ?? GENESIS_HASH } : { id: 0, hash: GENESIS_HASH };
+  let head = await lastLogRow(db);
   for (const row of rows) {
     const values = { ...row, detail_hash: detailHash(row.detail) };
     const hash = rowHash(head.hash, values);

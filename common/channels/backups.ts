@@ -10,6 +10,8 @@ export const backupEntrySchema = z.object({
   status: z.enum(['ok', 'damaged', 'unreadable']),
   checkedAt: z.string().nullable(),
   problem: z.string().nullable(),
+  /** 'server': a copy of the institution's server (checked when taken, and again with the backup code at a restore). */
+  origin: z.enum(['workstation', 'server']),
 });
 export type BackupEntryView = z.infer<typeof backupEntrySchema>;
 
@@ -27,7 +29,8 @@ export type BackupStatus = z.infer<typeof backupStatusSchema>;
 /** Sikkerhedskopier (administrators). */
 export const backupChannels = {
   'backups:status': channel(['admin'], empty, backupStatusSchema),
-  'backups:create': channel(['admin'], empty, backupEntrySchema),
+  /** On the institution's server the first backup makes the backup code, returned here once (null otherwise). */
+  'backups:create': channel(['admin'], empty, backupEntrySchema.extend({ backupCode: z.string().nullable() })),
   'backups:verify': channel(['admin'], z.strictObject({ id: z.string().min(1).max(200) }), backupEntrySchema),
   'backups:setFolder': channel(
     ['admin'],

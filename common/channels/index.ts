@@ -13,6 +13,7 @@ import { familyChannels } from './families';
 import { journalChannels } from './journal';
 import { keyChannels } from './keys';
 import { moveChannels } from './move';
+import { serverStatusChannels } from './server-status';
 import { networkChannels } from './network';
 import { overviewChannels } from './overview';
 import { printChannels } from './print';
@@ -51,6 +52,7 @@ export const channels = {
   ...dischargeChannels,
   ...progressionChannels,
   ...moveChannels,
+  ...serverStatusChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof channels;

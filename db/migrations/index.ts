@@ -9,6 +9,7 @@ import * as m0007 from './0007_network_discharge';
 import * as m0008 from './0008_family_retention';
 import * as m0009 from './0009_server_security';
 import * as m0010 from './0010_server_retention';
+import * as m0011 from './0011_server_backup';
 
 /**
  * Every migration, in order. A static map (not a folder scan) so the bundled main process carries them.
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0008_family_retention': m0008,
   '0009_server_security': m0009,
   '0010_server_retention': m0010,
+  '0011_server_backup': m0011,
 };
 
 export const SCHEMA_VERSION = Object.keys(migrations).length;

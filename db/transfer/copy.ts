@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { chainHead, verifyAccessLog, type ChainVerification } from '../access-log';
+import { lastLogRow, verifyAccessLog, type ChainVerification } from '../access-log';
 import { engineOf } from '../engine';
 import { disableTriggers, enableTriggers, resetIdentity } from '../postgres/transfer';
 import type { Database } from '../schema';
@@ -101,7 +101,7 @@ export async function copyDatabase(source: RowSource, trx: Kysely<Database>, sou
   if (postgres) await enableTriggers(trx, names);
   else await restoreTriggers(trx, lifted);
   const chain = await verifyAccessLog(trx);
-  const head = await chainHeadOf(trx);
+  const head = await lastLogRow(trx);
   const lost = counts.find((c) => c.target !== c.copied || (!rewrites[c.table] && c.copied !== c.source));
   const problem = lost
     ? `Tabellen ${lost.table} har ${lost.target} rækker efter kopieringen, men kilden har ${lost.source}.`
@@ -111,10 +111,4 @@ export async function copyDatabase(source: RowSource, trx: Kysely<Database>, sou
         ? 'Adgangsloggen slutter ikke i samme række som kilden.'
         : null;
   return { ok: problem === null, tables: counts, chain, sourceHead, problem };
-}
-
-/** The newest row of a target's chain, read from the table itself (on the server the anchor is rewritten after). */
-async function chainHeadOf(db: Kysely<Database>): Promise<{ id: number; hash: string }> {
-  const last = await db.selectFrom('access_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return last ? { id: last.id, hash: last.hash ?? '' } : await chainHead(db);
 }

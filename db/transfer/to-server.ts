@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { appendChained, type AccessLogValues } from '../access-log';
+import { appendChained, lastLogRow, type AccessLogValues } from '../access-log';
+import { newOneTimePassword } from '../crypto';
 import { SCHEMA_VERSION } from '../migrations';
 import { serverRoleName } from '../postgres/connect';
 import { dropLogin, provisionLogin } from '../postgres/logins';
@@ -9,14 +10,14 @@ import { setServerAnchor } from '../postgres/transfer';
 import type { Database } from '../schema';
 import { ensureSearchIndex } from '../search';
 import { copyDatabase, TransferError, type CopyReport } from './copy';
-import type { Row, RowSource } from './sources';
+import { connectionSource, type Row } from './sources';
 import { copiedTables } from './tables';
 
 /** What a freshly prepared server database holds (migrations and prepare-server): everything else must be empty. */
 const SEEDED = new Set(['settings', 'users', 'observation_categories', 'instruments', 'instrument_versions']);
 
 /** Settings that belong to one workstation and do not travel to the server. */
-const LOCAL_SETTINGS = new Set(['backupFolder', 'recoveryConfirmed', 'lastServerBackup']);
+const LOCAL_SETTINGS = new Set(['backupFolder', 'recoveryConfirmed']);
 
 /**
  * Why the server's database cannot take a copy, in Danish, or null: it must be this program's schema version and
@@ -48,12 +49,10 @@ export interface ServerCopyOptions {
   /** The server database's owner connection (IT's credentials). */
   owner: Kysely<Database>;
   database: string;
-  source: RowSource;
-  sourceHead: { id: number; hash: string };
+  /** The database copied (only read): the workstation's file, or a server backup opened with its code. */
+  source: Kysely<Database>;
   /** Settings the server must have that the source keeps elsewhere (the institution's name and database id). */
   settings: Record<string, unknown>;
-  /** One-time passwords by user id (active users); every user must choose their own at the first login. */
-  passwords: Map<number, string>;
   /** The copy's own row in the access log, appended to the copied chain on the server. */
   logRow: Omit<AccessLogValues, 'at'>;
 }
@@ -64,36 +63,51 @@ export class CopyFailed extends Error {
   }
 }
 
+export interface ServerCopy {
+  report: CopyReport;
+  /** The one-time passwords of the active users, to hand out once; each chooses their own at the first login. */
+  passwords: Array<MovedUser & { password: string }>;
+}
+
 /**
  * Copies a database onto an empty server database in one transaction of its owner: every table, the users with their
  * own login roles and one-time passwords, the access log with its chain (verified, plus a row for the copy itself),
  * the anchor; then the search index is built. Nothing is left on the server when any step or check fails.
  */
-export async function copyToServer(options: ServerCopyOptions): Promise<CopyReport> {
+export async function copyToServer(options: ServerCopyOptions): Promise<ServerCopy> {
   const { owner, database } = options;
   const problem = await serverTargetProblem(owner);
   if (problem) throw new TransferError(problem);
+  const users = await usersOf(options.source);
+  const passwords = new Map(users.filter((u) => u.active).map((u) => [u.id, newOneTimePassword()]));
+  const sourceHead = await lastLogRow(options.source);
   const report = await owner.transaction().execute(async (trx) => {
     const earlierRoles = (await trx.selectFrom('users').select('server_role').where('server_role', 'is not', null).execute()).map((r) => r.server_role);
-    const copied = await copyDatabase(options.source, trx, options.sourceHead, {
+    const copied = await copyDatabase(connectionSource(options.source), trx, sourceHead, {
       users: (rows) => rows.map((u) => ({ ...u, server_role: serverRoleName(database, String(u.login_name)), must_change_password: 1 })),
       settings: (rows) => serverSettings(rows, options.settings),
     });
     if (!copied.ok) throw new CopyFailed(copied);
-    const users = await trx.selectFrom('users').select(['id', 'login_name', 'role', 'active', 'server_role']).execute();
-    for (const u of users) {
+    const moved = await trx.selectFrom('users').select(['id', 'login_name', 'role', 'active', 'server_role']).execute();
+    for (const u of moved) {
       const role = u.server_role ?? serverRoleName(database, u.login_name);
-      const password = u.active ? options.passwords.get(u.id) : undefined;
+      const password = u.active ? passwords.get(u.id) : undefined;
       await provisionLogin(trx, database, role, u.role, password ? scramVerifier(password) : null);
     }
-    const kept = new Set(users.map((u) => u.server_role));
+    const kept = new Set(moved.map((u) => u.server_role));
     for (const role of earlierRoles) if (role && !kept.has(role)) await dropLogin(trx, role);
     const head = await appendChained(trx, [{ ...options.logRow, at: new Date().toISOString() }]);
     await setServerAnchor(trx, head);
     return copied;
   });
   await ensureSearchIndex(owner);
-  return report;
+  return {
+    report,
+    passwords: users.flatMap((u) => {
+      const password = passwords.get(u.id);
+      return password ? [{ ...u, password }] : [];
+    }),
+  };
 }
 
 /** The source's settings without the workstation's own, with the server's required ones, and the search index to build. */

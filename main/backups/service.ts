@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { BackupEntryView, BackupStatus } from '../../common/channels/backups';
+import { engineOf } from '../../db/engine';
 import type { Database } from '../../db/schema';
 import { readWorkstation, writeWorkstation } from '../../db/workstation';
 import type { EventHub } from '../core/events';
 import type { Unlocked, Vault } from '../keys/vault';
+import { writeServerBackup, type ServerBackupResult } from './server';
 import { listBackups, rotateBackups, writeBackup, type BackupEntry, type BackupKind } from './store';
 
 const FOLDER_SETTING = 'backupFolder';
@@ -24,6 +26,7 @@ export function toView(entry: BackupEntry): BackupEntryView {
     status: entry.status,
     checkedAt: entry.manifest?.check.at ?? null,
     problem: entry.manifest?.check.problem ?? null,
+    origin: entry.manifest?.origin ?? 'workstation',
   };
 }
 
@@ -58,6 +61,8 @@ export class Backups {
   }
 
   async folder(db: Kysely<Database>): Promise<string> {
+    // On the institution's server each workstation keeps its own folder (a path on this computer), in its own file.
+    if (engineOf(db) === 'postgres') return readWorkstation(this.deps.vault.dataDir).backupFolder ?? this.defaultFolder;
     const row = await db.selectFrom('settings').select('value').where('key', '=', FOLDER_SETTING).executeTakeFirst();
     const chosen = row ? (JSON.parse(row.value) as unknown) : null;
     return typeof chosen === 'string' && chosen ? chosen : this.defaultFolder;
@@ -65,7 +70,7 @@ export class Backups {
 
   async setFolder(db: Kysely<Database>, folder: string): Promise<void> {
     const value = JSON.stringify(path.resolve(folder));
-    await db.insertInto('settings').values({ key: FOLDER_SETTING, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    if (engineOf(db) !== 'postgres') await db.insertInto('settings').values({ key: FOLDER_SETTING, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
     // Also outside the database: a damaged database still lets the login screen find the backups.
     writeWorkstation(this.deps.vault.dataDir, { backupFolder: path.resolve(folder) });
   }
@@ -75,7 +80,8 @@ export class Backups {
     const folders = [...new Set([readWorkstation(this.deps.vault.dataDir).backupFolder, this.defaultFolder].filter((f): f is string => Boolean(f)))];
     return folders
       .flatMap((f) => listBackups(f))
-      .filter((e) => e.status === 'ok')
+      // A copy of the institution's server is restored onto a server by IT, not into this workstation's file.
+      .filter((e) => e.status === 'ok' && e.manifest?.origin !== 'server')
       .sort((a, b) => (b.manifest?.createdAt ?? '').localeCompare(a.manifest?.createdAt ?? ''));
   }
 
@@ -103,6 +109,18 @@ export class Backups {
     rotateBackups(folder);
     this.deps.events.emit('backup:progress', { stage: 'done' });
     return entry;
+  }
+
+  /** A verified backup of the institution's server now (an administrator on the server), then rotation of the folder. */
+  async createOnServer(db: Kysely<Database>, by: string): Promise<ServerBackupResult> {
+    const folder = await this.folder(db);
+    const problem = folderProblem(folder);
+    if (problem) throw new BackupFolderError(problem);
+    this.deps.events.emit('backup:progress', { stage: 'copy' });
+    const result = await writeServerBackup(db, folder, 'manual', by);
+    rotateBackups(folder);
+    this.deps.events.emit('backup:progress', { stage: 'done' });
+    return result;
   }
 
   /** Takes the daily backup when the newest good one is older than 20 hours. */

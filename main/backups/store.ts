@@ -35,6 +35,8 @@ const manifestSchema = z.object({
   bytes: z.number().int(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   check: z.object({ at: z.string().max(40), ok: z.boolean(), problem: z.string().max(500).nullable() }),
+  /** 'server': a copy of the institution's server database (opens with the server's backup code). Absent: this workstation's file. */
+  origin: z.enum(['workstation', 'server']).optional(),
 });
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
@@ -69,12 +71,9 @@ function stamp(date: Date): string {
  * failure thrown, so a backup that is listed is one that was proven to open.
  */
 export function writeBackup(unlocked: Unlocked, keyFile: KeyFile, root: string, kind: BackupKind, onStage: (stage: 'copy' | 'verify') => void = () => undefined): BackupEntry {
-  const now = new Date();
-  let dir = path.join(root, `${PREFIX}${stamp(now)}-${kindNames[kind]}`);
-  for (let i = 2; fs.existsSync(dir); i++) dir = path.join(root, `${PREFIX}${stamp(now)}-${kindNames[kind]}-${i}`);
+  const dir = newBackupDir(root, kind);
   const dbFile = path.join(dir, DB_FILE_NAME);
   try {
-    fs.mkdirSync(dir, { recursive: true });
     onStage('copy');
     copyDatabase(unlocked.sqlite, dbFile);
     writeFileAtomic(path.join(dir, KEYFILE_NAME), JSON.stringify(keyFile, null, 2));
@@ -83,23 +82,35 @@ export function writeBackup(unlocked: Unlocked, keyFile: KeyFile, root: string, 
     const live = rowCounts(unlocked.sqlite);
     if (!check.ok) throw new Error(`The backup failed its check: ${check.problem ?? 'unknown'}`);
     for (const [table, n] of Object.entries(live)) if (check.counts[table] !== n) throw new Error(`The backup lost rows in ${table}`);
-    const manifest: BackupManifest = {
-      format: 'familiespor-backup',
-      version: 1,
-      databaseId: keyFile.databaseId,
-      createdAt: now.toISOString(),
-      kind,
-      schemaVersion: schemaVersion(unlocked.sqlite),
-      bytes: fs.statSync(dbFile).size,
-      sha256: sha256File(dbFile),
-      check: { at: new Date().toISOString(), ok: true, problem: null },
-    };
-    writeFileAtomic(path.join(dir, MANIFEST_NAME), JSON.stringify(manifest, null, 2));
-    return { id: path.basename(dir), dir, manifest, status: 'ok' };
+    return finishBackup(dir, { databaseId: keyFile.databaseId, kind, schemaVersion: schemaVersion(unlocked.sqlite) });
   } catch (err) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+}
+
+/** A new, empty backup folder in `root` named by the time and kind (`familiespor-2026-12-03_071512-daglig`). */
+export function newBackupDir(root: string, kind: BackupKind, now = new Date()): string {
+  let dir = path.join(root, `${PREFIX}${stamp(now)}-${kindNames[kind]}`);
+  for (let i = 2; fs.existsSync(dir); i++) dir = path.join(root, `${PREFIX}${stamp(now)}-${kindNames[kind]}-${i}`);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Writes the manifest of a backup whose database copy and key file are in place and proven: size, hash, the check. */
+export function finishBackup(dir: string, fields: Pick<BackupManifest, 'databaseId' | 'kind' | 'schemaVersion' | 'origin'>): BackupEntry {
+  const dbFile = path.join(dir, DB_FILE_NAME);
+  const manifest: BackupManifest = {
+    format: 'familiespor-backup',
+    version: 1,
+    ...fields,
+    createdAt: new Date().toISOString(),
+    bytes: fs.statSync(dbFile).size,
+    sha256: sha256File(dbFile),
+    check: { at: new Date().toISOString(), ok: true, problem: null },
+  };
+  writeFileAtomic(path.join(dir, MANIFEST_NAME), JSON.stringify(manifest, null, 2));
+  return { id: path.basename(dir), dir, manifest, status: 'ok' };
 }
 
 export function readManifest(dir: string): BackupManifest | null {

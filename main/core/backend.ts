@@ -48,6 +48,7 @@ import { ServerLink } from '../server/link';
 import { serverSessionHandlers } from '../server/session-handlers';
 import { serverUpgradeHandlers } from '../server/upgrade-handlers';
 import { withWorkstationDrafts } from '../server/offline-drafts';
+import { serverStatusHandlers } from '../server/status-handlers';
 import type { OpenStore } from './store';
 import { AccessLogWriter } from './access-log';
 import type { HandlerTable } from './context';
@@ -169,6 +170,7 @@ export class BackendCore implements Backend {
       ...keyHandlers({ vault: this.vault, session: this.session, accessLog, events: this.events }),
       ...progressionHandlers,
       ...moveHandlers({ vault: this.vault, session: this.session }),
+      ...serverStatusHandlers({ link, session: this.session }),
     } satisfies HandlerTable;
     this.dispatcher = new Dispatcher({ queue: this.queue, session: this.session, accessLog, handlers: table, diagnose, fault: options.fault });
     this.maintenance = new Maintenance({ queue: this.queue, session: this.session, accessLog, diagnose, whenQuiet: dailyBackup }, options.maintenanceMs);

@@ -30,9 +30,9 @@ export async function closeStore(store: OpenStore): Promise<void> {
   else await store.server.close();
 }
 
-/** What a channel about this workstation's encrypted file (its key, backups, restore) answers on the server. */
+/** What a channel about this workstation's encrypted file (its key, restoring it) answers on the server. */
 export const LOCAL_ONLY_MESSAGE =
-  'Det gælder kun databasen på denne computer. Familiespor bruger institutionens server, hvor IT står for nøgler og sikkerhedskopier.';
+  'Det gælder kun databasen på denne computer. Familiespor bruger institutionens server, hvor IT står for nøgler og gendannelse.';
 
 /** The open encrypted file of this workstation, or a Danish refusal (not logged in, or working on the server). */
 export function requireLocal(session: { store(): OpenStore | null }): Unlocked {

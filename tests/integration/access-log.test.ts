@@ -82,6 +82,7 @@ const samples: Record<SessionChannel, ((fx: Fixture) => unknown) | { noFamilyDat
   'backups:setFolder': { noFamilyData: 'a setting' },
   'move:check': { noFamilyData: 'row counts, the chain and the staff list; this file stays unchanged' },
   'move:run': { noFamilyData: 'logged on the server it moves to (tests/integration/server/move.test.ts)' },
+  'server:status': { noFamilyData: 'connection facts and the last backup' },
   'accessLog:list': () => ({}),
   'families:export': (fx) => ({ familyId: fx.a }),
   'retention:due': () => ({}),

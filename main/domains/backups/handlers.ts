@@ -6,10 +6,13 @@ import { handlers } from '../../core/context';
 import type { SessionState } from '../../core/session';
 import { requireLocal } from '../../core/store';
 
+const SERVER_BACKUP_CHECK =
+  'En sikkerhedskopi af institutionens server kontrolleres, når den tages (antal rækker og adgangsloggens kæde), og igen med sikkerhedskopikoden, når IT gendanner den.';
+
 /** The administrator's backups: status and list, a backup now, re-checking one, choosing the folder. */
 export function backupHandlers(deps: { backups: Backups; session: SessionState }) {
   const { backups, session } = deps;
-  // This workstation's own encrypted file; on the institution's server IT backs up the server (a Danish refusal).
+  // This workstation's own encrypted file, or on the institution's server a copy of the server's database.
   const unlocked = () => requireLocal(session);
   return handlers({
     'backups:status': {
@@ -21,9 +24,13 @@ export function backupHandlers(deps: { backups: Backups; session: SessionState }
 
     'backups:create': {
       audit: { action: 'export', subject: 'sikkerhedskopi taget', detail: (_i, out) => ({ id: out.id, bytes: out.bytes }) },
-      async run() {
+      async run({ db, user }) {
         try {
-          return toView(await backups.create(unlocked(), 'manual'));
+          if (session.store()?.engine === 'postgres') {
+            const made = await backups.createOnServer(db, user.name);
+            return { ...toView(made.entry), backupCode: made.newCode };
+          }
+          return { ...toView(await backups.create(unlocked(), 'manual')), backupCode: null };
         } catch (err) {
           if (err instanceof BackupFolderError) throw new AppFailure('conflict', err.message);
           throw err;
@@ -36,6 +43,7 @@ export function backupHandlers(deps: { backups: Backups; session: SessionState }
       async run({ db }, input) {
         const entry = listBackups(await backups.folder(db)).find((e) => e.id === input.id);
         if (!entry) throw new AppFailure('not_found', 'Sikkerhedskopien findes ikke.');
+        if (session.store()?.engine === 'postgres' || entry.manifest?.origin === 'server') throw new AppFailure('conflict', SERVER_BACKUP_CHECK);
         verifyBackup(entry, unlocked().key);
         const checked = listBackups(path.dirname(entry.dir)).find((e) => e.id === input.id);
         if (!checked) throw new AppFailure('not_found', 'Sikkerhedskopien findes ikke.');

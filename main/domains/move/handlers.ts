@@ -1,7 +1,6 @@
 import { AppFailure } from '../../../common/errors';
 import type { MoveCheck } from '../../../common/channels/move';
 import { verifyAccessLog } from '../../../db/access-log';
-import { newOneTimePassword } from '../../../db/crypto';
 import { roleNameFits } from '../../../db/postgres/connect';
 import { TransferError } from '../../../db/transfer/copy';
 import { connectionSource } from '../../../db/transfer/sources';
@@ -64,19 +63,14 @@ export function moveHandlers(deps: { vault: Vault; session: SessionState }) {
         const dry = await check(input);
         if (!dry.ready) throw new AppFailure('conflict', dry.problems.join(' '));
         const unlocked = requireLocal(session);
-        const keyFile = vault.requireKeyFile();
-        const users = await usersOf(unlocked.db);
-        const passwords = new Map(users.filter((u) => u.active).map((u) => [u.id, newOneTimePassword()]));
-        const last = await unlocked.db.selectFrom('access_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
         const owner = await connectOwner(input.server, input.ownerPassword);
         try {
-          const report = await copyToServer({
+          const keyFile = vault.requireKeyFile();
+          const { report, passwords } = await copyToServer({
+            source: unlocked.db,
+            settings: { institutionName: keyFile.institutionName, databaseId: keyFile.databaseId },
             owner,
             database: input.server.database,
-            source: connectionSource(unlocked.db),
-            sourceHead: { id: last?.id ?? 0, hash: last?.hash ?? '0'.repeat(64) },
-            settings: { institutionName: keyFile.institutionName, databaseId: keyFile.databaseId },
-            passwords,
             logRow: {
               user_id: user.id,
               session_id: session.active()?.sessionId ?? null,
@@ -91,15 +85,17 @@ export function moveHandlers(deps: { vault: Vault; session: SessionState }) {
           return {
             tables: report.tables,
             chain: { ok: report.chain.ok, checked: report.chain.checked, problem: report.chain.broken?.reason ?? null },
-            passwords: users.flatMap((u) => {
-              const password = passwords.get(u.id);
-              return password ? [{ loginName: u.loginName, name: u.name, role: u.role, active: u.active, password }] : [];
-            }),
+            passwords: passwords.map(({ loginName, name, role, active, password }) => ({ loginName, name, role, active, password })),
             durationMs: Date.now() - started,
           };
         } catch (err) {
           if (err instanceof CopyFailed) throw new AppFailure('conflict', `Flytningen blev afbrudt, og intet er gemt på serveren: ${err.message}`);
           if (err instanceof TransferError) throw new AppFailure('conflict', err.message);
+          // The server refused a step (a role it will not let the owner change, a constraint): rolled back, said plainly.
+          const code = (err as { code?: unknown }).code;
+          if (!(err instanceof AppFailure) && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+            throw new AppFailure('conflict', `Serveren afviste flytningen (fejlkode ${code}), og intet er gemt på serveren. Intet er ændret her. Vis IT fejlkoden.`);
+          }
           throw err;
         } finally {
           await owner.destroy();

@@ -11,6 +11,7 @@ import { HomePage } from '../features/home/Home';
 import { SearchPage } from '../features/search/SearchPage';
 import { RetentionPage } from '../features/retention/RetentionPage';
 import { EvaluationExportPage } from '../features/leadership/EvaluationExportPage';
+import { MovePage } from '../features/move/MovePage';
 import { InstrumentsPage } from '../features/leadership/instruments/InstrumentsPage';
 import { ProgressionOverviewPage } from '../features/leadership/ProgressionOverviewPage';
 import { AccountPage } from '../features/session/Account';
@@ -19,7 +20,7 @@ import { UsersPage } from '../features/users/Users';
 import { splitLocation } from '../ui/hashRoute';
 
 /** Which screen each hash route shows (#/familier/12/dagbog, #/familier/12/netvaerk/sikkerhedsplan); leader and administrator screens send others home. */
-export function AppRoutes({ user, isLeader, isAdmin, onOpenDraft, onNewObservation }: { user: SessionUser; isLeader: boolean; isAdmin: boolean; onOpenDraft: (draft: Draft) => void; onNewObservation: () => void }) {
+export function AppRoutes({ user, isLeader, isAdmin, onServer, onOpenDraft, onNewObservation }: { user: SessionUser; isLeader: boolean; isAdmin: boolean; onServer: boolean; onOpenDraft: (draft: Draft) => void; onNewObservation: () => void }) {
   // Routes match the path; a screen's options (?notat=345) are read by the screen itself.
   const [location] = useLocation();
   return (
@@ -45,7 +46,8 @@ export function AppRoutes({ user, isLeader, isAdmin, onOpenDraft, onNewObservati
       <Route path="/ledelse/adgangslog/:section?">{(params) => (isLeader ? <AccessLogPage section={params.section ?? ''} isAdmin={isAdmin} /> : <Redirect to="/" />)}</Route>
       <Route path="/admin/brugere">{isAdmin ? <UsersPage me={user} /> : <Redirect to="/" />}</Route>
       <Route path="/admin/indstillinger">{isAdmin ? <SettingsPage /> : <Redirect to="/" />}</Route>
-      <Route path="/admin/sikkerhedskopier">{isAdmin ? <BackupsPage /> : <Redirect to="/" />}</Route>
+      <Route path="/admin/sikkerhedskopier">{isAdmin ? <BackupsPage onServer={onServer} /> : <Redirect to="/" />}</Route>
+      <Route path="/admin/flyt">{isAdmin && !onServer ? <MovePage /> : <Redirect to="/" />}</Route>
       <Route path="/admin/sletning">{isAdmin ? <RetentionPage /> : <Redirect to="/" />}</Route>
       <Route path="/hjaelp/:section?">{(params) => <HelpPage section={params.section ?? ''} />}</Route>
       <Route path="/konto">

@@ -82,7 +82,7 @@ function ShellInner({ user, institutionName }: { user: SessionUser; institutionN
         >
           <ServerConnection />
           {isAdmin && <RecoveryReminder />}
-          <AppRoutes user={user} isLeader={isLeader} isAdmin={isAdmin} onOpenDraft={(draft) => setNewObservation({ familyId: draft.familyId, draft })} onNewObservation={openNewObservation} />
+          <AppRoutes user={user} isLeader={isLeader} isAdmin={isAdmin} onServer={Boolean(status.data?.server)} onOpenDraft={(draft) => setNewObservation({ familyId: draft.familyId, draft })} onNewObservation={openNewObservation} />
         </ShellLayout>
       )}
       {newObservation && (

@@ -59,8 +59,9 @@ export function ShellLayout(props: {
             <div className="group">Administration</div>
             <NavLink href="/admin/brugere">Brugere</NavLink>
             <NavLink href="/admin/indstillinger">Indstillinger</NavLink>
-            {!props.onServer && <NavLink href="/admin/sikkerhedskopier">Sikkerhedskopier</NavLink>}
+            <NavLink href="/admin/sikkerhedskopier">Sikkerhedskopier</NavLink>
             <NavLink href="/admin/sletning">Sletning af forløb</NavLink>
+            {!props.onServer && <NavLink href="/admin/flyt">Flyt til server</NavLink>}
           </>
         )}
         <div className="group">Dig</div>

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { todayIso } from '../../../common/dates';
 import { DB_FILE_NAME } from '../../../db/database';
 import type { BackendCore } from '../../../main/core/backend';
@@ -15,6 +17,7 @@ import { networkAndPlans } from '../../plan-fixtures';
  * move: every table's count, sample rows, the access log's chain, the file's bytes unchanged, and every user logging
  * in with a one-time password they must change.
  */
+const run = promisify(execFile);
 let source: BackendCore;
 let dataDir: string;
 let familyId = 0;
@@ -176,6 +179,77 @@ describe('moving a single-PC database to the server', () => {
     } finally {
       await su.end();
     }
+    await server.close();
+  }, 120_000);
+
+  it('a move that fails half-way (a login role the owner may not change) leaves nothing on the server; a broken chain is refused at the dry run', async () => {
+    const small = newBackend();
+    await must(small, 'setup:create', { institutionName: 'Familiehuset Lille', admin: ADMIN });
+    await must(small, 'families:create', { displayName: 'Familien Lille', startDate: '2026-09-01', persons: [{ kind: 'mother', name: 'Mor Lille' }] });
+    const { config, ownerPassword } = await newServerDatabase();
+    const server = workstationOn(config);
+    const su = await serverSuperuser(server);
+    try {
+      // A role of the administrator's name that only a superuser may change: the move fails after the rows are in.
+      await su.query(`drop role "${config.database}.${ADMIN.loginName}"`).catch(() => undefined);
+      await su.query(`update users set server_role = null`);
+      await su.query(`create role "${config.database}.${ADMIN.loginName}" superuser`);
+      const snapshot = async () => (await su.query('select (select count(*) from families) as f, (select count(*) from access_log) as l, (select count(*) from users) as u, (select count(*) from settings) as s')).rows[0];
+      const before = await snapshot();
+      expect((await must(small, 'move:check', { server: config, ownerPassword })).ready).toBe(true);
+      const failed = await attempt(small, 'move:run', { server: config, ownerPassword });
+      expect(failed.ok).toBe(false);
+      expect(failed.ok ? '' : failed.error.message).toMatch(/^Serveren afviste flytningen \(fejlkode 42501\), og intet er gemt på serveren/);
+      expect(await snapshot()).toEqual(before);
+      expect((await su.query("select count(*) as n from pg_trigger where tgname like '%_stamp' and tgenabled = 'D'")).rows[0].n).toBe('0');
+
+      // A log row outside the chain in the file: the dry run says so, and the move is refused.
+      await su.query(`drop role "${config.database}.${ADMIN.loginName}"`);
+      small.unlocked()?.sqlite.prepare("insert into access_log (at, action, channel, verified) values ('2026-12-01T00:00:00.000Z', 'read', 'x', 1)").run();
+      const dry = await must(small, 'move:check', { server: config, ownerPassword });
+      expect(dry.ready).toBe(false);
+      expect(dry.problems.join(' ')).toMatch(/Adgangsloggens kæde holder ikke/);
+      expect((await attempt(small, 'move:run', { server: config, ownerPassword })).ok).toBe(false);
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await su.end();
+      await small.close();
+      await server.close();
+    }
+  }, 120_000);
+
+  it('IT\'s way: "prepare-server -- flyt <datamappe>" opens the file read-only with an administrator\'s password and moves it; not a byte changes', async () => {
+    const pg = inject('postgres');
+    const folder = tempDir();
+    const small = newBackend({ dataDir: folder });
+    await must(small, 'setup:create', { institutionName: 'Familiehuset Kommando', admin: ADMIN });
+    await must(small, 'families:create', { displayName: 'Familien Kommando', startDate: '2026-09-01', persons: [{ kind: 'mother', name: 'Mor K' }] });
+    await small.close();
+    const fileBefore = fileHash(path.join(folder, DB_FILE_NAME));
+    const { config, ownerPassword } = await newServerDatabase();
+    const caFile = path.join(tempDir(), 'ca.crt');
+    fs.writeFileSync(caFile, pg.caCertificate);
+    const env = {
+      ...process.env,
+      TSX_TSCONFIG_PATH: 'tsconfig.run.json',
+      FAMILIESPOR_SERVER_HOST: config.host,
+      FAMILIESPOR_SERVER_PORT: String(config.port),
+      FAMILIESPOR_SERVER_DATABASE: config.database,
+      FAMILIESPOR_SERVER_CA: caFile,
+      FAMILIESPOR_OWNER_PASSWORD: ownerPassword,
+      FAMILIESPOR_ADMIN_LOGIN: ADMIN.loginName,
+      FAMILIESPOR_ADMIN_PASSWORD: 'forkert adgangskode',
+    };
+    const script = ['--import', 'tsx', path.join(__dirname, '..', '..', '..', 'scripts', 'prepare-server.ts'), 'flyt', folder];
+    const cwd = path.join(__dirname, '..', '..', '..');
+    const wrong = await run(process.execPath, script, { env, cwd }).catch((err: { stderr: string }) => err);
+    expect('stderr' in wrong ? wrong.stderr : '').toContain('Forkert brugernavn eller adgangskode.');
+    const moved = await run(process.execPath, script, { env: { ...env, FAMILIESPOR_ADMIN_PASSWORD: ADMIN.password }, cwd });
+    expect(moved.stdout).toContain(`Databasen ${config.database} er flyttet hertil.`);
+    expect(fileHash(path.join(folder, DB_FILE_NAME))).toBe(fileBefore);
+    const password = new RegExp(`^\\s+${ADMIN.loginName}\\s+(\\S+)$`, 'm').exec(moved.stdout)?.[1] ?? '';
+    const server = workstationOn(config);
+    expect((await must(server, 'session:login', { loginName: ADMIN.loginName, password })).mustChangePassword).toBe(true);
     await server.close();
   }, 120_000);
 });

@@ -53,15 +53,19 @@ export function BackupTable({ backups, folderOk }: { backups: BackupEntryView[];
               <td className="nowrap">{b.checkedAt ? formatDateTimeAt(b.checkedAt) : '–'}</td>
               <td>
                 <div className="row-actions">
-                  <button
-                    type="button"
-                    className="secondary"
-                    disabled={verify.isPending}
-                    onClick={() => verify.mutate(b)}
-                    aria-label={`Kontrollér sikkerhedskopien fra ${when(b)}`}
-                  >
-                    {verify.isPending && verify.variables.id === b.id ? 'Kontrollerer …' : 'Kontrollér'}
-                  </button>
+                  {b.origin === 'server' ? (
+                    <span className="small muted">Kontrolleret, da den blev taget</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={verify.isPending}
+                      onClick={() => verify.mutate(b)}
+                      aria-label={`Kontrollér sikkerhedskopien fra ${when(b)}`}
+                    >
+                      {verify.isPending && verify.variables.id === b.id ? 'Kontrollerer …' : 'Kontrollér'}
+                    </button>
+                  )}
                 </div>
               </td>
             </tr>

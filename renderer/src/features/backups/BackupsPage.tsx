@@ -7,6 +7,7 @@ import { formatDateTimeAt } from '../../ui/format';
 import { BackupFolderPanel } from './BackupFolderPanel';
 import { backupStatusKey } from './backupText';
 import { BackupTable } from './BackupTable';
+import { ServerStatusPanel } from './ServerStatusPanel';
 import { TakeBackup } from './TakeBackup';
 import './backups.css';
 
@@ -18,15 +19,23 @@ function lastGoodText(status: BackupStatus): string {
 }
 
 /** Administration → Sikkerhedskopier: the folder, the newest good backup, a backup now, and every backup with its check. */
-export function BackupsPage() {
+export function BackupsPage({ onServer }: { onServer: boolean }) {
   const status = useQuery({ queryKey: backupStatusKey, queryFn: () => call('backups:status', {}) });
   return (
     <>
       <h1>Sikkerhedskopier</h1>
+      {onServer && <ServerStatusPanel />}
+      {onServer ? (
+        <p className="muted">
+          En sikkerhedskopi af institutionens server er en krypteret kopi af alle tabeller, gemt i den mappe, du vælger på denne computer. Den åbnes kun med
+          sikkerhedskopikoden, som vises én gang ved den første sikkerhedskopi, og IT gendanner den på en tom database med <code>npm run prepare-server -- gendan</code>.
+        </p>
+      ) : (
       <p className="muted">
         Familiespor tager selv en sikkerhedskopi hver dag og gemmer den nyeste fra hver af de sidste {backupRotation.days} dage, {backupRotation.weeks} uger og{' '}
         {backupRotation.months} måneder. En sikkerhedskopi åbnes kun med en adgangskode eller gendannelseskoden fra dengang, den blev taget.
       </p>
+      )}
       {status.isError && <Notice kind="error">{errorText(status.error)}</Notice>}
       {status.data && (
         <>

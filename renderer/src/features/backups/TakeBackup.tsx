@@ -26,6 +26,8 @@ export function TakeBackup({ disabled }: { disabled: boolean }) {
       void queryClient.invalidateQueries({ queryKey: backupStatusKey });
       // The front page's warning about backups.
       void queryClient.invalidateQueries({ queryKey: ['front'] });
+      // On the server: the panel's last backup.
+      void queryClient.invalidateQueries({ queryKey: ['server', 'status'] });
     },
   });
   const taken = create.data;
@@ -39,6 +41,16 @@ export function TakeBackup({ disabled }: { disabled: boolean }) {
       )}
       {create.isError && <Notice kind="error">Sikkerhedskopien blev ikke taget: {errorText(create.error)}</Notice>}
       {taken && !create.isPending && <Notice kind="ok">Sikkerhedskopien er taget og kontrolleret{takenDetails(taken)}.</Notice>}
+      {taken?.backupCode && !create.isPending && (
+        <div className="panel" data-testid="backup-code">
+          <h3 style={{ marginTop: 0 }}>Sikkerhedskopikode</h3>
+          <Notice kind="warn">Koden vises kun nu. Uden den kan ingen sikkerhedskopi af serveren åbnes. Skriv den ned, og læg den et sikkert sted (fx i pengeskabet).</Notice>
+          <p className="code">{taken.backupCode}</p>
+          <button type="button" className="secondary" onClick={() => window.print()}>
+            Udskriv koden
+          </button>
+        </div>
+      )}
       <button type="button" onClick={() => create.mutate()} disabled={disabled || create.isPending}>
         {create.isPending ? 'Tager sikkerhedskopi …' : 'Tag sikkerhedskopi nu'}
       </button>
