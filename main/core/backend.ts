@@ -47,7 +47,7 @@ import { ServerCredentials } from '../server/credentials';
 import { ServerLink } from '../server/link';
 import { serverSessionHandlers } from '../server/session-handlers';
 import { serverUpgradeHandlers } from '../server/upgrade-handlers';
-import { withWorkstationDrafts } from '../server/offline-drafts';
+import { withDraftsFollowingPassword, withWorkstationDrafts } from '../server/offline-drafts';
 import { serverStatusHandlers } from '../server/status-handlers';
 import type { OpenStore } from './store';
 import { AccessLogWriter } from './access-log';
@@ -142,7 +142,7 @@ export class BackendCore implements Backend {
     const guard = new LoginGuard({ vault: this.vault, session: this.session, accessLog, throttle, sealedEvents });
     const sessionDeps = { vault: this.vault, session: this.session, accessLog, throttle, sealedEvents, guard, slots, credentials };
     const table = {
-      ...byEngine({ ...sessionHandlers(sessionDeps), ...recoveryHandlers(sessionDeps) }, serverSessionHandlers({ link, events: this.events, session: this.session, accessLog, throttle, guard, queue: this.queue, dataDir: options.dataDir, scryptN: options.scryptN, diagnose }), onServer),
+      ...byEngine({ ...withDraftsFollowingPassword(sessionHandlers(sessionDeps), this.session), ...recoveryHandlers(sessionDeps) }, serverSessionHandlers({ link, events: this.events, session: this.session, accessLog, throttle, guard, queue: this.queue, dataDir: options.dataDir, scryptN: options.scryptN, diagnose }), onServer),
       ...connectServerHandlers({ link, vault: this.vault }),
       ...serverUpgradeHandlers({ link, throttle }),
       ...dataFolderHandlers({ dataDir: options.dataDir, notes: options.dataFolder ?? fixedDataFolder, setupDone: () => onServer() || fs.existsSync(path.join(options.dataDir, KEYFILE_NAME)) }),

@@ -47,8 +47,8 @@ export class WorkstationDrafts {
   private constructor(
     private readonly file: string,
     private readonly aad: string,
-    private readonly kdf: KdfParams,
-    private readonly wrappedKey: Sealed,
+    private kdf: KdfParams,
+    private wrappedKey: Sealed,
     private readonly key: Buffer,
   ) {}
 
@@ -119,6 +119,23 @@ export class WorkstationDrafts {
 
   remove(id: number): void {
     if (this.drafts.delete(id)) this.persist();
+  }
+
+  /**
+   * The user chose a new password: the store's key is sealed under it (new scrypt salt), so the next login — with the
+   * new password — opens the drafts kept here. Returns the step that takes the new seal into use (and writes the file
+   * when it holds drafts), for when the new password is committed on the server.
+   */
+  async rewrap(password: string): Promise<() => void> {
+    const kdf = newKdfParams(this.kdf.N);
+    const kek = await deriveKey(password, kdf);
+    const wrapped = seal(kek, this.key, `${this.aad}|key`);
+    kek.fill(0);
+    return () => {
+      this.kdf = kdf;
+      this.wrappedKey = wrapped;
+      if (this.drafts.size > 0) this.persist();
+    };
   }
 
   /** The session ended: the key bytes are overwritten. */

@@ -89,6 +89,28 @@ export function withWorkstationDrafts(table: JournalTable, session: SessionState
 }
 
 /**
+ * "Skift adgangskode" on the server: the workstation's draft store follows the new password (its key is sealed under
+ * it once the change is committed), so drafts kept here later in this session open at the next login with the new
+ * password instead of being set aside unopened. Mandatory after a move or restore, where the first password is a
+ * one-time one.
+ */
+export function withDraftsFollowingPassword<T extends Pick<HandlerTable, 'session:changePassword'>>(table: T, session: SessionState): T {
+  const change = table['session:changePassword'];
+  return {
+    ...table,
+    'session:changePassword': {
+      ...change,
+      async run(ctx, input) {
+        const changed = await change.run(ctx, input);
+        const local = workstationDrafts(session);
+        if (local) ctx.onCommit(await local.rewrap(input.newPassword));
+        return changed;
+      },
+    },
+  };
+}
+
+/**
  * Sends the drafts kept on this workstation to the server (at login, and when the connection is back), one
  * transaction each, logged like a draft save. A server draft that was signed or discarded meanwhile, or a family
  * that was closed, does not lose the text: it becomes a new draft (without the family if need be). Stops at the

@@ -209,4 +209,29 @@ describe('drafts while the server is away', () => {
     expect(await serverRows(config, "select count(*)::int as n from observations where text = 'Kladde fra før lukketid'")).toEqual([{ n: 1 }]);
     await again.close();
   });
+
+  it('a draft kept after the user changed their password opens at the next login with the new password', async () => {
+    const { config, workstation } = await institution();
+    const dataDir = tempDir();
+    const backend = workstation(dataDir);
+    await must(backend, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
+    const { familyId, categoryId } = await familyAndCategory(backend);
+    const newPassword = 'ny kode efter flytningen 4';
+    await must(backend, 'session:changePassword', { currentPassword: ADMIN.password, newPassword });
+    await server.halt();
+    try {
+      const kept = await must(backend, 'journal:saveDraft', noteInput(familyId, categoryId, 'Kladde efter ny adgangskode'));
+      expect(kept.savedLocally).toBe(true);
+      await backend.close();
+    } finally {
+      await server.resume();
+    }
+    const again = workstation(dataDir);
+    await must(again, 'session:login', { loginName: ADMIN.loginName, password: newPassword });
+    expect((await must(again, 'journal:drafts', {})).map((d) => d.text)).toEqual(['Kladde efter ny adgangskode']);
+    // Nothing set aside unopened: the store opened with the new password and is empty now that the draft was sent.
+    expect(filesUnder(path.join(dataDir, LOCAL_DRAFTS_DIR))).toEqual([]);
+    expect(await serverRows(config, "select count(*)::int as n from observations where text = 'Kladde efter ny adgangskode'")).toEqual([{ n: 1 }]);
+    await again.close();
+  });
 });
