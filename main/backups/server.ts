@@ -46,16 +46,27 @@ export async function lastServerBackup(db: Kysely<Database>): Promise<LastServer
   return lastBackupSchema.safeParse(await setting(db, LAST_BACKUP_SETTING)).data ?? null;
 }
 
-/** The server's backup slot, made (with a new backup code, returned once) when there is none yet. */
+function storedSlot(value: unknown): SlotV2 | null {
+  return value && typeof value === 'object' && isV2(value as SlotV2) ? (value as SlotV2) : null;
+}
+
+/**
+ * The server's backup slot, made (with a new backup code, returned once) when there is none yet. Never replaced: two
+ * administrators taking the first backup at the same moment get one slot, and only the one whose slot was kept is
+ * shown a code (a replaced slot would leave the other code opening no later backup).
+ */
 async function backupSlot(db: Kysely<Database>, identity: { databaseId: string }): Promise<{ slot: SlotV2; newCode: string | null }> {
-  const stored = await setting(db, SLOT_SETTING);
-  if (stored && typeof stored === 'object' && isV2(stored as SlotV2)) return { slot: stored as SlotV2, newCode: null };
+  const stored = storedSlot(await setting(db, SLOT_SETTING));
+  if (stored) return { slot: stored, newCode: null };
   const code = newRecoveryCode();
   const placeholder = randomBytes(32);
   const slot = await makeSlot(identity, placeholder, randomUUID(), code, { kind: 'recovery' });
   placeholder.fill(0);
-  await writeSetting(db, SLOT_SETTING, slot);
-  return { slot, newCode: code };
+  const json = JSON.stringify(slot);
+  await db.insertInto('settings').values({ key: SLOT_SETTING, value: json }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  const kept = storedSlot(await setting(db, SLOT_SETTING));
+  if (!kept) throw new Error('The server backup slot could not be stored');
+  return JSON.stringify(kept) === json ? { slot, newCode: code } : { slot: kept, newCode: null };
 }
 
 export interface ServerBackupResult {

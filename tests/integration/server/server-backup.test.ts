@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { connectServer, serverRoleName } from '../../../db/postgres/connect';
 import { isCopied } from '../../../db/transfer/tables';
-import { restoreServerBackup } from '../../../main/backups/server';
+import { openServerBackupKey, restoreServerBackup } from '../../../main/backups/server';
 import { connectOwner } from '../../../main/domains/move/owner';
-import { ADMIN, attempt, createUser, loginAs, must, newServerDatabase, serverSuperuser, tempDir, workstationOn, noteInput as note } from '../../helpers';
+import { ADMIN, attempt, createUser, loginAs, must, newServerDatabase, secondWorkstation, serverSuperuser, tempDir, workstationOn, noteInput as note } from '../../helpers';
 
 const BENT = { loginName: 'bent', role: 'staff' as const, password: 'grøn cykel ved søen 42' };
 
@@ -100,5 +100,26 @@ describe('backups of the institution\'s server', () => {
     expect(verified.broken).toBeNull();
     expect((await must(restoredServer, 'journal:search', { query: 'seks timer' })).hits.length).toBe(1);
     await restoredServer.close();
+  }, 120_000);
+
+  it('two administrators taking the first backup at the same moment get one backup code, which opens both backups', async () => {
+    const { config } = await newServerDatabase();
+    const one = workstationOn(config);
+    const two = secondWorkstation(one);
+    await must(one, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
+    await must(two, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
+    const [folderOne, folderTwo] = [tempDir(), tempDir()];
+    await must(one, 'backups:setFolder', { folder: folderOne });
+    await must(two, 'backups:setFolder', { folder: folderTwo });
+    const made = await Promise.all([must(one, 'backups:create', {}), must(two, 'backups:create', {})]);
+    const codes = made.flatMap((b) => (b.backupCode ? [b.backupCode] : []));
+    expect(codes).toHaveLength(1);
+    for (const [i, folder] of [folderOne, folderTwo].entries()) {
+      const opened = await openServerBackupKey(path.join(folder, made[i]?.id ?? ''), codes[0] ?? '');
+      expect(opened.key).toHaveLength(32);
+      opened.key.fill(0);
+    }
+    await one.close();
+    await two.close();
   }, 120_000);
 });
