@@ -29,25 +29,23 @@ export async function postgresTables(db: Kysely<Database>): Promise<TableInfo[]>
   }));
 }
 
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
 /**
  * The app's triggers (append-only guards, the author stamp, announcements) off for the copied tables, inside the
  * owner's transaction `trx` only: ALTER TABLE is transactional, so they are back on at commit (enableTriggers) or at
  * rollback. Foreign keys stay checked.
  */
 export async function disableTriggers(trx: Kysely<Database>, tables: string[]): Promise<void> {
-  for (const t of tables) await sql.raw(`alter table ${ident(t)} disable trigger user`).execute(trx);
+  for (const t of tables) await sql`alter table ${sql.table(t)} disable trigger user`.execute(trx);
 }
 
 export async function enableTriggers(trx: Kysely<Database>, tables: string[]): Promise<void> {
-  for (const t of tables) await sql.raw(`alter table ${ident(t)} enable trigger user`).execute(trx);
+  for (const t of tables) await sql`alter table ${sql.table(t)} enable trigger user`.execute(trx);
 }
 
 /** Sets a table's identity sequence past its highest id, so new rows continue after the copied ones. */
 export async function resetIdentity(trx: Kysely<Database>, table: TableInfo): Promise<void> {
   if (!table.columns.includes('id')) return;
-  const seq = (await sql<{ s: string | null }>`select pg_get_serial_sequence(${ident(table.name)}, 'id') as s`.execute(trx)).rows[0]?.s;
+  const seq = (await sql<{ s: string | null }>`select pg_get_serial_sequence(quote_ident(${table.name}), 'id') as s`.execute(trx)).rows[0]?.s;
   if (!seq) return;
   await sql`select setval(${seq}::regclass, coalesce((select max(id) from ${sql.table(table.name)}), 0) + 1, false)`.execute(trx);
 }

@@ -27,7 +27,7 @@ export async function sqliteTables(db: Kysely<Database>): Promise<TableInfo[]> {
  */
 export async function liftTriggers(trx: Kysely<Database>): Promise<string[]> {
   const triggers = (await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'trigger' order by name`.execute(trx)).rows;
-  for (const t of triggers) await sql.raw(`drop trigger "${t.name.replace(/"/g, '""')}"`).execute(trx);
+  for (const t of triggers) await sql`drop trigger ${sql.id(t.name)}`.execute(trx);
   return triggers.map((t) => t.sql);
 }
 
