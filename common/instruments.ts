@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from './fields';
 
+/** Two leaders saved a new version of the same instrument at the same moment: the second is told so, and keeps the form. */
+export const INSTRUMENT_CHANGED_MESSAGE = 'Måleredskabet er ændret af en anden i samme øjeblik. Hent den nyeste version, og prøv igen.';
+
 /**
  * Instruments (måleredskaber) as data: a definition says who is assessed, how many items with which values, how the
  * total is formed, the cut-off (fixed, or per age interval as in ASQ:SE-2), the direction and the recommended
@@ -9,9 +12,6 @@ import { optionalText, requiredText } from './fields';
  * All the built-in instruments are licensed: a definition holds numbers and short names only, never the wording of
  * an item. Labels are short scale names (EA's dimensions), at most 40 characters.
  */
-/** Two leaders saved a new version of the same instrument at the same moment: the second is told so, and keeps the form. */
-export const INSTRUMENT_CHANGED_MESSAGE = 'Måleredskabet er ændret af en anden i samme øjeblik. Hent den nyeste version, og prøv igen.';
-
 export const instrumentSubjects = ['child', 'parent'] as const;
 export type InstrumentSubject = (typeof instrumentSubjects)[number];
 export const instrumentSubjectLabels: Record<InstrumentSubject, string> = { child: 'Barnet', parent: 'Forælderen' };
