@@ -29,7 +29,9 @@ export function quickCheckInWorker(file: string, key: Buffer): Promise<Integrity
       settled = true;
       resolve(result);
     };
-    worker.once('message', (message: { problem: string | null }) => done(message.problem === null ? { status: 'ok' } : { status: 'damaged', problem: message.problem }));
+    worker.once('message', (message: { problem: string | null } | { error: string }) =>
+      done('error' in message ? { status: 'not_run', reason: message.error } : message.problem === null ? { status: 'ok' } : { status: 'damaged', problem: message.problem }),
+    );
     worker.once('error', (err) => done({ status: 'not_run', reason: err.message }));
     worker.once('exit', (code) => done({ status: 'not_run', reason: `the thread ended (${code}) without an answer` }));
   });

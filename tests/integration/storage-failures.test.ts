@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../db/database';
+import { quickCheckInWorker } from '../../db/sqlite/integrity';
 import { KEYFILE_NAME } from '../../db/keyfile';
 import type { FaultPoint } from '../../main/keys/vault';
-import { ADMIN, attempt, must, newBackend, setUp, tableChecksums, noteInput as note } from '../helpers';
+import { ADMIN, attempt, must, newBackend, setUp, tableChecksums, tempDir, noteInput as note } from '../helpers';
 
 
 async function withData() {
@@ -70,6 +71,11 @@ describe('a damaged database or key file', () => {
     expect(login.ok ? null : login.error.code).toBe('db_damaged');
     expect(again.unlocked()).toBeNull();
     await again.close();
+  });
+
+  it('a file the check\'s thread cannot open is "not run", never "damaged" (the next login checks on its own path)', async () => {
+    const result = await quickCheckInWorker(path.join(tempDir(), DB_FILE_NAME), randomBytes(32));
+    expect(result.status).toBe('not_run');
   });
 
   it('a sound database: the login does not wait for the check, which then passes once per start', async () => {
