@@ -11,6 +11,7 @@ export interface GuideSection {
 /** The user guide's sections, by their anchors and as their headings read there (tests/unit/guide.test.ts checks both). */
 export const guide = {
   start: { id: 'foerste-start', title: '2. Første start og gendannelseskoden' },
+  server: { id: 'computer-eller-server', title: '3. Én computer eller institutionens server' },
   dagbog: { id: 'dagbog', title: '5. Dagbogen: notater i det daglige' },
   bekymringer: { id: 'bekymringer', title: '6. Alvorlige bekymringer og underretninger' },
   soegning: { id: 'soegning', title: '7. Søgning' },
@@ -56,6 +57,8 @@ export function guideSections(path: string): GuideSection[] {
     if (second === 'brugere') return [guide.start, guide.glemt];
     if (second === 'indstillinger') return [guide.start];
     if (second === 'sikkerhedskopier') return [guide.kopier];
+    if (second === 'sletning') return [guide.familier];
+    if (second === 'flyt') return [guide.server];
   }
   return [];
 }
