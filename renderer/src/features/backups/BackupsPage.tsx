@@ -39,7 +39,7 @@ export function BackupsPage({ onServer }: { onServer: boolean }) {
       {status.isError && <Notice kind="error">{errorText(status.error)}</Notice>}
       {status.data && (
         <>
-          <BackupFolderPanel status={status.data} />
+          <BackupFolderPanel status={status.data} onServer={onServer} />
           <section className="panel" aria-labelledby="backups-latest-title">
             <h2 id="backups-latest-title" style={{ marginTop: 0 }}>
               Seneste gode sikkerhedskopi
