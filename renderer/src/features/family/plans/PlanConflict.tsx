@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { VersionMeta } from '../../../../../common/safety-plan';
-import { formatDateTime } from '../../../ui/format';
+import { formatDateTime, genitive } from '../../../ui/format';
 
 /** What a plan editor keeps when its save met a newer version: that version (theirs); the form holds the user's own. */
 export interface PlanConflictState {
@@ -38,10 +38,10 @@ export function PlanConflict({ conflict, base, compare, onSaveOnTop, saving }: {
           <div className="plan-conflict-compare">{compare}</div>
         </>
       ) : (
-        <p>Planen fandtes ikke, da du begyndte. {theirs.author.name}s udgave kan læses under planens udgaver.</p>
+        <p>Planen fandtes ikke, da du begyndte. {genitive(theirs.author.name)} udgave kan læses under planens udgaver.</p>
       )}
       <p>
-        Tjek, at din udgave tager højde for ændringerne. Gemmer du, bliver din udgave den nyeste; {theirs.author.name}s udgave kan stadig læses i historikken.
+        Tjek, at din udgave tager højde for ændringerne. Gemmer du, bliver din udgave den nyeste; {genitive(theirs.author.name)} udgave kan stadig læses i historikken.
       </p>
       <div className="actions">
         <button type="button" onClick={onSaveOnTop} disabled={saving}>
