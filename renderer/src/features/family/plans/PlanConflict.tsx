@@ -1,10 +1,22 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { PLAN_CHANGED_MESSAGE } from '../../../../../common/plan-keys';
 import type { VersionMeta } from '../../../../../common/safety-plan';
+import { ApiError } from '../../../app/api';
 import { formatDateTime, genitive } from '../../../ui/format';
 
 /** What a plan editor keeps when its save met a newer version: that version (theirs); the form holds the user's own. */
 export interface PlanConflictState {
   theirs: VersionMeta;
+}
+
+/** The save met another's newer version of the plan (the backend's conflict with PLAN_CHANGED_MESSAGE). */
+export function planChanged(err: unknown): boolean {
+  return err instanceof ApiError && err.message === PLAN_CHANGED_MESSAGE;
+}
+
+/** The newest version's facts from a plan's `get` answer (null: it could not be fetched). */
+export function newestVersion(plan: { versions: VersionMeta[]; currentVersion: number | null } | null): VersionMeta | undefined {
+  return plan?.versions.find((m) => m.version === plan.currentVersion);
 }
 
 /**
