@@ -10,7 +10,7 @@ export function ShellLayout(props: {
   openFamilyName: string | null;
   isLeader: boolean;
   isAdmin: boolean;
-  /** On the institution's server: no backups screen (IT backs up the server). */
+  /** On the institution's server: no »Flyt til server« (the database is already there). */
   onServer: boolean;
   onNewObservation: () => void;
   onLock: () => void;

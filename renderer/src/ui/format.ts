@@ -45,3 +45,8 @@ export function formatWhen(iso: string): string {
   if (isYesterday(d)) return `i går ${format(d, 'HH.mm')}`;
   return formatDateTime(iso);
 }
+
+/** A name as owner, the Danish way: »Bent Bergs«, and »Lars'« for a name ending in s, x or z. */
+export function genitive(name: string): string {
+  return /[sxz]$/i.test(name.trim()) ? `${name.trim()}'` : `${name.trim()}s`;
+}

@@ -15,7 +15,7 @@ const schema = z.object({ folder: channels['backups:setFolder'].input.shape.fold
  * cannot be used, and a field to choose another (a USB stick or a network share is fine for backups). A text field,
  * so it works the same in the app and in the browser.
  */
-export function BackupFolderPanel({ status }: { status: BackupStatus }) {
+export function BackupFolderPanel({ status, onServer }: { status: BackupStatus; onServer: boolean }) {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -41,7 +41,11 @@ export function BackupFolderPanel({ status }: { status: BackupStatus }) {
       </p>
       {!status.folderOk && <Notice kind="error">Sikkerhedskopier kan ikke gemmes i mappen: {status.folderProblem ?? 'Mappen kan ikke bruges.'}</Notice>}
       {isDefault && status.folderOk && (
-        <p className="muted small">Standardmappen ligger på samme disk som databasen. Vælg gerne en mappe på en anden disk, en USB-nøgle eller et netværksdrev.</p>
+        <p className="muted small">
+          {/* On the server the database is not on this computer: the default folder is this workstation's own disk. */}
+          {onServer ? 'Standardmappen ligger på denne computers egen disk.' : 'Standardmappen ligger på samme disk som databasen.'} Vælg gerne en mappe på en anden
+          disk, en USB-nøgle eller et netværksdrev.
+        </p>
       )}
       {editing ? (
         <form onSubmit={onSubmit} noValidate>

@@ -31,15 +31,15 @@ export function BackupsPage({ onServer }: { onServer: boolean }) {
           sikkerhedskopikoden, som vises én gang ved den første sikkerhedskopi, og IT gendanner den på en tom database med <code>npm run prepare-server -- gendan</code>.
         </p>
       ) : (
-      <p className="muted">
-        Familiespor tager selv en sikkerhedskopi hver dag og gemmer den nyeste fra hver af de sidste {backupRotation.days} dage, {backupRotation.weeks} uger og{' '}
-        {backupRotation.months} måneder. En sikkerhedskopi åbnes kun med en adgangskode eller gendannelseskoden fra dengang, den blev taget.
-      </p>
+        <p className="muted">
+          Familiespor tager selv en sikkerhedskopi hver dag og gemmer den nyeste fra hver af de sidste {backupRotation.days} dage, {backupRotation.weeks} uger og{' '}
+          {backupRotation.months} måneder. En sikkerhedskopi åbnes kun med en adgangskode eller gendannelseskoden fra dengang, den blev taget.
+        </p>
       )}
       {status.isError && <Notice kind="error">{errorText(status.error)}</Notice>}
       {status.data && (
         <>
-          <BackupFolderPanel status={status.data} />
+          <BackupFolderPanel status={status.data} onServer={onServer} />
           <section className="panel" aria-labelledby="backups-latest-title">
             <h2 id="backups-latest-title" style={{ marginTop: 0 }}>
               Seneste gode sikkerhedskopi

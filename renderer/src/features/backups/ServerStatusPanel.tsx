@@ -19,9 +19,9 @@ export function ServerStatusPanel() {
       {s && (
         <dl className="facts">
           <dt>Server</dt>
-          <dd>
-            {s.database} på {s.host}
-          </dd>
+          <dd>{s.host}</dd>
+          <dt>Database</dt>
+          <dd>{s.database}</dd>
           <dt>Krypteret forbindelse (TLS)</dt>
           <dd>{s.tls ? `Ja (${s.tlsVersion ?? 'TLS'})` : 'Nej — kontakt IT'}</dd>
           <dt>PostgreSQL-version</dt>
@@ -31,7 +31,7 @@ export function ServerStatusPanel() {
         </dl>
       )}
       <h3>Det skal IT sørge for</h3>
-      <p className="muted small">Familiespor kan ikke selv se det følgende på serveren. Bed IT bekræfte det (se README, afsnittet &quot;Institutionens server&quot;):</p>
+      <p className="muted small">Familiespor kan ikke selv se det følgende på serveren. Bed IT bekræfte det (se README, afsnittet »Institutionens server«):</p>
       <ul className="small">
         <li>Serverens disk er krypteret (fuld diskkryptering, fx BitLocker eller LUKS): PostgreSQL krypterer ikke selv sine filer.</li>
         <li>pg_hba.conf lukker kun institutionens eget netværk ind, kun over TLS (hostssl) og kun med scram-sha-256.</li>

@@ -52,7 +52,8 @@ function block(b: Block, key: number): ReactNode {
     case 'quote':
       return <blockquote key={key}>{b.blocks.map(block)}</blockquote>;
     case 'image':
-      return /^billeder\/[\w-]+\.png$/.test(b.src) ? <img key={key} src={`hjaelp/${b.src}`} alt={b.alt} loading="lazy" /> : null;
+      // Not lazy: a section is scrolled to once the pictures above it are in (HelpPage), and all 22 are local files.
+      return /^billeder\/[\w-]+\.png$/.test(b.src) ? <img key={key} src={`hjaelp/${b.src}`} alt={b.alt} /> : null;
     case 'table':
       return (
         <table key={key} className="list">
@@ -94,10 +95,29 @@ export function HelpPage({ section }: { section: string }) {
   useEffect(() => {
     if (!guide.data) return;
     const target = section ? document.getElementById(sectionElementId(section)) : null;
-    if (target) {
-      target.scrollIntoView({ block: 'start' });
-      target.focus({ preventScroll: true });
-    } else window.scrollTo(0, 0);
+    if (!target) {
+      window.scrollTo(0, 0);
+      return;
+    }
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+    // A picture has no height until it is loaded, so the pictures above the section push it out of view after the
+    // scroll: once they are in (the app's own files, a moment), the section is scrolled into view again.
+    let current = true;
+    const above = [...document.querySelectorAll<HTMLImageElement>('article.guide img')].filter(
+      (img) => !img.complete && img.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    const loaded = (img: HTMLImageElement) =>
+      new Promise<void>((done) => {
+        img.addEventListener('load', () => done(), { once: true });
+        img.addEventListener('error', () => done(), { once: true });
+      });
+    void Promise.all(above.map(loaded)).then(() => {
+      if (current && above.length > 0) target.scrollIntoView({ block: 'start' });
+    });
+    return () => {
+      current = false;
+    };
   }, [guide.data, section]);
 
   if (guide.isPending) return <p className="muted">Henter brugervejledningen …</p>;

@@ -1,5 +1,5 @@
 import { skipToken, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { shiftLabels, shifts, type Draft, type Observation, type Shift } from '../../../../common/journal';
 import { DEFAULT_SHIFT_TIMES } from '../../../../common/shift-time';
 import { ApiError, call, errorText, onEvent } from '../../app/api';
@@ -79,7 +79,12 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
     else setConfirming(true);
   }
 
+  // One signing at a time: the connection coming back and »Prøv igen« at the same moment must not report the note
+  // signed twice (the server would answer both with the same note, and onSigned would run twice).
+  const signingNow = useRef(false);
   async function signNow() {
+    if (signingNow.current) return;
+    signingNow.current = true;
     try {
       const observation = await sign(goalIds);
       setWaiting(false);
@@ -90,6 +95,9 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
       if (err instanceof ApiError && err.code === 'server_unavailable') {
         setWaiting(true);
         setSaveError(null);
+        // The last keystrokes before »Underskriv« may not have been saved yet (a server draft is signed without
+        // saving it first): they are kept on this computer now, as the notice says.
+        void saveDraft();
         return;
       }
       setWaiting(false);
@@ -97,6 +105,8 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
         setIssues(Object.fromEntries(err.error.issues.map((i) => [i.path, i.message])));
         setAttempt((n) => n + 1);
       } else setSaveError(errorText(err));
+    } finally {
+      signingNow.current = false;
     }
   }
 
@@ -122,8 +132,8 @@ export function NewObservationDialog(props: { familyId: number | null; draft?: D
       >
         {waiting && (
           <div className="notice warn" role="status" data-testid="sign-waiting">
-            <strong>Venter på serveren.</strong> Ingen forbindelse til serveren, så notatet er ikke underskrevet endnu. Det, du har skrevet, er gemt på denne computer, og
-            notatet underskrives, så snart forbindelsen er tilbage. Luk ikke vinduet.{' '}
+            <strong>Venter på serveren.</strong> Ingen forbindelse til serveren, så notatet er ikke underskrevet endnu. Det, du har skrevet, er gemt som kladde på denne
+            computer. Lad vinduet stå åbent, så underskrives notatet, så snart forbindelsen er tilbage. Lukker du det, ligger notatet som kladde, til du underskriver det.{' '}
             <button type="button" className="link" onClick={() => void signNow()}>
               Prøv igen
             </button>

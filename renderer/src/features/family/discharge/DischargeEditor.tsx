@@ -1,12 +1,11 @@
+import { useState } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { useLocation } from 'wouter';
 import { destinationLabels, destinations, type DischargePlanVersion } from '../../../../../common/discharge';
 import type { FamilyDetail } from '../../../../../common/families';
 import type { NetworkOverview } from '../../../../../common/network';
-import { useState } from 'react';
-import { PLAN_CHANGED_MESSAGE } from '../../../../../common/plan-keys';
-import { ApiError, call } from '../../../app/api';
-import { PlanConflict, type PlanConflictState } from '../plans/PlanConflict';
+import { call } from '../../../app/api';
+import { newestVersion, planChanged, PlanConflict, type PlanConflictState } from '../plans/PlanConflict';
 import { DischargeDiffView } from './DischargeDiffView';
 import { Field, Notice } from '../../../ui/Field';
 import { ctrlEnterSubmits, useZodForm } from '../../../ui/forms';
@@ -48,9 +47,8 @@ export function DischargeEditor({ family, network, current: newest }: { family: 
       await saved();
       navigate(back);
     } catch (err) {
-      if (err instanceof ApiError && err.message === PLAN_CHANGED_MESSAGE) {
-        const newest = await call('discharge:get', { familyId: family.id }).catch(() => null);
-        const theirs = newest?.versions.find((m) => m.version === newest.currentVersion);
+      if (planChanged(err)) {
+        const theirs = newestVersion(await call('discharge:get', { familyId: family.id }).catch(() => null));
         if (theirs) return setConflict({ theirs });
       }
       placeServerError(form, err, setFormError);

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { dateSchema } from '../../../../../common/dates';
 import { stepStatusInputSchema, stepStatusLabels, stepStatuses, type Step, type StepStatus } from '../../../../../common/discharge';
-import { PLAN_CHANGED_MESSAGE } from '../../../../../common/plan-keys';
-import { ApiError, call } from '../../../app/api';
+import { call } from '../../../app/api';
+import { newestVersion, planChanged } from '../plans/PlanConflict';
 import { DialogForm } from '../../../ui/DialogForm';
 import { Field } from '../../../ui/Field';
 import { formatDate } from '../../../ui/format';
@@ -23,7 +23,7 @@ const schema = z
  */
 async function rebased(familyId: number, stepKey: number): Promise<{ version: number; message: string } | null> {
   const newest = await call('discharge:get', { familyId }).catch(() => null);
-  const meta = newest?.versions.find((m) => m.version === newest.currentVersion);
+  const meta = newestVersion(newest);
   if (!newest?.plan || !meta) return null;
   const lead = `Planen er ændret af ${meta.author.name}, mens du skrev (udgave ${meta.version}). Din ændring er ikke gemt, men den står stadig her.`;
   const there = newest.plan.steps.find((s) => s.key === stepKey);
@@ -56,7 +56,7 @@ export function StepStatusDialog({ familyId, baseVersion, step, status, onClose 
         reason: v.reason,
       });
     } catch (err) {
-      const newer = err instanceof ApiError && err.message === PLAN_CHANGED_MESSAGE ? await rebased(familyId, step.key) : null;
+      const newer = planChanged(err) ? await rebased(familyId, step.key) : null;
       if (!newer) throw err;
       setBase(newer.version);
       setFormError(newer.message);

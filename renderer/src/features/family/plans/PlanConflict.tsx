@@ -1,10 +1,22 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { PLAN_CHANGED_MESSAGE } from '../../../../../common/plan-keys';
 import type { VersionMeta } from '../../../../../common/safety-plan';
-import { formatDateTime } from '../../../ui/format';
+import { ApiError } from '../../../app/api';
+import { formatDateTime, genitive } from '../../../ui/format';
 
 /** What a plan editor keeps when its save met a newer version: that version (theirs); the form holds the user's own. */
 export interface PlanConflictState {
   theirs: VersionMeta;
+}
+
+/** The save met another's newer version of the plan (the backend's conflict with PLAN_CHANGED_MESSAGE). */
+export function planChanged(err: unknown): boolean {
+  return err instanceof ApiError && err.message === PLAN_CHANGED_MESSAGE;
+}
+
+/** The newest version's facts from a plan's `get` answer (null: it could not be fetched). */
+export function newestVersion(plan: { versions: VersionMeta[]; currentVersion: number | null } | null): VersionMeta | undefined {
+  return plan?.versions.find((m) => m.version === plan.currentVersion);
 }
 
 /**
@@ -38,10 +50,10 @@ export function PlanConflict({ conflict, base, compare, onSaveOnTop, saving }: {
           <div className="plan-conflict-compare">{compare}</div>
         </>
       ) : (
-        <p>Planen fandtes ikke, da du begyndte. {theirs.author.name}s udgave kan læses under planens udgaver.</p>
+        <p>Planen fandtes ikke, da du begyndte. {genitive(theirs.author.name)} udgave kan læses under planens udgaver.</p>
       )}
       <p>
-        Tjek, at din udgave tager højde for ændringerne. Gemmer du, bliver din udgave den nyeste; {theirs.author.name}s udgave kan stadig læses i historikken.
+        Tjek, at din udgave tager højde for ændringerne. Gemmer du, bliver din udgave den nyeste; {genitive(theirs.author.name)} udgave kan stadig læses i historikken.
       </p>
       <div className="actions">
         <button type="button" onClick={onSaveOnTop} disabled={saving}>

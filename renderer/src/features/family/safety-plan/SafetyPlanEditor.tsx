@@ -1,13 +1,12 @@
+import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { FormProvider, useFieldArray } from 'react-hook-form';
 import { useLocation } from 'wouter';
 import type { FamilyDetail } from '../../../../../common/families';
 import type { NetworkOverview } from '../../../../../common/network';
 import type { SafetyPlanVersion } from '../../../../../common/safety-plan';
-import { useState } from 'react';
-import { PLAN_CHANGED_MESSAGE } from '../../../../../common/plan-keys';
-import { ApiError, call } from '../../../app/api';
-import { PlanConflict, type PlanConflictState } from '../plans/PlanConflict';
+import { call } from '../../../app/api';
+import { newestVersion, planChanged, PlanConflict, type PlanConflictState } from '../plans/PlanConflict';
 import { SafetyPlanDiffView } from './SafetyPlanDiffView';
 import { Field, Notice } from '../../../ui/Field';
 import { ctrlEnterSubmits, useZodForm } from '../../../ui/forms';
@@ -40,9 +39,8 @@ export function SafetyPlanEditor({ family, network, current: newest }: { family:
       await queryClient.invalidateQueries({ queryKey: ['safetyPlan', family.id] });
       navigate(back);
     } catch (err) {
-      if (err instanceof ApiError && err.message === PLAN_CHANGED_MESSAGE) {
-        const newest = await call('safetyPlan:get', { familyId: family.id }).catch(() => null);
-        const theirs = newest?.versions.find((m) => m.version === newest.currentVersion);
+      if (planChanged(err)) {
+        const theirs = newestVersion(await call('safetyPlan:get', { familyId: family.id }).catch(() => null));
         if (theirs) return setConflict({ theirs });
       }
       placeServerError(form, err, setFormError);
