@@ -47,7 +47,7 @@ import { ServerCredentials } from '../server/credentials';
 import { ServerLink } from '../server/link';
 import { serverSessionHandlers } from '../server/session-handlers';
 import { serverUpgradeHandlers } from '../server/upgrade-handlers';
-import { withDraftsFollowingPassword, withWorkstationDrafts } from '../server/offline-drafts';
+import { withDraftsFollowingPassword, withKeptDraftForgottenOnSign, withWorkstationDrafts } from '../server/offline-drafts';
 import { serverStatusHandlers } from '../server/status-handlers';
 import type { OpenStore } from './store';
 import { AccessLogWriter } from './access-log';
@@ -152,7 +152,7 @@ export class BackendCore implements Backend {
       ...familyHandlers,
       ...personHandlers,
       ...teamHandlers,
-      ...withWorkstationDrafts(journalHandlers, this.session),
+      ...withKeptDraftForgottenOnSign(withWorkstationDrafts(journalHandlers, this.session), this.session),
       ...categoryHandlers,
       ...overviewHandlers({ backups, onServer }),
       ...backupHandlers({ backups, session: this.session }),
@@ -168,7 +168,7 @@ export class BackendCore implements Backend {
       ...dischargeHandlers,
       ...handoverPackageHandlers,
       ...keyHandlers({ vault: this.vault, session: this.session, accessLog, events: this.events }),
-      ...progressionHandlers,
+      ...withKeptDraftForgottenOnSign(progressionHandlers, this.session),
       ...moveHandlers({ vault: this.vault, session: this.session }),
       ...serverStatusHandlers({ link, session: this.session }),
     } satisfies HandlerTable;

@@ -5,7 +5,7 @@ import type { HandlerTable } from '../core/context';
 import type { SessionState } from '../core/session';
 import { serverFailure } from '../../db/postgres/connect';
 import type { journalHandlers } from '../domains/journal/handlers';
-import { upsertDraft } from '../domains/journal/drafts';
+import { signedAlready, upsertDraft } from '../domains/journal/drafts';
 import { asDraft, type WorkstationDrafts } from './local-drafts';
 
 type JournalTable = typeof journalHandlers;
@@ -88,6 +88,43 @@ export function withWorkstationDrafts(table: JournalTable, session: SessionState
   return { ...table, ...wrapped };
 }
 
+type SignChannels = 'journal:sign' | 'goals:signObservation';
+
+/**
+ * Signing a draft on the server: a copy of it kept on this workstation (from while the server was away) is done with
+ * once the note is signed — else the next sending of kept drafts would bring the signed text back as a new draft.
+ */
+export function withKeptDraftForgottenOnSign<T extends Partial<Pick<HandlerTable, SignChannels>>>(table: T, session: SessionState): T {
+  const wrapped: Partial<Pick<HandlerTable, SignChannels>> = {};
+  const sign = table['journal:sign'];
+  if (sign) {
+    wrapped['journal:sign'] = {
+      ...sign,
+      async run(ctx, input) {
+        const signed = await sign.run(ctx, input);
+        const local = workstationDrafts(session);
+        const { draftId } = input;
+        if (local && draftId !== undefined) ctx.onCommit(() => local.remove(draftId));
+        return signed;
+      },
+    };
+  }
+  const signForGoals = table['goals:signObservation'];
+  if (signForGoals) {
+    wrapped['goals:signObservation'] = {
+      ...signForGoals,
+      async run(ctx, input) {
+        const signed = await signForGoals.run(ctx, input);
+        const local = workstationDrafts(session);
+        const { draftId } = input;
+        if (local && draftId !== undefined) ctx.onCommit(() => local.remove(draftId));
+        return signed;
+      },
+    };
+  }
+  return { ...table, ...wrapped };
+}
+
 /**
  * "Skift adgangskode" on the server: the workstation's draft store follows the new password (its key is sealed under
  * it once the change is committed), so drafts kept here later in this session open at the next login with the new
@@ -122,8 +159,21 @@ export async function sendKeptDrafts(session: SessionState, accessLog: AccessLog
   if (!active || !local) return 0;
   let sent = 0;
   for (const kept of local.list()) {
+    const serverId = kept.id > 0 ? kept.id : local.serverIdFor(kept.id);
+    // Signed meanwhile with this very text (the note dialog signed when the connection came back): nothing to send.
+    let signed;
+    try {
+      signed = serverId === undefined ? null : await signedAlready(active.store.db, active.user.id, serverId, kept.content);
+    } catch (err) {
+      if (serverFailure(err) !== null) return sent;
+      throw err;
+    }
+    if (signed) {
+      local.remove(kept.id);
+      continue;
+    }
     const attempts: Array<{ draftId: number | undefined; content: DraftContent }> = [
-      { draftId: kept.id > 0 ? kept.id : local.serverIdFor(kept.id), content: kept.content },
+      { draftId: serverId, content: kept.content },
       { draftId: undefined, content: kept.content },
       { draftId: undefined, content: { ...kept.content, familyId: null, personIds: [] } },
     ];

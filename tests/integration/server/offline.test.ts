@@ -210,6 +210,32 @@ describe('drafts while the server is away', () => {
     await again.close();
   });
 
+  it('a signed draft is not brought back from a copy kept on the workstation (the note dialog signed first when the connection returned)', async () => {
+    const { config, workstation } = await institution();
+    const dataDir = tempDir();
+    const backend = workstation(dataDir);
+    await must(backend, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
+    const { familyId, categoryId } = await familyAndCategory(backend);
+    const content = noteInput(familyId, categoryId, 'Mor badede barnet roligt');
+    const draft = await must(backend, 'journal:saveDraft', content);
+    const store = backend.store();
+    const kept = store?.engine === 'postgres' ? store.server.drafts : undefined;
+    if (!kept) throw new Error('no workstation draft store');
+    // A copy of the same draft kept here (saved while the server was away, not yet sent) when the note is signed.
+    kept.save(draft.id, content, new Date());
+    await must(backend, 'journal:sign', { ...content, draftId: draft.id });
+    expect(kept.list()).toEqual([]);
+    // A copy that outlived the signing (kept again here, say by a save racing the sign) is not sent as a new draft.
+    kept.save(draft.id, content, new Date());
+    await backend.close();
+    const again = workstation(dataDir);
+    await must(again, 'session:login', { loginName: ADMIN.loginName, password: ADMIN.password });
+    expect(await must(again, 'journal:drafts', {})).toEqual([]);
+    expect(await serverRows(config, "select status, count(*)::int as n from observations where text = 'Mor badede barnet roligt' group by status")).toEqual([{ status: 'signed', n: 1 }]);
+    expect(filesUnder(path.join(dataDir, LOCAL_DRAFTS_DIR))).toEqual([]);
+    await again.close();
+  });
+
   it('a draft kept after the user changed their password opens at the next login with the new password', async () => {
     const { config, workstation } = await institution();
     const dataDir = tempDir();
