@@ -17,6 +17,11 @@ const workstationSchema = z.object({
   /** The server's institution name and database id, as last seen (shown before login; the anchor is kept per id). */
   serverInstitutionName: z.string().max(200).optional(),
   serverDatabaseId: z.string().max(60).optional(),
+  /**
+   * This computer's database was moved onto this server (move:run): the workstation uses the server from the end of
+   * the session that moved it (or the next start), so nobody goes on writing in the file left behind.
+   */
+  movedToServer: serverConfigSchema.optional(),
 });
 export type Workstation = z.infer<typeof workstationSchema>;
 

@@ -118,6 +118,8 @@ export class BackendCore implements Backend {
       },
     });
     const link = new ServerLink(options.dataDir);
+    // A database moved onto the server by a session that never ended properly (the program was killed).
+    link.completeMove();
     const onServer = () => link.configured() !== null;
     const anchor = { dataDir: options.dataDir, databaseId: () => (onServer() ? link.databaseId() : this.vault.databaseId()) };
     const accessLog = new AccessLogWriter(anchor);
@@ -169,7 +171,7 @@ export class BackendCore implements Backend {
       ...handoverPackageHandlers,
       ...keyHandlers({ vault: this.vault, session: this.session, accessLog, events: this.events }),
       ...withKeptDraftForgottenOnSign(progressionHandlers, this.session),
-      ...moveHandlers({ vault: this.vault, session: this.session }),
+      ...moveHandlers({ vault: this.vault, session: this.session, link }),
       ...serverStatusHandlers({ link, session: this.session }),
     } satisfies HandlerTable;
     this.dispatcher = new Dispatcher({ queue: this.queue, session: this.session, accessLog, handlers: table, diagnose, fault: options.fault });

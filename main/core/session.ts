@@ -36,6 +36,7 @@ export interface SessionOptions {
  */
 export class SessionState {
   private state: State = { kind: 'closed' };
+  private readonly afterEnd: Array<() => void> = [];
   private lastActivity = Date.now();
   private readonly timer: NodeJS.Timeout;
   /** A recovery code shown but not yet confirmed by typing part of it back; memory only. */
@@ -164,7 +165,19 @@ export class SessionState {
       }
     }
     await this.closeState();
+    for (const after of this.afterEnd.splice(0)) {
+      try {
+        after();
+      } catch (err) {
+        this.deps.diagnose(`Work after the end of a session failed: ${String(err)}`);
+      }
+    }
     if (state.kind !== 'closed') this.deps.events.emit('session:locked', { reason });
+  }
+
+  /** Runs once, right after this session has ended and its database is closed (before the renderer hears of it). */
+  whenEnded(after: () => void): void {
+    this.afterEnd.push(after);
   }
 
   private async closeState(): Promise<void> {

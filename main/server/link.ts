@@ -45,6 +45,19 @@ export class ServerLink {
     writeWorkstation(this.dataDir, { server: config });
   }
 
+  /** After a move onto the server: the workstation switches to it when the moving session ends (or at the next start). */
+  rememberMove(config: ServerConfig): void {
+    writeWorkstation(this.dataDir, { movedToServer: config });
+  }
+
+  /** Switches a workstation whose database was moved onto the server over to it; true when it did. */
+  completeMove(): boolean {
+    const { server, movedToServer } = readWorkstation(this.dataDir);
+    if (server || !movedToServer) return false;
+    writeWorkstation(this.dataDir, { server: movedToServer });
+    return true;
+  }
+
   /**
    * Opens the user's own connection. Throws AppFailure('wrong_password' | 'server_unavailable' | 'server_untrusted'
    * | 'server_outdated' | 'server_version').

@@ -9,6 +9,7 @@ import { handlers } from '../../core/context';
 import type { SessionState } from '../../core/session';
 import { requireLocal } from '../../core/store';
 import type { Vault } from '../../keys/vault';
+import type { ServerLink } from '../../server/link';
 import { connectOwner } from './owner';
 
 /**
@@ -17,8 +18,8 @@ import { connectOwner } from './owner';
  * password), then the move itself. The file here is only read: its bytes do not change (the move's access-log row is
  * written on the server, where the data now is).
  */
-export function moveHandlers(deps: { vault: Vault; session: SessionState }) {
-  const { vault, session } = deps;
+export function moveHandlers(deps: { vault: Vault; session: SessionState; link: ServerLink }) {
+  const { vault, session, link } = deps;
 
   async function check(input: { server: Parameters<typeof connectOwner>[0]; ownerPassword: string }): Promise<MoveCheck> {
     const unlocked = requireLocal(session);
@@ -82,6 +83,10 @@ export function moveHandlers(deps: { vault: Vault; session: SessionState }) {
               verified: 1,
             },
           });
+          // From the end of this session (logout, lock, closing the program) this workstation uses the server: the
+          // file left behind is not written again. Until then the one-time passwords can be shown and printed.
+          link.rememberMove(input.server);
+          session.whenEnded(() => link.completeMove());
           return {
             tables: report.tables,
             chain: { ok: report.chain.ok, checked: report.chain.checked, problem: report.chain.broken?.reason ?? null },

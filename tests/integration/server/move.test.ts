@@ -252,4 +252,31 @@ describe('moving a single-PC database to the server', () => {
     expect((await must(server, 'session:login', { loginName: ADMIN.loginName, password })).mustChangePassword).toBe(true);
     await server.close();
   }, 120_000);
+
+  it('the moving workstation uses the server from the end of its session (or its next start), not the file left behind', async () => {
+    const { config, ownerPassword } = await newServerDatabase();
+    const folder = tempDir();
+    const small = newBackend({ dataDir: folder });
+    await must(small, 'setup:create', { institutionName: 'Familiehuset Skift', admin: ADMIN });
+    await must(small, 'families:create', { displayName: 'Familien Skift', startDate: '2026-09-01', persons: [{ kind: 'mother', name: 'Mor S' }] });
+    const moved = await must(small, 'move:run', { server: config, ownerPassword });
+    // Still this computer's session until it ends: the one-time passwords can be shown and printed.
+    expect((await must(small, 'app:status', {})).server).toBeNull();
+    await must(small, 'session:logout', {});
+    expect((await must(small, 'app:status', {})).server).toEqual({ host: config.host, database: config.database });
+    const password = moved.passwords.find((p) => p.loginName === ADMIN.loginName)?.password ?? '';
+    expect((await must(small, 'session:login', { loginName: ADMIN.loginName, password })).mustChangePassword).toBe(true);
+    await small.close();
+
+    // A program killed before the moving session ended switches at its next start.
+    const { config: other, ownerPassword: otherOwner } = await newServerDatabase();
+    const killedFolder = tempDir();
+    const killed = newBackend({ dataDir: killedFolder });
+    await must(killed, 'setup:create', { institutionName: 'Familiehuset Nedbrud', admin: ADMIN });
+    await must(killed, 'move:run', { server: other, ownerPassword: otherOwner });
+    const restarted = newBackend({ dataDir: killedFolder });
+    expect((await must(restarted, 'app:status', {})).server).toEqual({ host: other.host, database: other.database });
+    await restarted.close();
+    await killed.close();
+  }, 120_000);
 });

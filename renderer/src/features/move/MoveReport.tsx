@@ -70,7 +70,7 @@ export function MoveDone({ result }: { result: MoveResult }) {
         {number(result.chain.checked)} rækker). Det tog {seconds(result.durationMs)}.
       </Notice>
       <p>
-        Databasen på denne computer er ikke ændret. Brug den ikke mere: sæt computerne op til institutionens server, og giv hver bruger sin engangsadgangskode.
+        Databasen på denne computer er ikke ændret, men den bruges ikke mere: når du logger ud, bruger denne computer institutionens server. Sæt de andre computere op til serveren, og giv hver bruger sin engangsadgangskode.
       </p>
       <h3>Engangsadgangskoder</h3>
       <Notice kind="warn">Koderne vises kun nu. Udskriv siden, eller skriv dem ned, før du går videre.</Notice>
