@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { deriveKey, newKdfParams, newRecoveryCode, normalizeRecoveryCode } from '../../db/crypto';
-import { closeConnection, createKysely, DatabaseDamagedError, DB_FILE_NAME, migrate, openEncrypted, quickCheck, schemaVersion, WrongKeyError, type Sqlite } from '../../db/database';
-import { SCHEMA_VERSION } from '../../db/migrations';
-import { quickCheckInWorker, type IntegrityResult } from '../../db/sqlite/integrity';
+import { closeConnection, createKysely, DB_FILE_NAME, migrate, openEncrypted, WrongKeyError, type Sqlite } from '../../db/database';
+import type { IntegrityResult } from '../../db/sqlite/integrity';
+import { IntegrityCheck } from './integrity';
 import { isV2, KEYFILE_NAME, loginLookup, makeSlot, readKeyFile, unwrapSlot, writeKeyFile, type KeyFile, type Slot, type SlotInit, type SlotV2 } from '../../db/keyfile';
 import type { Database } from '../../db/schema';
 import { ensureSearchIndex } from '../../db/search';
@@ -44,16 +44,7 @@ const DATA_KEY_ID = 'data_key_id';
 export class Vault {
   readonly dbFile: string;
   readonly backupDir: string;
-  /**
-   * `quick_check` since the program started: not yet run (`inline`: on the login path, because the thread could not
-   * run it), running in its thread, passed, or the damage it found (every later open is refused).
-   */
-  private integrity: { state: 'unchecked'; inline: boolean } | { state: 'running'; done: Promise<IntegrityResult> } | { state: 'passed' } | { state: 'damaged'; problem: string } = {
-    state: 'unchecked',
-    inline: false,
-  };
-  private readonly onIntegrity: (result: IntegrityResult) => void;
-
+  private readonly integrity: IntegrityCheck;
   private readonly scryptN?: number;
   private readonly fault?: (point: FaultPoint) => void;
   private readonly onIndexProgress: (done: number, total: number) => void;
@@ -71,7 +62,7 @@ export class Vault {
     this.scryptN = options.scryptN;
     this.fault = options.fault;
     this.onIndexProgress = options.onIndexProgress ?? (() => undefined);
-    this.onIntegrity = options.onIntegrity ?? (() => undefined);
+    this.integrity = new IntegrityCheck(options.onIntegrity ?? (() => undefined));
     this.dbFile = path.join(dataDir, DB_FILE_NAME);
     this.backupDir = path.join(dataDir, 'backups');
   }
@@ -218,7 +209,7 @@ export class Vault {
   async open(key: Buffer, keyId: string | null): Promise<Unlocked> {
     const sqlite = openEncrypted(this.dbFile, key);
     try {
-      this.checkIntegrity(sqlite, key);
+      this.integrity.atOpen(sqlite, this.dbFile, key);
       const db = createKysely(sqlite);
       // Before an update changes the schema: a verified backup with the key file of this moment.
       await migrate(sqlite, db, {
@@ -246,37 +237,9 @@ export class Vault {
     }
   }
 
-  /**
-   * Once per start of the program. A database found damaged is refused at every later open. Before an update
-   * migrates the schema (and when the thread could not run it) the check runs here, on the login path, so a damaged
-   * database is never migrated; otherwise in its own thread (a 1.4 GB database takes ~17 s), and the login goes on.
-   */
-  private checkIntegrity(sqlite: Sqlite, key: Buffer): void {
-    const current = this.integrity;
-    if (current.state === 'damaged') throw new DatabaseDamagedError(current.problem);
-    if (current.state !== 'unchecked') return;
-    if (current.inline || schemaVersion(sqlite) < SCHEMA_VERSION) {
-      const problem = quickCheck(sqlite);
-      if (problem) {
-        this.integrity = { state: 'damaged', problem };
-        throw new DatabaseDamagedError(problem);
-      }
-      this.integrity = { state: 'passed' };
-      return;
-    }
-    const done = quickCheckInWorker(this.dbFile, key).then((result) => {
-      if (result.status === 'ok') this.integrity = { state: 'passed' };
-      else if (result.status === 'damaged') this.integrity = { state: 'damaged', problem: result.problem };
-      else this.integrity = { state: 'unchecked', inline: true };
-      this.onIntegrity(result);
-      return result;
-    });
-    this.integrity = { state: 'running', done };
-  }
-
   /** The background integrity check's answer, once it has one (null: none is running). */
-  async integrityChecked(): Promise<IntegrityResult | null> {
-    return this.integrity.state === 'running' ? this.integrity.done : null;
+  integrityChecked(): Promise<IntegrityResult | null> {
+    return this.integrity.checked();
   }
 
   /**
