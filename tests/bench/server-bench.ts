@@ -1,9 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { BackendCore } from '../../main/core/backend';
-import { prepareServer } from '../../db/postgres/prepare';
 import { writeWorkstation } from '../../db/workstation';
 import { ADMIN, must, newBackend, setUp, tempDir } from '../helpers';
-import { startPostgres } from '../pg';
+import { prepareInstitution, startPostgres } from '../pg';
 import { measure, percentile, type Row } from './run';
 
 const SEED_NOTES = 2000;
@@ -44,14 +43,7 @@ export async function serverBenchmark(): Promise<{ rows: Row[]; notifyMs: { p50:
 
   const postgres = await startPostgres();
   try {
-    const config = postgres.config('bench');
-    await prepareServer({
-      server: config,
-      itAdmin: { user: postgres.user, password: postgres.password },
-      ownerPassword: 'ejerens lange adgangskode 1',
-      institutionName: 'Familiehuset Lærkebo',
-      firstAdmin: { ...ADMIN, mustChangePassword: false },
-    });
+    const { config } = await prepareInstitution(postgres, 'bench', { firstAdmin: ADMIN });
     const workstation = () => {
       const dataDir = tempDir();
       writeWorkstation(dataDir, { server: config });

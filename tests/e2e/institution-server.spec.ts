@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { prepareServer } from '../../db/postgres/prepare';
-import { startPostgres, type TestPostgres } from '../pg';
+import { prepareInstitution, startPostgres, type TestPostgres } from '../pg';
 import { ADMIN, api, checkA11y, field, login, shotBoth } from './helpers';
 import { startServer, type TestServer } from './server';
 
@@ -14,14 +13,7 @@ test('Institutionens server: join at setup, log in, see another workstation\'s n
   let postgres: TestPostgres | null = await startPostgres();
   const workstations: TestServer[] = [];
   try {
-    const config = postgres.config('laerkebo');
-    await prepareServer({
-      server: config,
-      itAdmin: { user: postgres.user, password: postgres.password },
-      ownerPassword: 'ejerens lange adgangskode 1',
-      institutionName: ADMIN.institution,
-      firstAdmin: { name: ADMIN.name, initials: ADMIN.initials, loginName: ADMIN.loginName, password: ADMIN.password, mustChangePassword: false },
-    });
+    const { config } = await prepareInstitution(postgres, 'laerkebo', { firstAdmin: ADMIN, institutionName: ADMIN.institution, ownerPassword: 'ejerens lange adgangskode 1' });
 
     const first = await startServer();
     workstations.push(first);

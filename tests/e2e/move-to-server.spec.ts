@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { prepareServer } from '../../db/postgres/prepare';
-import { startPostgres, type TestPostgres } from '../pg';
+import { prepareInstitution, startPostgres, type TestPostgres } from '../pg';
 import { ADMIN, api, checkA11y, createFamily, field, firstLogin, openHash, setUpQuickly, shotBoth } from './helpers';
 import { startServer, type TestServer } from './server';
 
@@ -17,14 +16,7 @@ test('Flyt til server: dry run, move, one-time password, and the server panel', 
   const postgres: TestPostgres = await startPostgres();
   const workstations: TestServer[] = [];
   try {
-    const config = postgres.config('flyttet');
-    await prepareServer({
-      server: config,
-      itAdmin: { user: postgres.user, password: postgres.password },
-      ownerPassword: OWNER_PASSWORD,
-      institutionName: 'Tom database',
-      firstAdmin: { name: 'IT', initials: 'IT', loginName: 'it', password: 'midlertidig kode 12', mustChangePassword: true },
-    });
+    const { config } = await prepareInstitution(postgres, 'flyttet', { firstAdmin: { name: 'IT', initials: 'IT', loginName: 'it', password: 'midlertidig kode 12', mustChangePassword: true }, institutionName: 'Tom database', ownerPassword: OWNER_PASSWORD });
 
     // A single-PC institution with a family and a note.
     const local = await startServer();

@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { prepareServer } from '../../db/postgres/prepare';
-import { startPostgres, type TestPostgres } from '../pg';
+import { prepareInstitution, startPostgres, type TestPostgres } from '../pg';
 import { ADMIN, api, checkA11y, isoDay, LAPTOP, login, openHash, shotBoth } from './helpers';
 import { exactField } from './plans-helpers';
 import { shot, startServer, type TestServer } from './server';
@@ -45,14 +44,7 @@ test('Når serveren er væk: planer gemt af to på én gang, et notat der venter
   const postgres: TestPostgres = await startPostgres();
   const workstations: TestServer[] = [];
   try {
-    const config = postgres.config('laerkebo');
-    await prepareServer({
-      server: config,
-      itAdmin: { user: postgres.user, password: postgres.password },
-      ownerPassword: 'ejerens lange adgangskode 1',
-      institutionName: ADMIN.institution,
-      firstAdmin: { name: ADMIN.name, initials: ADMIN.initials, loginName: ADMIN.loginName, password: ADMIN.password, mustChangePassword: false },
-    });
+    const { config } = await prepareInstitution(postgres, 'laerkebo', { firstAdmin: ADMIN, institutionName: ADMIN.institution, ownerPassword: 'ejerens lange adgangskode 1' });
 
     // Astrid's workstation, logged in on screen.
     const first = await startServer();

@@ -3,10 +3,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareServer } from '../../../db/postgres/prepare';
 import { writeWorkstation } from '../../../db/workstation';
 import { LOCAL_DRAFTS_DIR } from '../../../main/server/local-drafts';
-import { startPostgres, type TestPostgres } from '../../pg';
+import { prepareInstitution, startPostgres, type TestPostgres } from '../../pg';
 import { ADMIN, attempt, must, newBackend, noteInput, tempDir } from '../../helpers';
 
 /**
@@ -27,14 +26,7 @@ afterAll(async () => {
 });
 
 async function institution() {
-  const config = server.config(`c_${randomBytes(6).toString('hex')}`);
-  await prepareServer({
-    server: config,
-    itAdmin: { user: server.user, password: server.password },
-    ownerPassword: `ejer ${randomBytes(9).toString('base64')}`,
-    institutionName: 'Familiehuset Nedbrud',
-    firstAdmin: { ...ADMIN, mustChangePassword: false },
-  });
+  const { config } = await prepareInstitution(server, `c_${randomBytes(6).toString('hex')}`, { firstAdmin: ADMIN, institutionName: 'Familiehuset Nedbrud' });
   const dataDir = tempDir();
   writeWorkstation(dataDir, { server: config });
   const backend = newBackend({ dataDir });

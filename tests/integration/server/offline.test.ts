@@ -4,9 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../common/channels';
 import type { BackendCore } from '../../../main/core/backend';
-import { prepareServer } from '../../../db/postgres/prepare';
 import { writeWorkstation } from '../../../db/workstation';
-import { startPostgres, type TestPostgres } from '../../pg';
+import { prepareInstitution, startPostgres, type TestPostgres } from '../../pg';
 import { LOCAL_DRAFTS_DIR } from '../../../main/server/local-drafts';
 import { ADMIN, attempt, must, newBackend, noteInput, tempDir } from '../../helpers';
 
@@ -25,14 +24,7 @@ afterAll(async () => {
 });
 
 async function institution() {
-  const config = server.config(`o_${randomBytes(6).toString('hex')}`);
-  await prepareServer({
-    server: config,
-    itAdmin: { user: server.user, password: server.password },
-    ownerPassword: `ejer ${randomBytes(9).toString('base64')}`,
-    institutionName: 'Familiehuset Lærkebo',
-    firstAdmin: { ...ADMIN, mustChangePassword: false },
-  });
+  const { config } = await prepareInstitution(server, `o_${randomBytes(6).toString('hex')}`, { firstAdmin: ADMIN });
   const workstation = (dataDir = tempDir()) => {
     writeWorkstation(dataDir, { server: config });
     return newBackend({ dataDir });
