@@ -1,6 +1,7 @@
 import type { MoveCheck, MoveResult } from '../../../../common/channels/move';
 import { roleLabels } from '../../../../common/roles';
 import { Notice } from '../../ui/Field';
+import { tableLabel } from '../../../../common/table-labels';
 
 const number = (n: number) => n.toLocaleString('da-DK');
 const seconds = (ms: number) => {
@@ -26,18 +27,18 @@ export function DryRunReport({ check }: { check: MoveCheck }) {
         Adgangsloggens kæde: {check.chain.ok ? `hel (${number(check.chain.checked)} rækker kontrolleret)` : `brudt — ${check.chain.problem ?? ''}`}
       </p>
       <details>
-        <summary>Rækker pr. tabel</summary>
+        <summary>Rækker pr. slags data</summary>
         <table className="list">
           <thead>
             <tr>
-              <th scope="col">Tabel</th>
+              <th scope="col">Data</th>
               <th scope="col">Rækker</th>
             </tr>
           </thead>
           <tbody>
             {check.tables.map((t) => (
               <tr key={t.table}>
-                <td>{t.table}</td>
+                <td>{tableLabel(t.table)}</td>
                 <td>{number(t.rows)}</td>
               </tr>
             ))}
