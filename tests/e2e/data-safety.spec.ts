@@ -105,9 +105,17 @@ test('Sletning af forløb: export a closed family past its retention period, the
     await api(page, 'families:close', { familyId: gone, endDate: isoDay(-3 * 365), outcome: 'own_home' });
     const recent = await family(page, 'Familien Nylig', isoDay(-200));
     await api(page, 'families:close', { familyId: recent, endDate: isoDay(-10), outcome: 'own_home' });
-    const settings = await api<{ institutionName: string; idleLockMinutes: number }>(page, 'settings:get', {});
-    await api(page, 'settings:update', { institutionName: settings.institutionName, idleLockMinutes: settings.idleLockMinutes, familyRetentionYears: 1 });
     await page.reload();
+    // The retention period is set on the Indstillinger screen.
+    await page.getByRole('link', { name: 'Indstillinger' }).click();
+    const period = page.getByLabel(/^Opbevar et afsluttet forløb i \(år\)/);
+    await expect(period).toHaveValue('5');
+    await period.fill('0');
+    await page.getByRole('button', { name: 'Gem indstillinger' }).click();
+    await expect(page.getByTestId('error-summary')).toContainText('Mindst 1 år.');
+    await period.fill('1');
+    await page.getByRole('button', { name: 'Gem indstillinger' }).click();
+    await expect(page.getByText('Indstillingerne er gemt.')).toBeVisible();
 
     await page.getByRole('link', { name: 'Sletning af forløb' }).click();
     await expect(page.getByRole('heading', { name: 'Sletning efter opbevaringsperioden' })).toBeVisible();

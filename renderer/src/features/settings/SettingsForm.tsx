@@ -17,9 +17,13 @@ const schema = z.object({
   loginMaxFailures: whole(shape.loginMaxFailures.unwrap()),
   loginLockoutMinutes: whole(shape.loginLockoutMinutes.unwrap()),
   accessLogRetentionYears: whole(shape.accessLogRetentionYears.unwrap()),
+  familyRetentionYears: whole(shape.familyRetentionYears.unwrap()),
 });
 
-/** The institution's name, and the security settings: idle lock, need-to-know, lock-out after wrong passwords, how long the access log is kept. */
+/**
+ * The institution's name, and the security settings: idle lock, need-to-know, lock-out after wrong passwords, how
+ * long the access log and a closed family's forløb are kept.
+ */
 export function SettingsForm({ settings }: { settings: Settings }) {
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
@@ -30,6 +34,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
     loginMaxFailures: String(settings.loginMaxFailures),
     loginLockoutMinutes: String(settings.loginLockoutMinutes),
     accessLogRetentionYears: String(settings.accessLogRetentionYears),
+    familyRetentionYears: String(settings.familyRetentionYears),
   });
   const e = form.formState.errors;
   const onSubmit = submit(async (v) => {
@@ -94,6 +99,20 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           hint="Rækker, der er ældre, slettes. Mellem 1 og 20 år."
           {...form.register('accessLogRetentionYears')}
           error={e.accessLogRetentionYears?.message}
+        />
+      </fieldset>
+      <fieldset className="group">
+        <legend>Afsluttede forløb</legend>
+        <Field
+          label="Opbevar et afsluttet forløb i (år)"
+          type="number"
+          className="narrow"
+          min={1}
+          max={30}
+          required
+          hint="Regnet fra forløbets afslutning. Derefter står familien under Sletning af forløb, hvor en administrator kan eksportere og slette den. Mellem 1 og 30 år."
+          {...form.register('familyRetentionYears')}
+          error={e.familyRetentionYears?.message}
         />
       </fieldset>
       <div className="actions">
