@@ -44,9 +44,13 @@ export async function walkFirstDay(page: Page): Promise<number> {
   const dialog = page.getByRole('dialog', { name: 'Nyt notat' });
   await expect(dialog).toBeVisible();
   // A new family has no category used last: the first in the list.
-  await expect(page.locator('#entry-categoryId')).toBeFocused();
+  const category = page.locator('#entry-categoryId');
+  await expect(category).toBeFocused();
+  // The categories arrive from the backend: wait for them before choosing one with the keyboard.
+  await expect(category.locator('option').nth(1)).toBeAttached();
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowDown');
+  await expect(category).not.toHaveValue('');
   await page.keyboard.press('Tab');
   await expect(page.locator('#entry-text')).toBeFocused();
   await page.keyboard.type('Sara og Liva havde god øjenkontakt under badet.');
