@@ -276,6 +276,12 @@ test('Skift databasens nøgle: offered after a deactivation, progress and result
   }
 });
 
+/** Replaces a file at once (written beside it, then renamed), so the app never reads it half written. */
+function replaceFile(file: string, content: string): void {
+  fs.writeFileSync(`${file}.tmp`, content);
+  fs.renameSync(`${file}.tmp`, file);
+}
+
 test('login: an edited key file, throttling, and a damaged key file without a login form', async ({ page }) => {
   const server = await startServer();
   try {
@@ -288,12 +294,12 @@ test('login: an edited key file, throttling, and a damaged key file without a lo
     // The administrator's slot now names another user: the right password is refused, with the backend's message.
     const edited = JSON.parse(original) as { slots: Array<{ kind: string; userId?: number }> };
     for (const slot of edited.slots) if (slot.kind === 'user') slot.userId = 99;
-    fs.writeFileSync(keyFile, JSON.stringify(edited));
+    replaceFile(keyFile, JSON.stringify(edited));
     await login(page, ADMIN.loginName, ADMIN.password);
     await expect(page.getByRole('alert')).toContainText('Nøglefilen er ændret uden for Familiespor');
     await shotBoth(page, '60-log-ind-noeglefil-aendret');
     await checkA11y(page, '60-log-ind-noeglefil-aendret');
-    fs.writeFileSync(keyFile, original);
+    replaceFile(keyFile, original);
     await login(page, ADMIN.loginName, ADMIN.password);
     await expect(page.getByTestId('current-user')).toBeVisible();
     await logout(page);
@@ -309,7 +315,7 @@ test('login: an edited key file, throttling, and a damaged key file without a lo
     await checkA11y(page, '61-log-ind-vent');
 
     // A damaged key file: an explanation, no login form.
-    fs.writeFileSync(keyFile, '{ ikke en nøglefil');
+    replaceFile(keyFile, '{ ikke en nøglefil');
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Databasen kan ikke åbnes' })).toBeVisible();
     await expect(page.getByText('familiespor.keys.json')).toBeVisible();
