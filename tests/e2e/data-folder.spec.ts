@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ADMIN, checkA11y, field, login, setUpQuickly, shotBoth } from './helpers';
+import { ADMIN, checkA11y, field, login, setUpQuickly, shotBoth, submitSetup } from './helpers';
 import { startServer } from './server';
 
 test('setup shows the data folder, refuses a folder with other files, and creates the database in a chosen empty folder', async ({ page }) => {
@@ -33,13 +33,7 @@ test('setup shows the data folder, refuses a folder with other files, and create
     await shotBoth(page, '06-opsaetning-anden-datamappe');
     await checkA11y(page, '06-opsaetning-anden-datamappe');
 
-    await field(page, 'Institutionens navn').fill(ADMIN.institution);
-    await field(page, 'Fulde navn').fill(ADMIN.name);
-    await field(page, 'Initialer').fill(ADMIN.initials);
-    await field(page, 'Brugernavn').fill(ADMIN.loginName);
-    await field(page, 'Adgangskode').fill(ADMIN.password);
-    await field(page, 'Gentag adgangskode').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Opret og fortsæt' }).click();
+    await submitSetup(page);
     await expect(page.getByTestId('recovery-code')).toBeVisible();
     expect(fs.existsSync(path.join(chosen, 'familiespor.db'))).toBe(true);
     expect(fs.existsSync(path.join(server.dataDir, 'familiespor.db'))).toBe(false);

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { ADMIN, field, isoDay } from './helpers';
+import { ADMIN, field, isoDay, submitSetup } from './helpers';
 
 /**
  * A new institution's first day through the screens only (no shortcuts through the bridge, so the same walk runs in
@@ -9,13 +9,7 @@ import { ADMIN, field, isoDay } from './helpers';
  */
 export async function walkFirstDay(page: Page): Promise<number> {
   await expect(page.getByRole('heading', { name: 'Velkommen – lad os sætte Familiespor op' })).toBeVisible();
-  await field(page, 'Institutionens navn').fill(ADMIN.institution);
-  await field(page, 'Fulde navn').fill(ADMIN.name);
-  await field(page, 'Initialer').fill(ADMIN.initials);
-  await field(page, 'Brugernavn').fill(ADMIN.loginName);
-  await field(page, 'Adgangskode').fill(ADMIN.password);
-  await field(page, 'Gentag adgangskode').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Opret og fortsæt' }).click();
+  await submitSetup(page);
   const code = (await page.getByTestId('recovery-code').textContent())?.trim() ?? '';
   expect(code).toMatch(/^([A-Z0-9]{5}-){4}[A-Z0-9]{5}$/);
   await page.getByLabel('Jeg har gemt koden et sikkert sted').check();

@@ -24,6 +24,17 @@ export async function api<T = unknown>(page: Page, channel: string, input: unkno
   ) as Promise<T>;
 }
 
+/** The setup screen filled in with the institution and its administrator, and submitted (the recovery code is next). */
+export async function submitSetup(page: Page): Promise<void> {
+  await field(page, 'Institutionens navn').fill(ADMIN.institution);
+  await field(page, 'Fulde navn').fill(ADMIN.name);
+  await field(page, 'Initialer').fill(ADMIN.initials);
+  await field(page, 'Brugernavn').fill(ADMIN.loginName);
+  await field(page, 'Adgangskode').fill(ADMIN.password);
+  await field(page, 'Gentag adgangskode').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Opret og fortsæt' }).click();
+}
+
 /** The institution with its administrator (logged in afterwards), without going through the setup screens. */
 export async function setUpQuickly(page: Page, url: string): Promise<void> {
   await page.goto(url);
